@@ -1,0 +1,165 @@
+// Lint rules, including the import directions of DESIGN.md (checked per folder) and the
+// seams: only platform/ and the entry files may read time, arm timers, spawn, exit or read env.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const layer = (name) => [`**/src/${name}/**`, `../${name}/**`, `../../${name}/**`];
+
+/** For each folder, the folders it may NOT import (DESIGN.md "Import directions"). */
+const forbidden = {
+  model: [
+    'config',
+    'engine',
+    'logging',
+    'events',
+    'rpc',
+    'ports',
+    'platform',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  config: ['engine', 'logging', 'events', 'rpc', 'ports', 'platform', 'daemon', 'ctl', 'dashboard'],
+  ports: ['config', 'engine', 'logging', 'events', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
+  events: ['config', 'engine', 'logging', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
+  engine: ['rpc', 'platform', 'daemon', 'ctl', 'dashboard', 'logging'],
+  logging: ['config', 'engine', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
+  rpc: ['platform', 'daemon', 'ctl', 'dashboard'],
+  platform: ['engine', 'logging', 'events', 'rpc', 'daemon', 'ctl', 'dashboard'],
+  ctl: ['engine', 'logging', 'events', 'platform', 'daemon', 'dashboard'],
+  dashboard: ['config', 'engine', 'logging', 'events', 'platform', 'daemon'],
+};
+
+const sideEffectModules = [
+  'node:child_process',
+  'child_process',
+  'node:fs',
+  'fs',
+  'node:fs/promises',
+  'fs/promises',
+  'node:net',
+  'net',
+  'node:http',
+  'http',
+  'node:timers',
+  'timers',
+];
+
+const layerRules = Object.entries(forbidden).map(([name, banned]) => ({
+  files: [`src/${name}/**/*.ts`],
+  ignores: ['src/**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: banned.flatMap(layer),
+            message: `src/${name} may not import this layer (see DESIGN.md, import directions).`,
+          },
+          ...(name === 'platform'
+            ? []
+            : [
+                {
+                  group: sideEffectModules,
+                  message:
+                    'Only src/platform (and entry files) may touch fs, net, timers or child_process.',
+                },
+              ]),
+          ...(name === 'dashboard' || name === 'ctl'
+            ? [
+                {
+                  group: ['**/rpc/**', '!**/rpc/client*', '!**/rpc/protocol*'],
+                  message: 'ctl and dashboard reach the daemon only through rpc/client.',
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+  },
+}));
+
+const seamBans = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Read time through the Clock port.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Read time through the Clock port.',
+  },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'Read time through the Clock port.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(setTimeout|setInterval|setImmediate)$/]',
+    message: 'Arm timers through the Clock port.',
+  },
+  {
+    selector:
+      "MemberExpression[object.name='process'][property.name=/^(kill|exit|env|umask|chdir)$/]",
+    message: 'Only platform/ and entry files may use this.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bin/**',
+      'test/fixtures/**',
+      'bench/results/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unnecessary-condition': [
+        'error',
+        { allowConstantLoopConditions: true },
+      ],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      'import-x/no-cycle': 'error',
+      curly: 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'prefer-const': 'error',
+      'no-console': 'error',
+      'max-params': ['warn', 4],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/**', 'src/**/main.ts', 'src/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...seamBans] },
+  },
+  ...layerRules,
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/**/main.ts', 'src/ctl/render/**', 'test/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+);

@@ -1,0 +1,182 @@
+// The typed, validated, immutable configuration: what the loader produces and the engine, the
+// RPC layer and the ctl consume. Plain readonly data; defaults live only in schema.ts.
+
+import type { LogLevel } from '../model/log-level.js';
+import type { SignalName } from '../model/signals.js';
+
+/** Where a value came from, for error messages and diagnostics. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A config problem: the daemon refuses to start; reread returns CANT_REREAD with `message`. */
+export interface ConfigError {
+  readonly file: string;
+  readonly line: number | null;
+  readonly section: string | null;
+  readonly option: string | null;
+  readonly value: string | null;
+  /** The full human-readable text (supervisord's wording where it has one). */
+  readonly message: string;
+}
+
+/** A message produced while parsing, written to the main log once it is open (spec §1.7). */
+export interface ParseMessage {
+  readonly level: 'critical' | 'warn' | 'info';
+  readonly text: string;
+}
+
+/** A resolved user: for `user=` of programs and of [supervisord]. */
+export interface UserSpec {
+  readonly name: string;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** `stdout_logfile=` and friends: a path, AUTO (a generated file in childlogdir), or none. */
+export type LogfileSetting =
+  | { readonly kind: 'auto' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'path'; readonly path: string };
+
+export interface LogStreamConfig {
+  readonly logfile: LogfileSetting;
+  readonly maxBytes: number;
+  readonly backups: number;
+  readonly captureMaxBytes: number;
+  readonly eventsEnabled: boolean;
+  readonly syslog: boolean;
+}
+
+/** autorestart=true|false|unexpected */
+export type AutoRestart = 'always' | 'never' | 'unexpected';
+
+/** One process instance (a program expanded by numprocs). */
+export interface ProcessConfig {
+  /** process name after %(process_num)… expansion */
+  readonly name: string;
+  /** owning group: the [group:x] name, else the program name */
+  readonly groupName: string;
+  /** the section suffix: `x` of [program:x] */
+  readonly programName: string;
+  readonly processNum: number;
+  /** the command line, expanded, not yet split into argv (shlex happens at spawn time) */
+  readonly command: string;
+  readonly priority: number;
+  readonly autostart: boolean;
+  /** startsecs in milliseconds */
+  readonly startMs: number;
+  readonly startRetries: number;
+  readonly autorestart: AutoRestart;
+  readonly exitCodes: readonly number[];
+  readonly stopSignal: SignalName;
+  /** stopwaitsecs in milliseconds */
+  readonly stopWaitMs: number;
+  readonly stopAsGroup: boolean;
+  readonly killAsGroup: boolean;
+  readonly user: UserSpec | null;
+  readonly redirectStderr: boolean;
+  readonly stdout: LogStreamConfig;
+  readonly stderr: LogStreamConfig;
+  /** this program's own environment= (merged over [supervisord] environment at spawn) */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly directory: string | null;
+  readonly umask: number | null;
+  /** serverurl=; null means AUTO */
+  readonly serverUrl: string | null;
+}
+
+export interface EventListenerSettings {
+  /** upper-cased event type names as written in events= */
+  readonly events: readonly string[];
+  readonly bufferSize: number;
+  readonly resultHandler: string;
+}
+
+export type GroupKind = 'program' | 'group' | 'eventlistener';
+
+/** A process group: a [program:x] (homogeneous), a [group:x], or an [eventlistener:x] pool. */
+export interface GroupConfig {
+  readonly name: string;
+  readonly kind: GroupKind;
+  readonly priority: number;
+  /** For `program`/`eventlistener`: sorted by (priority, name). For `group`: programs= order. */
+  readonly processes: readonly ProcessConfig[];
+  readonly eventListener: EventListenerSettings | null;
+  /** file (and line of the section header) this group was defined in */
+  readonly source: SourcePosition;
+}
+
+export interface SupervisordConfig {
+  /** absolute path, or 'syslog' */
+  readonly logfile: string;
+  readonly logfileMaxBytes: number;
+  readonly logfileBackups: number;
+  readonly logLevel: LogLevel;
+  /** absolute path */
+  readonly pidfile: string;
+  readonly umask: number;
+  readonly nodaemon: boolean;
+  readonly silent: boolean;
+  readonly minfds: number;
+  readonly minprocs: number;
+  readonly nocleanup: boolean;
+  readonly childlogdir: string;
+  readonly user: UserSpec | null;
+  readonly directory: string | null;
+  readonly stripAnsi: boolean;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly identifier: string;
+}
+
+export interface HttpAuth {
+  readonly username: string;
+  /** plain text, or `{SHA}<hex sha1>` */
+  readonly password: string;
+}
+
+export interface UnixHttpServerConfig {
+  readonly section: string;
+  /** absolute socket path */
+  readonly file: string;
+  readonly chmod: number;
+  readonly chown: { readonly uid: number; readonly gid: number } | null;
+  readonly auth: HttpAuth | null;
+}
+
+export interface InetHttpServerConfig {
+  readonly section: string;
+  /** '' for all interfaces */
+  readonly host: string;
+  readonly port: number;
+  readonly auth: HttpAuth | null;
+}
+
+export interface SupervisorctlConfig {
+  readonly serverUrl: string;
+  readonly username: string | null;
+  readonly password: string | null;
+  readonly prompt: string;
+  readonly historyFile: string | null;
+}
+
+export interface Config {
+  /** absolute path of the main config file */
+  readonly file: string;
+  readonly supervisord: SupervisordConfig;
+  readonly unixHttpServers: readonly UnixHttpServerConfig[];
+  readonly inetHttpServers: readonly InetHttpServerConfig[];
+  /** whether [rpcinterface:supervisor] is present: without it only system.* is served */
+  readonly supervisorRpcEnabled: boolean;
+  readonly supervisorctl: SupervisorctlConfig | null;
+  /** all groups, sorted by (priority, name) */
+  readonly groups: readonly GroupConfig[];
+  /** files read, in order (main file first) */
+  readonly files: readonly string[];
+  readonly messages: readonly ParseMessage[];
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: false; readonly errors: readonly ConfigError[] };
