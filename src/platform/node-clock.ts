@@ -1,0 +1,12 @@
+// The real Clock: performance.now() for durations, Date.now() for display, setTimeout for timers.
+
+import type { Clock, Timer } from '../ports/clock.js';
+
+export const nodeClock: Clock = {
+  monotonicMs: () => performance.now(),
+  wallMs: () => Date.now(),
+  setTimer(delayMs: number, fire: () => void): Timer {
+    const handle = setTimeout(fire, Math.max(0, delayMs));
+    return { cancel: () => clearTimeout(handle) };
+  },
+};
