@@ -1,0 +1,151 @@
+// The real spawner against real processes: what the engine relies on from the Spawner port.
+
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { ExitStatus } from '../../src/model/exit-status.js';
+import { nodeSpawner } from '../../src/platform/node-spawner.js';
+import type { ChildHandle, SpawnSpec } from '../../src/ports/spawner.js';
+import { PROGRAMS } from '../helpers/daemon-harness.js';
+import { isAlive, readPid } from '../helpers/processes.js';
+import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+const spec = (argv: string[], extra: Partial<SpawnSpec> = {}): SpawnSpec => ({
+  file: argv[0]!,
+  argv,
+  cwd: null,
+  env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+  uid: null,
+  gid: null,
+  umask: null,
+  redirectStderr: false,
+  ...extra,
+});
+
+const spawnOk = (s: SpawnSpec): ChildHandle => {
+  const result = nodeSpawner.spawn(s);
+  if (!result.ok) {
+    throw new Error(result.message);
+  }
+  return result.child;
+};
+
+const exitOf = (child: ChildHandle): Promise<ExitStatus> =>
+  new Promise((resolve) => child.onExit(resolve));
+
+const readAll = (stream: Readable | null): Promise<string> =>
+  new Promise((resolve) => {
+    let text = '';
+    stream?.on('data', (b: Buffer) => (text += b.toString()));
+    stream?.on('end', () => resolve(text));
+  });
+
+let dir: TempDir;
+beforeEach(() => {
+  dir = makeTempDir();
+});
+afterEach(() => dir.remove());
+
+describe('node spawner', () => {
+  it('reports exit codes and deaths by signal', async () => {
+    const exited = spawnOk(spec([process.execPath, `${PROGRAMS}/exit-with.mjs`, '3']));
+    expect(await exitOf(exited)).toEqual({ kind: 'exited', code: 3 });
+
+    const killed = spawnOk(spec([process.execPath, `${PROGRAMS}/forever.mjs`]));
+    await readAllFirstLine(killed);
+    expect(killed.signal('KILL', false)).toEqual({ kind: 'sent' });
+    expect(await exitOf(killed)).toEqual({ kind: 'signalled', signal: 'KILL', coreDumped: false });
+    expect(killed.signal('TERM', false)).toEqual({ kind: 'gone' });
+  });
+
+  it('runs the child in its own process group, so a group signal reaches grandchildren', async () => {
+    const pidFile = dir.join('grandchild.pid');
+    const child = spawnOk(spec([process.execPath, `${PROGRAMS}/fork-grandchild.mjs`, pidFile]));
+    const grandchild = await waitFor(() => readPid(pidFile), { what: 'grandchild pid' });
+    expect(isAlive(grandchild)).toBe(true);
+    expect(child.signal('TERM', true).kind).toBe('sent');
+    await exitOf(child);
+    await waitFor(() => !isAlive(grandchild), { what: 'grandchild to die' });
+  });
+
+  it('a signal to the pid alone leaves the grandchild running', async () => {
+    const pidFile = dir.join('grandchild.pid');
+    const child = spawnOk(spec([process.execPath, `${PROGRAMS}/fork-grandchild.mjs`, pidFile]));
+    const grandchild = await waitFor(() => readPid(pidFile), { what: 'grandchild pid' });
+    child.signal('KILL', false);
+    await exitOf(child);
+    expect(isAlive(grandchild)).toBe(true);
+    process.kill(grandchild, 'SIGKILL');
+  });
+
+  it('redirect_stderr sends both streams down one ordered pipe', async () => {
+    const child = spawnOk(
+      spec([process.execPath, `${PROGRAMS}/exit-with.mjs`, '0', '0', 'm'], {
+        redirectStderr: true,
+      }),
+    );
+    expect(child.stderr).toBeNull();
+    expect(await readAll(child.stdout)).toBe('m out\nm err\n');
+  });
+
+  it('applies cwd, env and umask', async () => {
+    const child = spawnOk(
+      spec([process.execPath, `${PROGRAMS}/print-env.mjs`], {
+        cwd: dir.path,
+        env: { ONLY: 'this' },
+        umask: 0o027,
+      }),
+    );
+    const first = await new Promise<string>((resolve) =>
+      child.stdout?.once('data', (b: Buffer) => resolve(b.toString())),
+    );
+    expect(first).toContain('ONLY=this\n');
+    expect(first).toContain(`CWD=${dir.path}\n`);
+    expect(first).toContain('UMASK=0027\n');
+    expect(first).not.toContain('HOME=');
+    child.signal('KILL', false);
+    await exitOf(child);
+  });
+
+  it('reports a missing working directory as a spawn failure in supervisord words', () => {
+    const result = nodeSpawner.spawn(spec(['/bin/true'], { cwd: dir.join('nope') }));
+    expect(result).toMatchObject({
+      ok: false,
+      message: `couldn't chdir to ${dir.join('nope')}: ENOENT`,
+    });
+  });
+
+  it('looks commands up like supervisord', () => {
+    mkdirSync(dir.join('adir'));
+    writeFileSync(dir.join('noexec'), '#!/bin/sh\n');
+    writeFileSync(dir.join('script'), '#!/bin/sh\n');
+    chmodSync(dir.join('script'), 0o755);
+    expect(nodeSpawner.lookupCommand('sh', '/nonexistent:/bin')).toEqual({
+      kind: 'found',
+      path: '/bin/sh',
+    });
+    expect(nodeSpawner.lookupCommand('script', dir.path)).toEqual({
+      kind: 'found',
+      path: dir.join('script'),
+    });
+    expect(nodeSpawner.lookupCommand('nope-xyz', '/bin')).toEqual({
+      kind: 'not-found',
+      file: 'nope-xyz',
+    });
+    expect(nodeSpawner.lookupCommand(dir.join('adir'), '')).toEqual({
+      kind: 'is-directory',
+      file: dir.join('adir'),
+    });
+    expect(nodeSpawner.lookupCommand(dir.join('noexec'), '')).toEqual({
+      kind: 'not-executable',
+      file: dir.join('noexec'),
+    });
+    expect(readFileSync(dir.join('script'), 'utf8')).toContain('sh');
+  });
+});
+
+const readAllFirstLine = (child: ChildHandle): Promise<void> =>
+  new Promise((resolve) => child.stdout?.once('data', () => resolve()));
