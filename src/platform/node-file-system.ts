@@ -1,0 +1,143 @@
+// The real FileSystem port on node:fs (callback API: the cheapest path to libuv's threadpool).
+// Errors become FsOutcome values; nothing here throws.
+
+import fs from 'node:fs';
+
+import type {
+  FileStat,
+  FileSystem,
+  FsError,
+  FsOutcome,
+  ReadableFile,
+  WritableFile,
+  WriteMode,
+} from '../ports/file-system.js';
+
+const { O_WRONLY, O_CREAT, O_APPEND, O_TRUNC, O_EXCL } = fs.constants;
+
+const FLAGS: Record<WriteMode, number> = {
+  append: O_WRONLY | O_CREAT | O_APPEND,
+  truncate: O_WRONLY | O_CREAT | O_TRUNC | O_APPEND,
+  exclusive: O_WRONLY | O_CREAT | O_EXCL | O_APPEND,
+  // Devices and pipes refuse nothing here; O_TRUNC is a no-op on them.
+  write: O_WRONLY | O_CREAT | O_TRUNC,
+};
+
+const toError = (error: NodeJS.ErrnoException): FsError => ({
+  code: error.code ?? 'EUNKNOWN',
+  message: error.message,
+});
+
+const ok = <T>(value: T): FsOutcome<T> => ({ ok: true, value });
+const failed = <T>(error: NodeJS.ErrnoException): FsOutcome<T> => ({
+  ok: false,
+  error: toError(error),
+});
+
+/** Adapt a node callback `(err, value)` to a promise of an outcome. */
+const settle =
+  <T>(resolve: (outcome: FsOutcome<T>) => void) =>
+  (error: NodeJS.ErrnoException | null, value: T): void =>
+    resolve(error === null ? ok(value) : failed(error));
+
+const fstatSize = (fd: number): Promise<FsOutcome<number>> =>
+  new Promise((resolve) =>
+    fs.fstat(fd, (error, stats) => resolve(error === null ? ok(stats.size) : failed(error))),
+  );
+
+const closeFd = (fd: number): Promise<FsOutcome<undefined>> =>
+  new Promise((resolve) => fs.close(fd, (error) => resolve(error ? failed(error) : ok(undefined))));
+
+class NodeWritableFile implements WritableFile {
+  constructor(private readonly fd: number) {}
+
+  writev(chunks: readonly Uint8Array[]): Promise<FsOutcome<number>> {
+    // libuv splits at IOV_MAX and resumes after partial writes itself.
+    return new Promise((resolve) => fs.writev(this.fd, chunks, settle(resolve)));
+  }
+
+  size(): Promise<FsOutcome<number>> {
+    return fstatSize(this.fd);
+  }
+
+  close(): Promise<FsOutcome<undefined>> {
+    return closeFd(this.fd);
+  }
+}
+
+class NodeReadableFile implements ReadableFile {
+  constructor(private readonly fd: number) {}
+
+  size(): Promise<FsOutcome<number>> {
+    return fstatSize(this.fd);
+  }
+
+  async read(position: number, length: number): Promise<FsOutcome<Uint8Array>> {
+    const buffer = Buffer.allocUnsafe(length);
+    let filled = 0;
+    while (filled < length) {
+      const step = await new Promise<FsOutcome<number>>((resolve) =>
+        fs.read(this.fd, buffer, filled, length - filled, position + filled, settle(resolve)),
+      );
+      if (!step.ok) {
+        return step;
+      }
+      if (step.value === 0) {
+        break;
+      }
+      filled += step.value;
+    }
+    return ok(buffer.subarray(0, filled));
+  }
+
+  close(): Promise<FsOutcome<undefined>> {
+    return closeFd(this.fd);
+  }
+}
+
+export class NodeFileSystem implements FileSystem {
+  stat(path: string): Promise<FsOutcome<FileStat>> {
+    return new Promise((resolve) =>
+      fs.stat(path, (error, stats) => {
+        if (error !== null) {
+          resolve(failed(error));
+          return;
+        }
+        const kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
+        resolve(ok({ kind, size: stats.size }));
+      }),
+    );
+  }
+
+  openWrite(path: string, mode: WriteMode, permissions: number): Promise<FsOutcome<WritableFile>> {
+    return new Promise((resolve) =>
+      fs.open(path, FLAGS[mode], permissions, (error, fd) =>
+        resolve(error === null ? ok(new NodeWritableFile(fd)) : failed(error)),
+      ),
+    );
+  }
+
+  openRead(path: string): Promise<FsOutcome<ReadableFile>> {
+    return new Promise((resolve) =>
+      fs.open(path, 'r', (error, fd) =>
+        resolve(error === null ? ok(new NodeReadableFile(fd)) : failed(error)),
+      ),
+    );
+  }
+
+  rename(from: string, to: string): Promise<FsOutcome<undefined>> {
+    return new Promise((resolve) =>
+      fs.rename(from, to, (error) => resolve(error ? failed(error) : ok(undefined))),
+    );
+  }
+
+  unlink(path: string): Promise<FsOutcome<undefined>> {
+    return new Promise((resolve) =>
+      fs.unlink(path, (error) => resolve(error ? failed(error) : ok(undefined))),
+    );
+  }
+
+  readDirectory(path: string): Promise<FsOutcome<readonly string[]>> {
+    return new Promise((resolve) => fs.readdir(path, settle(resolve)));
+  }
+}
