@@ -1,0 +1,39 @@
+// The small interfaces between producers of bytes (child pipes) and their consumers (log files,
+// the main log's debug copy): writes say when to stop, and consumers say when to go on.
+
+import type { OutputChannel } from '../model/events.js';
+
+export interface Drainable {
+  /** Call `callback` once, as soon as the consumer accepts data again (at once if it does now). */
+  onceDrained(callback: () => void): void;
+}
+
+export interface ByteSink extends Drainable {
+  /** Queue bytes (never copied, never mutated); false means stop feeding until drained. */
+  write(chunk: Uint8Array): boolean;
+}
+
+/** The main log's copy of child output at loglevel=debug (`'<name>' stdout output:\n<data>`). */
+export interface DebugOutputCopy extends Drainable {
+  copyChildOutput(processName: string, channel: OutputChannel, data: Uint8Array): boolean;
+}
+
+/** Callbacks waiting for a queue to fall below its high-water mark. */
+export class DrainWaiters {
+  private waiting: (() => void)[] = [];
+
+  add(callback: () => void): void {
+    this.waiting.push(callback);
+  }
+
+  release(): void {
+    if (this.waiting.length === 0) {
+      return;
+    }
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const callback of waiting) {
+      callback();
+    }
+  }
+}
