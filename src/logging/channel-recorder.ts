@@ -1,0 +1,70 @@
+// Everything one channel (stdout or stderr) of one process does with a chunk of output: the log
+// file, the tail buffer, the main log's debug copy and PROCESS_LOG events, with their backpressure.
+
+import type { EventBus } from '../events/event-bus.js';
+import type { OutputChannel } from '../model/events.js';
+import type { RotatingFileWriter } from './rotating-file-writer.js';
+import type { DebugOutputCopy } from './sinks.js';
+import type { TailBuffer } from './tail-buffer.js';
+
+export type LogEventPublisher = Pick<EventBus, 'publish' | 'hasSubscribers'>;
+
+export interface ChannelParts {
+  readonly processName: string;
+  readonly groupName: string;
+  readonly channel: OutputChannel;
+  /** null for NONE */
+  readonly writer: RotatingFileWriter | null;
+  readonly tail: TailBuffer;
+  /** set when loglevel=debug */
+  readonly debugCopy: DebugOutputCopy | null;
+  /** set only when *_events_enabled, so a disabled channel never builds an event */
+  readonly events: LogEventPublisher | null;
+}
+
+export class ChannelRecorder {
+  constructor(private readonly parts: ChannelParts) {}
+
+  get writer(): RotatingFileWriter | null {
+    return this.parts.writer;
+  }
+
+  get tail(): TailBuffer {
+    return this.parts.tail;
+  }
+
+  /**
+   * One chunk, already ANSI-stripped if configured, from the child with `pid`. False when a sink
+   * is full: the caller stops reading until onceWritable fires.
+   */
+  record(data: Uint8Array, pid: number): boolean {
+    const { writer, tail, debugCopy, events, processName, channel } = this.parts;
+    let more = writer === null || writer.write(data);
+    tail.push(data);
+    if (debugCopy !== null && !debugCopy.copyChildOutput(processName, channel, data)) {
+      more = false;
+    }
+    if (events !== null && events.hasSubscribers('PROCESS_LOG')) {
+      const { groupName } = this.parts;
+      events.publish({ type: 'PROCESS_LOG', channel, processName, groupName, pid, data });
+    }
+    return more;
+  }
+
+  /** Call `callback` once the file and the debug copy both accept data again. */
+  onceWritable(callback: () => void): void {
+    const { writer, debugCopy } = this.parts;
+    const afterWriter = (): void => {
+      if (debugCopy === null) {
+        callback();
+      } else {
+        debugCopy.onceDrained(callback);
+      }
+    };
+    if (writer === null) {
+      afterWriter();
+    } else {
+      writer.onceDrained(afterWriter);
+    }
+  }
+}

@@ -1,0 +1,270 @@
+import { PassThrough } from 'node:stream';
+
+import { describe, expect, it } from 'vitest';
+
+import { EventBus } from '../events/event-bus.js';
+import type { ProcessLogEvent } from '../model/events.js';
+import type { LogLevel } from '../model/log-level.js';
+import type { ChildHandle } from '../ports/spawner.js';
+import { createProcessLogs } from './process-logs.js';
+import type { ChannelLogOptions, ProcessLogsDeps, ProcessLogsOptions } from './process-logs.js';
+import type { DebugOutputCopy } from './sinks.js';
+import { MemoryFileSystem } from './testing/memory-file-system.js';
+
+interface FakeChild extends ChildHandle {
+  readonly stdout: PassThrough;
+  readonly stderr: PassThrough | null;
+}
+
+const fakeChild = (pid: number, withStderr = true): FakeChild => ({
+  pid,
+  stdout: new PassThrough(),
+  stderr: withStderr ? new PassThrough() : null,
+  stdin: null,
+  signal: () => ({ kind: 'sent' }),
+  onExit: () => undefined,
+});
+
+const channel = (overrides: Partial<ChannelLogOptions> = {}): ChannelLogOptions => ({
+  logfile: { kind: 'auto' },
+  maxBytes: 0,
+  backups: 0,
+  eventsEnabled: false,
+  ...overrides,
+});
+
+const build = async (
+  options: Partial<ProcessLogsOptions> = {},
+  deps: Partial<ProcessLogsDeps> = {},
+) => {
+  const fs = new MemoryFileSystem();
+  fs.mkdir('/logs');
+  const lines: string[] = [];
+  const bus = new EventBus();
+  const logs = await createProcessLogs(
+    {
+      processName: 'web',
+      groupName: 'grp',
+      identifier: 'supervisor',
+      childLogDir: '/logs',
+      stdout: channel(),
+      stderr: channel(),
+      redirectStderr: false,
+      stripAnsi: false,
+      ...options,
+    },
+    {
+      fs,
+      logger: {
+        log: (level: LogLevel, message: string) => lines.push(`${level} ${message}`),
+        isEnabled: () => true,
+      },
+      debugCopy: null,
+      events: bus,
+      monotonicMs: () => 0,
+      random: () => 0.5,
+      ...deps,
+    },
+  );
+  return { fs, logs, lines, bus };
+};
+
+/** Yield to I/O until `condition` holds (the memory fs completes in a few turns). */
+const until = async (condition: () => boolean): Promise<void> => {
+  for (let turns = 0; !condition(); turns++) {
+    if (turns > 1000) {
+      throw new Error('condition not reached');
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
+
+const end = async (child: FakeChild, out: string, err = ''): Promise<void> => {
+  child.stdout.end(out);
+  child.stderr?.end(err);
+  await Promise.resolve();
+};
+
+describe('createProcessLogs', () => {
+  it('creates AUTO files at once with supervisord names and mode 0600', async () => {
+    const { fs, logs } = await build();
+    expect(logs.stdoutPath).toBe('/logs/web-stdout---supervisor-ssssssss.log');
+    expect(logs.stderrPath).toBe('/logs/web-stderr---supervisor-ssssssss.log');
+    expect(fs.exists('/logs/web-stdout---supervisor-ssssssss.log')).toBe(true);
+    expect(fs.permissionsOf(logs.stderrPath ?? '')).toBe(0o600);
+  });
+
+  it('has no path for NONE, nor for stderr when it is redirected', async () => {
+    const none = await build({ stdout: channel({ logfile: { kind: 'none' } }) });
+    expect(none.logs.stdoutPath).toBeNull();
+    const redirected = await build({ redirectStderr: true });
+    expect(redirected.logs.stderrPath).toBeNull();
+  });
+
+  it('opens a path log only when a child is attached', async () => {
+    const { fs, logs } = await build({
+      stdout: channel({ logfile: { kind: 'path', path: '/logs/web.log' } }),
+    });
+    expect(logs.stdoutPath).toBe('/logs/web.log');
+    expect(fs.exists('/logs/web.log')).toBe(false);
+    const child = fakeChild(7);
+    logs.attach(child);
+    await end(child, 'out\n');
+    await logs.drained();
+    expect(fs.text('/logs/web.log')).toBe('out\n');
+  });
+});
+
+describe('ProcessLogs', () => {
+  it('writes each channel to its file, raw', async () => {
+    const { fs, logs } = await build();
+    const child = fakeChild(7);
+    logs.attach(child);
+    child.stdout.write('one\n');
+    child.stderr?.write('err\n');
+    await end(child, 'two\n');
+    await logs.drained();
+    expect(fs.text(logs.stdoutPath ?? '')).toBe('one\ntwo\n');
+    expect(fs.text(logs.stderrPath ?? '')).toBe('err\n');
+  });
+
+  it('sends stderr into the stdout log when redirected', async () => {
+    const { fs, logs } = await build({ redirectStderr: true });
+    const child = fakeChild(7);
+    logs.attach(child);
+    await end(child, 'a', 'b');
+    await logs.drained();
+    expect(
+      fs
+        .text(logs.stdoutPath ?? '')
+        .split('')
+        .sort()
+        .join(''),
+    ).toBe('ab');
+  });
+
+  it('strips ANSI escapes when configured, before files and events', async () => {
+    const { fs, logs, bus } = await build({
+      stripAnsi: true,
+      stdout: channel({ eventsEnabled: true }),
+    });
+    const events: ProcessLogEvent[] = [];
+    bus.subscribe('PROCESS_LOG', (e) => events.push(e));
+    const child = fakeChild(7);
+    logs.attach(child);
+    await end(child, '\x1b[1mbold\x1b[0m\n');
+    await logs.drained();
+    expect(fs.text(logs.stdoutPath ?? '')).toBe('bold\n');
+    expect(Buffer.from(events[0]?.data ?? []).toString()).toBe('bold\n');
+  });
+
+  it('publishes PROCESS_LOG events only for channels with events enabled', async () => {
+    const { logs, bus } = await build({ stdout: channel({ eventsEnabled: true }) });
+    const events: ProcessLogEvent[] = [];
+    bus.subscribe('PROCESS_LOG', (e) => events.push(e));
+    const child = fakeChild(42);
+    logs.attach(child);
+    await end(child, 'hello', 'quiet');
+    await logs.drained();
+    expect(events).toEqual([
+      {
+        type: 'PROCESS_LOG',
+        channel: 'stdout',
+        processName: 'web',
+        groupName: 'grp',
+        pid: 42,
+        data: Buffer.from('hello'),
+      },
+    ]);
+  });
+
+  it('copies output to the main log at debug level, with its backpressure', async () => {
+    const copies: string[] = [];
+    const debugCopy: DebugOutputCopy = {
+      copyChildOutput: (name, ch, data) => {
+        copies.push(`${name} ${ch} ${Buffer.from(data).toString()}`);
+        return true;
+      },
+      onceDrained: (cb) => cb(),
+    };
+    const { logs } = await build({}, { debugCopy });
+    const child = fakeChild(7);
+    logs.attach(child);
+    await end(child, 'x', 'y');
+    await logs.drained();
+    expect(copies.sort()).toEqual(['web stderr y', 'web stdout x']);
+  });
+
+  it('keeps recent output for tail, with or without a file', async () => {
+    const { logs } = await build({
+      stdout: channel({ logfile: { kind: 'none' } }),
+      tailBytes: 4,
+    });
+    const child = fakeChild(7);
+    logs.attach(child);
+    await end(child, 'abcdef');
+    await logs.drained();
+    expect(Buffer.from(logs.recentOutput('stdout')).toString()).toBe('cdef');
+  });
+
+  it('reads a predecessor to EOF while its successor already writes', async () => {
+    const { fs, logs } = await build();
+    const first = fakeChild(1);
+    logs.attach(first);
+    first.stdout.write('first-a;');
+    const second = fakeChild(2);
+    logs.attach(second);
+    second.stdout.write('second;');
+    await end(first, 'first-b;');
+    await end(second, '');
+    await logs.drained();
+    const text = fs.text(logs.stdoutPath ?? '');
+    expect(text).toContain('first-a;');
+    expect(text).toContain('first-b;');
+    expect(text).toContain('second;');
+    expect(text.length).toBe('first-a;first-b;second;'.length);
+  });
+
+  it('pauses the pipe while the file is behind, and resumes it when drained', async () => {
+    const { fs, logs } = await build({ highWaterMark: 10 });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    fs.writeGate = () => held;
+    const child = fakeChild(7);
+    logs.attach(child);
+    for (let i = 0; i < 20; i++) {
+      child.stdout.write('0123456789');
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(child.stdout.isPaused()).toBe(true);
+    release();
+    await end(child, '');
+    await logs.drained();
+    expect(fs.text(logs.stdoutPath ?? '')).toBe('0123456789'.repeat(20));
+  });
+
+  it('reopens and clears only once a child ran; clear keeps logging', async () => {
+    const { fs, logs } = await build();
+    expect(await logs.clear()).toEqual({ ok: true });
+    const child = fakeChild(7);
+    logs.attach(child);
+    child.stdout.write('before;');
+    await until(() => fs.text(logs.stdoutPath ?? '') === 'before;');
+    expect(await logs.clear()).toEqual({ ok: true });
+    await end(child, 'after;');
+    await logs.drained();
+    expect(fs.text(logs.stdoutPath ?? '')).toBe('after;');
+  });
+
+  it('reports an unwritable log to the main log and keeps reading the pipe', async () => {
+    const { fs, logs, lines } = await build({
+      stdout: channel({ logfile: { kind: 'path', path: '/nowhere/web.log' } }),
+    });
+    const child = fakeChild(7);
+    logs.attach(child);
+    await end(child, 'x'.repeat(1000));
+    await logs.close();
+    expect(lines[0]).toMatch(/^error could not open log file '\/nowhere\/web.log'/);
+    expect(fs.exists('/nowhere/web.log')).toBe(false);
+  });
+});
