@@ -1,0 +1,37 @@
+// The main-log lines the engine writes, worded exactly as supervisord 4.2 words them (spec
+// Appendix A), so log scrapers and humans see the same text.
+
+import { describeExit, type ExitStatus } from '../model/exit-status.js';
+import type { SignalName } from '../model/signals.js';
+import type { SignalPurpose } from './machine-types.js';
+
+export const TOO_QUICK = 'Exited too quickly (process log may have details)';
+
+export const logTexts = {
+  spawned: (name: string, pid: number) => `spawned: '${name}' with pid ${pid}`,
+  spawnErr: (message: string) => `spawnerr: ${message}`,
+  success: (name: string, startMs: number) =>
+    `success: ${name} entered RUNNING state, process has stayed up for > than ${startMs / 1000} seconds (startsecs)`,
+  exited: (name: string, status: ExitStatus, expected: boolean) =>
+    `exited: ${name} (${describeExit(status)}; ${expected ? 'expected' : 'not expected'})`,
+  gaveUp: (name: string) =>
+    `gave up: ${name} entered FATAL state, too many start retries too quickly`,
+  stopped: (name: string, status: ExitStatus) => `stopped: ${name} (${describeExit(status)})`,
+  sigkill: (name: string, pid: number) => `killing '${name}' (${pid}) with SIGKILL`,
+  killing: (name: string, pid: number, group: boolean, signal: SignalName) =>
+    `killing ${name} (pid ${pid}) ${group ? 'process group ' : ''}with signal SIG${signal}`,
+  sending: (name: string, pid: number, signal: SignalName) =>
+    `sending ${name} (pid ${pid}) sig SIG${signal}`,
+  stopInBackoff: (name: string) => `Attempted to kill ${name}, which is in BACKOFF state.`,
+  alreadyRunning: (name: string) => `process '${name}' already running`,
+  notRunning: (name: string, signal: SignalName) =>
+    `attempted to kill ${name} with sig SIG${signal} but it wasn't running`,
+  signalGone: (name: string, pid: number, purpose: SignalPurpose) =>
+    `unable to signal ${name} (pid ${pid}), it probably just ${purpose === 'user' ? 'now ' : ''}exited on its own: [Errno 3] No such process`,
+  signalFailed: (name: string, pid: number, purpose: SignalPurpose, message: string) =>
+    purpose === 'user'
+      ? `unknown problem sending sig ${name} (${pid}):${message}`
+      : `unknown problem killing ${name} (${pid}):${message}`,
+  waitingToStop: (name: string) => `waiting for ${name} to stop`,
+  waitingToDie: (names: readonly string[]) => `waiting for ${names.join(', ')} to die`,
+} as const;
