@@ -1,0 +1,310 @@
+// One supervised process: holds its state, feeds inputs to the transition table and performs the
+// effects through the ports (spawner, clock, logger, bus, output). Children fail as state.
+
+import type { ProcessConfig } from '../config/types.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { ProcessStateEvent } from '../model/events.js';
+import { exitStatusCode, type ExitStatus } from '../model/exit-status.js';
+import type { Fault } from '../model/faults.js';
+import type { ProcessStateName } from '../model/process-state.js';
+import type { SignalName } from '../model/signals.js';
+import type { Clock, Timer } from '../ports/clock.js';
+import type { DaemonLogger } from '../ports/logger.js';
+import type { ProcessOutput } from '../ports/process-output.js';
+import type { ChildHandle, Spawner } from '../ports/spawner.js';
+import { launch } from './launch.js';
+import { logTexts } from './log-texts.js';
+import { type Handled, Mailbox } from './mailbox.js';
+import {
+  type Effect,
+  type Input,
+  type ProcessPolicy,
+  type ProcessState,
+  policyOf,
+  type SignalPurpose,
+  STATE_NAMES,
+  type TimerName,
+} from './machine-types.js';
+import { makeNamespec } from './namespec.js';
+import { planSpawn, type SpawnEnvironment } from './spawn-spec.js';
+import { pidOf, stateChangeEvent } from './state-event.js';
+import { step } from './transitions.js';
+
+export interface ProcessDeps {
+  readonly clock: Clock;
+  readonly spawner: Spawner;
+  readonly logger: DaemonLogger;
+  readonly bus: EventBus;
+  readonly output: ProcessOutput;
+  readonly spawnEnv: SpawnEnvironment;
+  /** supervisord's mood still allows automatic (re)starts */
+  readonly autoStartAllowed: () => boolean;
+}
+
+/** What getProcessInfo reports, in engine terms (the RPC layer formats it). */
+export interface ProcessInfo {
+  readonly name: string;
+  readonly group: string;
+  readonly namespec: string;
+  readonly state: ProcessStateName;
+  /** 0 when there is no process */
+  readonly pid: number;
+  /** epoch seconds of the last start attempt, 0 if never */
+  readonly startedAtSec: number;
+  /** epoch seconds of the last exit, 0 if never */
+  readonly stoppedAtSec: number;
+  readonly spawnErr: string | null;
+  /** last exit code, -1 for a death by signal, 0 if none */
+  readonly exitStatus: number;
+  readonly stdoutLogfile: string | null;
+  readonly stderrLogfile: string | null;
+  readonly config: ProcessConfig;
+}
+
+export class SupervisedProcess {
+  readonly namespec: string;
+  private readonly policy: ProcessPolicy;
+  private current: ProcessState = { kind: 'stopped' };
+  private child: ChildHandle | null = null;
+  private spawnErr: string | null = null;
+  private exitStatus: ExitStatus | null = null;
+  private startedAtMs: number | null = null;
+  private stoppedAtMs: number | null = null;
+  private signalFailure: string | null = null;
+  private readonly timers = new Map<TimerName, Timer>();
+  private tokens = 0;
+  private readonly mailbox: Mailbox<Input, Fault | undefined, ProcessStateEvent>;
+
+  constructor(
+    readonly config: ProcessConfig,
+    private readonly deps: ProcessDeps,
+  ) {
+    this.namespec = makeNamespec(config.groupName, config.name);
+    this.policy = policyOf(config, this.namespec);
+    this.mailbox = new Mailbox(
+      (input) => this.apply(input),
+      (event) => deps.bus.publish(event),
+    );
+  }
+
+  get state(): ProcessStateName {
+    return STATE_NAMES[this.current.kind];
+  }
+
+  get pid(): number {
+    return pidOf(this.current) ?? 0;
+  }
+
+  info(): ProcessInfo {
+    const toSec = (ms: number | null): number => (ms === null ? 0 : Math.floor(ms / 1000));
+    return {
+      name: this.config.name,
+      group: this.config.groupName,
+      namespec: this.namespec,
+      state: this.state,
+      pid: this.pid,
+      startedAtSec: toSec(this.startedAtMs),
+      stoppedAtSec: toSec(this.stoppedAtMs),
+      spawnErr: this.spawnErr,
+      exitStatus: this.exitStatus === null ? 0 : exitStatusCode(this.exitStatus),
+      stdoutLogfile: this.deps.output.stdoutPath,
+      stderrLogfile: this.deps.output.stderrPath,
+      config: this.config,
+    };
+  }
+
+  /**
+   * startProcess's check order: a command that cannot run is refused without a state change
+   * (NO_FILE / NOT_EXECUTABLE); then the table (ALREADY_STARTED, FAILED); then SPAWN_ERROR.
+   */
+  start(): Fault | undefined {
+    const plan = planSpawn(this.config, this.deps.spawnEnv, (file, path) =>
+      this.deps.spawner.lookupCommand(file, path),
+    );
+    if (!plan.ok) {
+      return { fault: plan.fault, detail: plan.message };
+    }
+    const rejected = this.send({ type: 'start' });
+    if (rejected !== undefined) {
+      return rejected;
+    }
+    return this.spawnErr === null ? undefined : { fault: 'SPAWN_ERROR', detail: this.namespec };
+  }
+
+  /** The first sweep's start: only for a process never started, unlike a client start. */
+  autostart(): void {
+    if (this.config.autostart && this.startedAtMs === null) {
+      this.send({ type: 'start' });
+    }
+  }
+
+  stop(): Fault | undefined {
+    return this.request({ type: 'stop' });
+  }
+
+  signal(signal: SignalName): Fault | undefined {
+    return this.request({ type: 'signal', signal });
+  }
+
+  /** supervisord is going down: stop if up, give up if waiting to retry. */
+  shutdown(): void {
+    this.send({ type: 'shutdown' });
+  }
+
+  /** sendProcessStdin: only to a live process that is not being stopped. */
+  writeStdin(chars: string): Fault | undefined {
+    if (this.child === null || this.current.kind === 'stopping') {
+      return { fault: 'NOT_RUNNING', detail: this.namespec };
+    }
+    const stdin = this.child.stdin;
+    if (stdin === null || stdin.destroyed || stdin.writableEnded) {
+      return { fault: 'NO_FILE', detail: this.namespec };
+    }
+    stdin.write(chars);
+    return undefined;
+  }
+
+  /** The process object goes away: drop its timers and release its output when drained. */
+  close(): Promise<void> {
+    for (const timer of this.timers.values()) {
+      timer.cancel();
+    }
+    this.timers.clear();
+    return this.deps.output.close();
+  }
+
+  /** A stop or signal the OS refused is FAILED, with the text the main log got. */
+  private request(input: Input): Fault | undefined {
+    this.takeSignalFailure();
+    const rejected = this.send(input);
+    if (rejected !== undefined) {
+      return rejected;
+    }
+    const failure = this.takeSignalFailure();
+    return failure === null ? undefined : { fault: 'FAILED', detail: failure };
+  }
+
+  private takeSignalFailure(): string | null {
+    const failure = this.signalFailure;
+    this.signalFailure = null;
+    return failure;
+  }
+
+  private send(input: Input): Fault | undefined {
+    return this.mailbox.send(input);
+  }
+
+  private apply(input: Input): Handled<Input, Fault | undefined> {
+    const outcome = step(this.current, input, this.policy, {
+      nowMs: this.deps.clock.monotonicMs(),
+      token: ++this.tokens,
+      autoStartAllowed: this.deps.autoStartAllowed(),
+    });
+    switch (outcome.kind) {
+      case 'ignore':
+        return { result: undefined, followUps: [] };
+      case 'reject':
+        return { result: outcome.fault, followUps: [] };
+      case 'next':
+        break;
+    }
+    const from = this.current;
+    this.current = outcome.state;
+    if (from.kind !== outcome.state.kind) {
+      this.mailbox.emit(stateChangeEvent(this.config, from, outcome.state));
+    }
+    const followUps: Input[] = [];
+    for (const effect of outcome.effects) {
+      const answer = this.perform(effect);
+      if (answer !== undefined) {
+        followUps.push(answer);
+      }
+    }
+    if (outcome.then !== undefined) {
+      followUps.push(outcome.then);
+    }
+    return { result: undefined, followUps };
+  }
+
+  private perform(effect: Effect): Input | undefined {
+    switch (effect.type) {
+      case 'spawn':
+        return this.spawn();
+      case 'signal':
+        return this.deliver(effect.signal, effect.group, effect.purpose);
+      case 'armTimer':
+        this.arm(effect.timer, effect.delayMs, effect.token);
+        return undefined;
+      case 'cancelTimer':
+        this.timers.get(effect.timer)?.cancel();
+        this.timers.delete(effect.timer);
+        return undefined;
+      case 'log':
+        this.deps.logger.log(effect.level, effect.text);
+        return undefined;
+      case 'setSpawnError':
+        this.spawnErr = effect.text;
+        return undefined;
+      case 'setExitStatus':
+        this.exitStatus = effect.status;
+        return undefined;
+    }
+  }
+
+  private spawn(): Input {
+    this.startedAtMs = this.deps.clock.wallMs();
+    const launched = launch(this.config, this.deps.spawnEnv, this.deps.spawner);
+    if (!launched.ok) {
+      return { type: 'spawnFailed', message: launched.spawnErr };
+    }
+    const child = launched.child;
+    this.child = child;
+    this.deps.output.attach(child);
+    child.onExit((status) => {
+      this.childExited(child, status);
+    });
+    return { type: 'spawned', pid: child.pid };
+  }
+
+  private childExited(child: ChildHandle, status: ExitStatus): void {
+    if (this.child !== child) {
+      return;
+    }
+    this.child = null;
+    this.stoppedAtMs = this.deps.clock.wallMs();
+    this.send({ type: 'exited', status });
+  }
+
+  private deliver(signal: SignalName, group: boolean, purpose: SignalPurpose): Input | undefined {
+    const child = this.child;
+    if (child === null) {
+      return { type: 'signalGone', purpose };
+    }
+    const result = child.signal(signal, group);
+    switch (result.kind) {
+      case 'sent':
+        return undefined;
+      case 'gone':
+        return { type: 'signalGone', purpose };
+      case 'error':
+        this.signalFailure = logTexts.signalFailed(
+          this.config.name,
+          child.pid,
+          purpose,
+          result.message,
+        );
+        return { type: 'signalFailed', purpose, message: result.message };
+    }
+  }
+
+  private arm(name: TimerName, delayMs: number, token: number): void {
+    this.timers.get(name)?.cancel();
+    const timer = this.deps.clock.setTimer(delayMs, () => {
+      if (this.timers.get(name) === timer) {
+        this.timers.delete(name);
+      }
+      this.send({ type: 'timerFired', timer: name, token });
+    });
+    this.timers.set(name, timer);
+  }
+}
