@@ -112,6 +112,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'bin/**',
+      'conf.d/**',
       'test/fixtures/**',
       'bench/results/**',
     ],

@@ -16,7 +16,7 @@ const isLaunchMessage = (m: unknown): m is LaunchMessage =>
  */
 export const takeDaemonChildMarker = (): boolean => {
   const launchedByUs = process.env[MARKER] === '1';
-  delete process.env.TSSUPERVISORD_DAEMON_CHILD;
+  delete process.env['TSSUPERVISORD_DAEMON_CHILD'];
   return launchedByUs;
 };
 
