@@ -32,6 +32,8 @@ export interface UserSpec {
   readonly name: string;
   readonly uid: number;
   readonly gid: number;
+  /** home directory, when known: `~user/...` in paths expands to it */
+  readonly home?: string;
 }
 
 /** `stdout_logfile=` and friends: a path, AUTO (a generated file in childlogdir), or none. */
