@@ -230,7 +230,7 @@ table('user:group', toOwnership, [
 table('serverurl', toServerUrl, [
   ['AUTO', null],
   [' auto ', null],
-  ['', null],
+  ['', ''],
   ['unix:///tmp/x.sock', 'unix:///tmp/x.sock'],
 ]);
 

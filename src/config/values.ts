@@ -271,6 +271,9 @@ export const withMessage =
     }
   };
 
-/** A program's serverurl=: AUTO (any case) or empty means "this supervisord's own URL". */
+/**
+ * A program's serverurl=: AUTO (any case) → null, "this supervisord's own URL". Anything else is
+ * kept; an empty value means the child gets no SUPERVISOR_SERVER_URL at all, as in the reference.
+ */
 export const toServerUrl: Converter<string | null> = (raw) =>
-  raw === '' || pyStrip(raw).toUpperCase() === 'AUTO' ? null : raw;
+  pyStrip(raw).toUpperCase() === 'AUTO' ? null : raw;

@@ -83,7 +83,7 @@ def process(proc):
         'environment': proc.environment or {},
         'directory': proc.directory,
         'umask': proc.umask,
-        'serverurl': proc.serverurl or None,
+        'serverurl': proc.serverurl,
     }
 
 
