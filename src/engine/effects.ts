@@ -24,6 +24,10 @@ export const signal = (sig: SignalName, group: boolean, purpose: SignalPurpose):
   purpose,
 });
 
+/** killasgroup: once the leader is gone, the rest of its process group must not live on. */
+export const killLeftovers = (killAsGroup: boolean, pid: number | null): Effect[] =>
+  killAsGroup && pid !== null ? [{ type: 'killLeftovers', pid }] : [];
+
 export const setSpawnError = (text: string | null): Effect => ({ type: 'setSpawnError', text });
 
 export const setExitStatus = (status: ExitStatus | null): Effect => ({

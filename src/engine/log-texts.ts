@@ -10,6 +10,9 @@ export const TOO_QUICK = 'Exited too quickly (process log may have details)';
 export const logTexts = {
   spawned: (name: string, pid: number) => `spawned: '${name}' with pid ${pid}`,
   spawnErr: (message: string) => `spawnerr: ${message}`,
+  /** ours: killasgroup cleanup after the leader exited (supervisord leaves these orphaned) */
+  killedLeftovers: (name: string, pgid: number) =>
+    `killed what was left of '${name}' (process group ${pgid}) with SIGKILL`,
   success: (name: string, startMs: number) =>
     `success: ${name} entered RUNNING state, process has stayed up for > than ${startMs / 1000} seconds (startsecs)`,
   exited: (name: string, status: ExitStatus, expected: boolean) =>

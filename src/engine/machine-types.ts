@@ -105,6 +105,11 @@ export type Effect =
       readonly token: number;
     }
   | { readonly type: 'cancelTimer'; readonly timer: TimerName }
+  /**
+   * killasgroup: the leader `pid` has exited; SIGKILL whatever is left of its process group
+   * (e.g. gunicorn workers of a killed master) so nothing outlives the program.
+   */
+  | { readonly type: 'killLeftovers'; readonly pid: number }
   | { readonly type: 'log'; readonly level: LogLevel; readonly text: string }
   | { readonly type: 'setSpawnError'; readonly text: string | null }
   | { readonly type: 'setExitStatus'; readonly status: ExitStatus | null };

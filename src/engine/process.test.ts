@@ -246,3 +246,20 @@ describe('what a process reports', () => {
     expect(seen).toEqual(["can't find command 'nope'"]);
   });
 });
+
+describe('killasgroup leftovers', () => {
+  it('SIGKILLs the dead leader’s process group before restarting', () => {
+    const w = world({ startMs: 0, autorestart: 'always', stopAsGroup: true, killAsGroup: true });
+    const first = w.spawner.last;
+    first.exit(1);
+    expect(first.signals).toEqual([{ signal: 'KILL', group: true }]);
+    expect(w.spawner.children).toHaveLength(2);
+  });
+
+  it('leaves the group alone without killasgroup, as supervisord', () => {
+    const w = world({ startMs: 0, autorestart: 'always' });
+    const first = w.spawner.last;
+    first.exit(1);
+    expect(first.signals).toEqual([]);
+  });
+});

@@ -66,6 +66,8 @@ export class SupervisedProcess {
   private readonly policy: ProcessPolicy;
   private current: ProcessState = { kind: 'stopped' };
   private child: ChildHandle | null = null;
+  /** the last child that exited: its process group may still need killLeftovers */
+  private exitedChild: ChildHandle | null = null;
   private spawnErr: string | null = null;
   private exitStatus: ExitStatus | null = null;
   private startedAtMs: number | null = null;
@@ -248,6 +250,19 @@ export class SupervisedProcess {
       case 'setExitStatus':
         this.exitStatus = effect.status;
         return undefined;
+      case 'killLeftovers':
+        this.killLeftovers(effect.pid);
+        return undefined;
+    }
+  }
+
+  private killLeftovers(pid: number): void {
+    const leader = this.exitedChild;
+    if (leader?.pid !== pid) {
+      return;
+    }
+    if (leader.signal('KILL', true).kind === 'sent') {
+      this.deps.logger.log('info', logTexts.killedLeftovers(this.config.name, pid));
     }
   }
 
@@ -271,6 +286,7 @@ export class SupervisedProcess {
       return;
     }
     this.child = null;
+    this.exitedChild = child;
     this.stoppedAtMs = this.deps.clock.wallMs();
     this.send({ type: 'exited', status });
   }

@@ -321,3 +321,36 @@ describe('signals', () => {
     });
   });
 });
+
+describe('killasgroup leftovers (our addition: supervisord leaves them orphaned)', () => {
+  const grouped: ProcessPolicy = { ...policy, stopAsGroup: true, killAsGroup: true };
+  const leftovers = (outcome: Outcome): Effect[] =>
+    effectsOf(outcome).filter((e) => e.type === 'killLeftovers');
+  const exit: Input = {
+    type: 'exited',
+    status: { kind: 'signalled', signal: 'KILL', coreDumped: false },
+  };
+
+  it.each<[string, ProcessState]>([
+    ['running', { kind: 'running', pid: 42 }],
+    ['stopping', { kind: 'stopping', pid: 42, timer: 3 }],
+    ['starting (too quick)', { kind: 'starting', pid: 42, tries: 0, startedAtMs: 1000, timer: 5 }],
+    ['unknown', { kind: 'unknown', pid: 42 }],
+  ])('kills what is left of the group when the leader exits from %s', (_name, state) => {
+    expect(leftovers(step(state, exit, grouped, at(1500)))).toEqual([
+      { type: 'killLeftovers', pid: 42 },
+    ]);
+    expect(leftovers(step(state, exit, policy, at(1500)))).toEqual([]);
+  });
+
+  it('kills the leftovers before the autorestart that follows', () => {
+    const outcome = step(
+      { kind: 'running', pid: 42 },
+      exit,
+      { ...grouped, autorestart: 'always' },
+      at(5000),
+    );
+    expect(outcome).toMatchObject({ kind: 'next', then: { type: 'start' } });
+    expect(effectsOf(outcome)[0]).toEqual({ type: 'killLeftovers', pid: 42 });
+  });
+});

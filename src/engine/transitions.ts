@@ -7,6 +7,7 @@ import {
   arm,
   cancel,
   cancelTimerOf,
+  killLeftovers,
   log,
   setExitStatus,
   setSpawnError,
@@ -108,6 +109,7 @@ const startingExited: Handler<'starting', 'exited'> = (s, input, p, ctx) => {
       s.tries + 1,
       [
         cancel('startsecs'),
+        ...killLeftovers(p.killAsGroup, s.pid),
         setExitStatus(null),
         setSpawnError(TOO_QUICK),
         log('warn', logTexts.exited(p.name, input.status, false)),
@@ -133,9 +135,9 @@ const backoffGiveUp: Handler<'backoff', 'giveUp'> = (s, _i, p) =>
 
 // ---- running and exiting --------------------------------------------------------------------
 
-const runningExited: Handler<'running', 'exited'> = (_s, { status }, p, ctx) => {
+const runningExited: Handler<'running', 'exited'> = (s, { status }, p, ctx) => {
   const expected = isExpected(status, p);
-  const effects: Effect[] = [setExitStatus(status)];
+  const effects: Effect[] = [...killLeftovers(p.killAsGroup, s.pid), setExitStatus(status)];
   if (!expected) {
     effects.push(setSpawnError(`Bad exit code ${exitStatusCode(status)}`));
   }
@@ -185,14 +187,18 @@ const stoppedBy = (status: ExitStatus, p: ProcessPolicy): Effect[] => [
 ];
 
 const stoppingExited: Handler<'stopping', 'exited'> = (s, { status }, p) =>
-  next({ kind: 'stopped' }, [...cancelTimerOf(s), ...stoppedBy(status, p)]);
+  next({ kind: 'stopped' }, [
+    ...cancelTimerOf(s),
+    ...killLeftovers(p.killAsGroup, s.pid),
+    ...stoppedBy(status, p),
+  ]);
 
 const stoppingStart: Handler<'stopping', 'start'> = (s, _i, p) =>
   next(s, [log('warn', logTexts.alreadyRunning(p.name))]);
 
 /** We lost track of it (a signal failed); once it does exit, it is simply down. */
-const unknownExited: Handler<'unknown', 'exited'> = (_s, { status }, p) =>
-  next({ kind: 'stopped' }, stoppedBy(status, p));
+const unknownExited: Handler<'unknown', 'exited'> = (s, { status }, p) =>
+  next({ kind: 'stopped' }, [...killLeftovers(p.killAsGroup, s.pid), ...stoppedBy(status, p)]);
 
 // ---- signals --------------------------------------------------------------------------------
 
