@@ -2,7 +2,8 @@
 // gives tests its output, its main log and a guaranteed cleanup (daemon and children killed).
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { isAlive } from './processes.js';
@@ -33,6 +34,8 @@ export interface DaemonOptions {
   /** extra args after `-n -c <config>` */
   readonly args?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
+  /** files to write into the temp dir before the daemon starts (relative path → content) */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 /** Header sections every test config needs; `%(here)s` is the temp dir. */
@@ -56,6 +59,10 @@ export const startDaemon = (config: string, options: DaemonOptions = {}): Runnin
   const dir = makeTempDir();
   const configPath = dir.join('supervisord.conf');
   writeFileSync(configPath, config);
+  for (const [name, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(dir.join(name)), { recursive: true });
+    writeFileSync(dir.join(name), content);
+  }
   const child = spawn(
     process.execPath,
     [DAEMON_BIN, '-n', '-c', configPath, ...(options.args ?? [])],

@@ -1,0 +1,161 @@
+// One run of the daemon for one Config, in supervisord's startup order: main log, parse messages,
+// AUTO log cleanup, groups (with their logs), HTTP servers; then autostart. stop() undoes it all
+// in the shutdown order. A SIGHUP reload is stop() followed by a new run on the re-read config.
+
+import type { Config } from '../config/types.js';
+import { Supervisor } from '../engine/supervisor.js';
+import { EventBus } from '../events/event-bus.js';
+import { cleanAutoLogs } from '../logging/auto-log-files.js';
+import { type MainLog, openMainLog } from '../logging/main-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { FileSystem } from '../ports/file-system.js';
+import type { HttpServerTransport } from '../ports/http-transport.js';
+import type { Spawner } from '../ports/spawner.js';
+import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
+import { createHttpService } from '../rpc/http-service.js';
+import { createRpcService } from '../rpc/rpc-service.js';
+import { ProcessOutputs } from './process-outputs.js';
+import { childServerUrl } from './server-url.js';
+
+export interface DaemonPorts {
+  readonly clock: Clock;
+  readonly spawner: Spawner;
+  readonly fs: FileSystem;
+  readonly http: HttpServerTransport;
+  /** the daemon's environment, inherited by every child */
+  readonly env: Readonly<Record<string, string>>;
+  /** where the main log is copied in the foreground (nodaemon, not silent); null for none */
+  readonly stdoutCopy: ((bytes: Uint8Array) => void) | null;
+  /** the daemon's stderr, for what cannot go to the main log */
+  readonly writeStderr: (text: string) => void;
+}
+
+export type DaemonRunStart =
+  { readonly ok: true; readonly run: DaemonRun } | { readonly ok: false; readonly message: string };
+
+interface DaemonRunParts {
+  readonly config: Config;
+  readonly log: MainLog;
+  readonly bus: EventBus;
+  readonly supervisor: Supervisor;
+  readonly outputs: ProcessOutputs;
+  readonly servers: RunningHttpServers;
+}
+
+export class DaemonRun {
+  readonly config: Config;
+  readonly log: MainLog;
+  readonly bus: EventBus;
+  readonly supervisor: Supervisor;
+  readonly outputs: ProcessOutputs;
+  private readonly servers: RunningHttpServers;
+
+  private constructor(parts: DaemonRunParts) {
+    ({
+      config: this.config,
+      log: this.log,
+      bus: this.bus,
+      supervisor: this.supervisor,
+      outputs: this.outputs,
+      servers: this.servers,
+    } = parts);
+  }
+
+  /** Everything up to (not including) autostart; on failure nothing is left open. */
+  static async start(config: Config, ports: DaemonPorts): Promise<DaemonRunStart> {
+    const sd = config.supervisord;
+    const log = await openMainLog(
+      {
+        logfile: sd.logfile,
+        maxBytes: sd.logfileMaxBytes,
+        backups: sd.logfileBackups,
+        level: sd.logLevel,
+      },
+      {
+        fs: ports.fs,
+        clock: ports.clock,
+        stdoutCopy: ports.stdoutCopy,
+        onOwnFailure: (message) => ports.writeStderr(`${message}\n`),
+      },
+    );
+    for (const message of config.messages) {
+      log.log(message.level, message.text);
+    }
+    if (!sd.nocleanup) {
+      await cleanAutoLogs(ports.fs, sd.childlogdir, sd.identifier, log);
+    }
+    const bus = new EventBus((error) =>
+      log.log('error', `event subscriber failed: ${String(error)}`),
+    );
+    const outputs = new ProcessOutputs({
+      fs: ports.fs,
+      clock: ports.clock,
+      mainLog: log,
+      bus,
+      supervisord: sd,
+    });
+    await outputs.prepare(config.groups);
+    const supervisor = new Supervisor({
+      clock: ports.clock,
+      spawner: ports.spawner,
+      logger: log,
+      bus,
+      createOutput: (p) => outputs.outputFor(p),
+      baseEnv: ports.env,
+      supervisordConfig: sd,
+      serverUrl: childServerUrl(config),
+    });
+    supervisor.addGroups(config.groups);
+
+    const rpc = createRpcService({
+      methods: [],
+      isShuttingDown: () => supervisor.mood !== 'RUNNING',
+      logger: log,
+    });
+    if (config.supervisorRpcEnabled) {
+      // Logged once per HTTP server, as supervisord does.
+      for (let i = 0; i < config.unixHttpServers.length + config.inetHttpServers.length; i++) {
+        log.log('info', "RPC interface 'supervisor' initialized");
+      }
+    }
+    const servers = await startHttpServers({
+      transport: ports.http,
+      unixServers: config.unixHttpServers,
+      inetServers: config.inetHttpServers,
+      serviceFor: (auth) =>
+        createHttpService({ call: rpc.call, auth, logTail: null, clock: ports.clock, logger: log }),
+      onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
+      logger: log,
+    });
+    if (!servers.ok) {
+      await supervisor.shutdown();
+      await log.close();
+      return { ok: false, message: servers.message };
+    }
+    return {
+      ok: true,
+      run: new DaemonRun({ config, log, bus, supervisor, outputs, servers: servers.servers }),
+    };
+  }
+
+  /** Publish RUNNING and start every autostart process (at once: no 1 s tick). */
+  begin(): void {
+    this.bus.publish({ type: 'SUPERVISOR_STATE_CHANGE', to: 'RUNNING' });
+    this.supervisor.autostart();
+  }
+
+  /** SIGUSR2: reopen the main log and every child log by name. */
+  async reopenLogs(): Promise<void> {
+    this.log.log('info', 'supervisord logreopen');
+    await this.log.reopen();
+    await this.outputs.reopenAll();
+  }
+
+  /** Ordered stop of every process, then the servers and logs are closed. */
+  async stop(mood: 'SHUTDOWN' | 'RESTARTING'): Promise<void> {
+    await this.supervisor.shutdown(mood);
+    await this.servers.close();
+    await this.log.flush();
+    await this.log.close();
+  }
+}

@@ -1,0 +1,251 @@
+// tssupervisord's composition root: argv → config → (detach) → privileges and limits → one
+// DaemonRun after another (SIGHUP reloads) → exit 0 with nothing left behind. The only daemon
+// file that reads the environment or exits.
+
+import { readFileSync } from 'node:fs';
+
+import {
+  findConfigFile,
+  formatConfigError,
+  loadConfig,
+  noConfigFileMessage,
+} from '../config/load.js';
+import type { Config, ConfigError } from '../config/types.js';
+import { nodeClock } from '../platform/node-clock.js';
+import { createNodeConfigHost } from '../platform/node-config-host.js';
+import { NodeFileSystem } from '../platform/node-file-system.js';
+import { createNodeHttpServerTransport } from '../platform/node-http-server.js';
+import { nodeSpawner } from '../platform/node-spawner.js';
+import {
+  launchDaemon,
+  reportStartupError,
+  reportUp,
+  takeDaemonChildMarker,
+} from '../platform/daemonize.js';
+import { livePidFromFile, removePidfile, writePidfile } from '../platform/pidfile.js';
+import { ensureRlimit } from '../platform/rlimits.js';
+import { parseDaemonArgv } from './argv.js';
+import { overridesFrom } from './cli-overrides.js';
+import { DaemonRun, type DaemonPorts } from './daemon-run.js';
+import { renderConfigSummary } from './print-config.js';
+import { installSignalHandlers, type LifecycleRequest } from './signals.js';
+import { daemonUsage } from './usage.js';
+
+const SUPERVISORD_VERSION = '4.2.5';
+
+const packageVersion = (): string => {
+  const pkg: unknown = JSON.parse(
+    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  );
+  return typeof pkg === 'object' &&
+    pkg !== null &&
+    'version' in pkg &&
+    typeof pkg.version === 'string'
+    ? pkg.version
+    : 'unknown';
+};
+
+const argv0 = process.argv[1] ?? 'tssupervisord';
+const isDaemonChild = takeDaemonChildMarker();
+
+/** Print (or hand to the launcher) a startup error, supervisord style, and exit 2. */
+const die = (message: string): never => {
+  const text = `Error: ${message}\nFor help, use ${argv0} -h\n`;
+  if (isDaemonChild) {
+    reportStartupError(text);
+  } else {
+    process.stderr.write(text);
+  }
+  process.exit(2);
+};
+
+const configErrorsText = (errors: readonly ConfigError[]): string =>
+  errors
+    .map((e, i) => (i === 0 ? formatConfigError(e) : `       ${formatConfigError(e)}`))
+    .join('\n');
+
+const readConfig = (
+  path: string,
+  overrides: ReturnType<typeof overridesFrom>,
+): Config | ConfigError[] => {
+  const host = createNodeConfigHost();
+  const result = loadConfig(path, host, { uid: process.getuid?.() ?? 0, overrides });
+  return result.ok ? result.config : [...result.errors];
+};
+
+const dropPrivileges = (config: Config): void => {
+  const user = config.supervisord.user;
+  if (user === null || process.getuid?.() === user.uid) {
+    return;
+  }
+  if (process.getuid?.() !== 0) {
+    die("Can't drop privilege as nonroot user");
+  }
+  try {
+    // Node has initgroups(3) but @types/node does not declare it.
+    (process as NodeJS.Process & { initgroups?: (u: string, g: number) => void }).initgroups?.(
+      user.name,
+      user.gid,
+    );
+    process.setgid?.(user.gid);
+    process.setuid?.(user.uid);
+  } catch (error) {
+    die(`Could not set user id of effective user: ${String(error)}`);
+  }
+};
+
+const ensureLimits = (config: Config): string[] => {
+  const messages: string[] = [];
+  const nofile = ensureRlimit('nofile', config.supervisord.minfds);
+  if (nofile !== undefined && 'error' in nofile) {
+    die(
+      `The minimum number of file descriptors required to run this process is ${config.supervisord.minfds} as per the "minfds" command-line argument or config file setting. The current environment will only allow you to open ${nofile.hard} file descriptors.  Either raise the number of usable file descriptors in your environment or lower the minfds setting in the config file to allow the process to start.`,
+    );
+  } else if (nofile !== undefined) {
+    messages.push(nofile.raised);
+  }
+  const nproc = ensureRlimit('nproc', config.supervisord.minprocs);
+  if (nproc !== undefined && 'error' in nproc) {
+    die(
+      `The minimum number of available processes required to run this program is ${config.supervisord.minprocs} as per the "minprocs" command-line argument or config file setting. The current environment will only allow you to open ${nproc.hard} processes.  Either raise the number of usable processes in your environment or lower the minprocs setting in the config file to allow the process to start.`,
+    );
+  } else if (nproc !== undefined) {
+    messages.push(nproc.raised);
+  }
+  return messages;
+};
+
+const portsFor = (config: Config): DaemonPorts => {
+  const env = Object.fromEntries(
+    Object.entries(process.env).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]])),
+  );
+  const foreground = config.supervisord.nodaemon && !config.supervisord.silent;
+  return {
+    clock: nodeClock,
+    spawner: nodeSpawner,
+    fs: new NodeFileSystem(),
+    http: createNodeHttpServerTransport({
+      onServerError: (address, error) =>
+        process.stderr.write(`HTTP server ${address}: ${error.message}\n`),
+    }),
+    env,
+    stdoutCopy: foreground ? (bytes) => process.stdout.write(bytes) : null,
+    writeStderr: (text) => process.stderr.write(text),
+  };
+};
+
+const main = async (): Promise<void> => {
+  const parsed = parseDaemonArgv(process.argv.slice(2));
+  if (!parsed.ok) {
+    return die(parsed.message);
+  }
+  const opts = parsed.argv.values;
+  if (opts.has('help')) {
+    process.stdout.write(daemonUsage(argv0));
+    return process.exit(0);
+  }
+  if (opts.has('version')) {
+    process.stdout.write(`${SUPERVISORD_VERSION} (tssupervisor ${packageVersion()})\n`);
+    return process.exit(0);
+  }
+  const host = createNodeConfigHost();
+  const path = opts.get('configuration')?.value ?? findConfigFile(argv0, host);
+  if (path === undefined) {
+    return die(noConfigFileMessage(argv0));
+  }
+  const overrides = overridesFrom(parsed.argv);
+  let config = readConfig(path, overrides);
+  if (opts.has('test')) {
+    if (Array.isArray(config)) {
+      process.stderr.write(
+        `tssupervisord: configuration ${path} is invalid\n${config.map((e) => `Error: ${formatConfigError(e)}`).join('\n')}\n`,
+      );
+      return process.exit(1);
+    }
+    process.stdout.write(renderConfigSummary(config));
+    return process.exit(0);
+  }
+  if (Array.isArray(config)) {
+    return die(configErrorsText(config));
+  }
+  const running = livePidFromFile(config.supervisord.pidfile);
+  if (running !== undefined) {
+    return die(
+      `another supervisord is already running with pid ${running} (pidfile ${config.supervisord.pidfile}); stop it first or use another pidfile`,
+    );
+  }
+  if (!config.supervisord.nodaemon && !isDaemonChild) {
+    return process.exit(await launchDaemon(process.argv.slice(1), config.supervisord.umask));
+  }
+  if (isDaemonChild && config.supervisord.directory !== null) {
+    process.chdir(config.supervisord.directory);
+  }
+  dropPrivileges(config);
+  const limitMessages = ensureLimits(config);
+
+  let run: DaemonRun | null = null;
+  let pending: ((r: LifecycleRequest) => void) | null = null;
+  let requested: LifecycleRequest | null = null;
+  installSignalHandlers({
+    logger: () => run?.log ?? { log: () => undefined, isEnabled: () => false },
+    isStopping: () => requested === 'shutdown',
+    onLifecycle: (request) => {
+      if (requested === 'shutdown') {
+        return;
+      }
+      requested = request;
+      pending?.(request);
+    },
+    onReopen: () => void run?.reopenLogs(),
+  });
+  process.on('uncaughtException', (error) => {
+    run?.log.log('critical', `internal error (please report): ${error.stack ?? String(error)}`);
+  });
+
+  for (let first = true; ; first = false) {
+    const started = await DaemonRun.start(config, portsFor(config));
+    if (!started.ok) {
+      return die(started.message);
+    }
+    run = started.run;
+    if (first) {
+      for (const m of limitMessages) {
+        run.log.log('info', m);
+      }
+      const failure = writePidfile(config.supervisord.pidfile);
+      if (failure !== undefined) {
+        run.log.log('critical', `could not write pidfile ${config.supervisord.pidfile}`);
+      }
+      if (isDaemonChild) {
+        run.log.log('info', 'daemonizing the supervisord process');
+      }
+      run.log.log('info', `supervisord started with pid ${process.pid}`);
+      if (isDaemonChild) {
+        reportUp();
+      }
+    }
+    run.begin();
+    const request = await new Promise<LifecycleRequest>((resolve) => {
+      pending = resolve;
+      if (requested !== null) {
+        resolve(requested);
+      }
+    });
+    await run.stop(request === 'shutdown' ? 'SHUTDOWN' : 'RESTARTING');
+    if (request === 'shutdown') {
+      break;
+    }
+    requested = null;
+    const reread = readConfig(path, overrides);
+    if (Array.isArray(reread)) {
+      process.stderr.write(`Error: ${configErrorsText(reread)}\n`);
+      removePidfile(config.supervisord.pidfile);
+      return process.exit(2);
+    }
+    config = reread;
+  }
+  removePidfile(config.supervisord.pidfile);
+  process.exit(0);
+};
+
+void main();

@@ -1,0 +1,106 @@
+// The daemon's registry of per-process logs: built (async) before a group is handed to the
+// engine, looked up by the engine's sync createOutput, and reached by reopen (SIGUSR2) and RPC.
+
+import type { GroupConfig, ProcessConfig, SupervisordConfig } from '../config/types.js';
+import type { EventBus } from '../events/event-bus.js';
+import {
+  createProcessLogs,
+  type ChannelLogOptions,
+  type ProcessLogs,
+} from '../logging/process-logs.js';
+import type { MainLog } from '../logging/main-log.js';
+import type { Clock } from '../ports/clock.js';
+import type { FileSystem } from '../ports/file-system.js';
+import type { ProcessOutput } from '../ports/process-output.js';
+
+/** A stopped daemon must not hang on a pipe a stray grandchild keeps open. */
+const CLOSE_GRACE_MS = 2_000;
+
+const keyOf = (p: ProcessConfig): string => `${p.groupName}:${p.name}`;
+
+const channelOptions = (stream: ProcessConfig['stdout']): ChannelLogOptions => ({
+  logfile: stream.logfile,
+  maxBytes: stream.maxBytes,
+  backups: stream.backups,
+  eventsEnabled: stream.eventsEnabled,
+});
+
+export interface ProcessOutputsDeps {
+  readonly fs: FileSystem;
+  readonly clock: Clock;
+  readonly mainLog: MainLog;
+  readonly bus: EventBus;
+  readonly supervisord: SupervisordConfig;
+}
+
+export class ProcessOutputs {
+  private readonly logs = new Map<string, ProcessLogs>();
+
+  constructor(private readonly deps: ProcessOutputsDeps) {}
+
+  /** Create the logs of every process of these groups (AUTO files appear now). */
+  async prepare(groups: readonly GroupConfig[]): Promise<void> {
+    const { supervisord, mainLog } = this.deps;
+    for (const process of groups.flatMap((g) => g.processes)) {
+      const logs = await createProcessLogs(
+        {
+          processName: process.name,
+          groupName: process.groupName,
+          identifier: supervisord.identifier,
+          childLogDir: supervisord.childlogdir,
+          stdout: channelOptions(process.stdout),
+          stderr: channelOptions(process.stderr),
+          redirectStderr: process.redirectStderr,
+          stripAnsi: supervisord.stripAnsi,
+        },
+        {
+          fs: this.deps.fs,
+          logger: mainLog,
+          debugCopy: mainLog.isEnabled('debug') ? mainLog : null,
+          events: this.deps.bus,
+          monotonicMs: () => this.deps.clock.monotonicMs(),
+        },
+      );
+      this.logs.set(keyOf(process), logs);
+    }
+  }
+
+  /** The engine's createOutput: only for processes prepared above. */
+  outputFor(process: ProcessConfig): ProcessOutput {
+    const logs = this.logs.get(keyOf(process));
+    if (logs === undefined) {
+      throw new Error(`internal error: no logs prepared for ${keyOf(process)}`);
+    }
+    return {
+      get stdoutPath() {
+        return logs.stdoutPath;
+      },
+      get stderrPath() {
+        return logs.stderrPath;
+      },
+      attach: (child) => logs.attach(child),
+      close: async () => {
+        await this.closeWithin(logs, CLOSE_GRACE_MS);
+        this.logs.delete(keyOf(process));
+      },
+    };
+  }
+
+  get(groupName: string, processName: string): ProcessLogs | undefined {
+    return this.logs.get(`${groupName}:${processName}`);
+  }
+
+  async reopenAll(): Promise<void> {
+    await Promise.all([...this.logs.values()].map((l) => l.reopen()));
+  }
+
+  private closeWithin(logs: ProcessLogs, graceMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = this.deps.clock.setTimer(graceMs, resolve);
+      void logs.close().then(() => {
+        timer.cancel();
+        resolve();
+      });
+    });
+  }
+}
