@@ -82,7 +82,7 @@ export const loadConfig = (
     return fail(errors);
   }
   // The daemon never reads [supervisorctl]: a bad value there is the ctl's problem, not ours.
-  const ctl = doc.sections.has('supervisorctl') ? readSupervisorctl(ctx) : undefined;
+  const ctl = doc.sections.has('supervisorctl') ? readSupervisorctl(base) : undefined;
   const messages: ParseMessage[] = [
     ...files.value.messages,
     ...rpc.messages,

@@ -158,6 +158,38 @@ describe('[program:x] and friends', () => {
   });
 
   it.each([
+    [
+      '[group:g]\nprograms=zz\n',
+      'group:g',
+      'programs',
+      '[group:g] names unknown program or fcgi-program zz',
+    ],
+    [
+      '[group:g]\nprograms=a\n[program:a]\ncommand=x\n[fcgi-program:a]\ncommand=x\n',
+      'group:g',
+      'programs',
+      '[group:g] name a is ambiguous (exists as program and fcgi-program)',
+    ],
+    ['[group:a b]\n', 'group:a b', null, "Invalid name: 'a b' because of character: ' '"],
+    [
+      '[group:g]\npriority=x\n',
+      'group:g',
+      'priority',
+      "invalid literal for int() with base 10: 'x'",
+    ],
+    [
+      '[program:a:b]\ncommand=x\n',
+      'program:a:b',
+      null,
+      "Invalid name: 'a:b' because of character: ':'",
+    ],
+  ])('refuses %j', (text, section, option, message) => {
+    // Errors about an option name its line; the others the section header.
+    const line = option === null ? 2 : 3;
+    expect(errors(`[supervisord]\n${text}`)[0]).toMatchObject({ section, option, message, line });
+  });
+
+  it.each([
     ['', '[eventlistener:l] section requires an "events" line'],
     ['events=NOPE', 'Unknown event type NOPE in [eventlistener:l] events'],
     ['events=TICK_5\nbuffer_size=0', '[eventlistener:l] section sets invalid buffer_size (0)'],
