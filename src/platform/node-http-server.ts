@@ -45,8 +45,8 @@ export const createNodeHttpServerTransport = (
   };
 };
 
-/** Responses in progress per connection: a parse error may only be answered when none is. */
-const inFlight = new WeakMap<Duplex, number>();
+/** The response in progress on each connection, if any. */
+const pending = new WeakMap<Duplex, http.ServerResponse>();
 
 const createServer = (service: HttpService, limits: HttpServerLimits): http.Server => {
   const server = http.createServer(
@@ -62,20 +62,44 @@ const createServer = (service: HttpService, limits: HttpServerLimits): http.Serv
     },
     (request, response) => {
       const socket = request.socket;
-      inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
-      response.once('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
+      pending.set(socket, response);
+      response.once('close', () => {
+        if (pending.get(socket) === response) {
+          pending.delete(socket);
+        }
+      });
       service.handle(toExchange(request, response));
     },
   );
   server.maxConnections = limits.maxConnections;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable || (inFlight.get(socket) ?? 0) > 0) {
-      socket.destroy();
-      return;
-    }
-    socket.end(serialize(service.protocolError(problemOf(error.code))));
+    answerClientError(socket, error, service);
   });
   return server;
+};
+
+/**
+ * A request node:http could not parse, or that was too slow (headers or body), still gets an
+ * answer when the connection can take one; then the connection is closed.
+ */
+const answerClientError = (
+  socket: Duplex,
+  error: NodeJS.ErrnoException,
+  service: HttpService,
+): void => {
+  const response = pending.get(socket);
+  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const answer = service.protocolError(problemOf(error.code));
+  if (response === undefined) {
+    socket.end(serialize(answer));
+    return;
+  }
+  // The body was still arriving: answer through the pending response, then hang up.
+  response.once('finish', () => socket.destroy());
+  sendWhole(response, answer);
 };
 
 const problemOf = (code: string | undefined): HttpProtocolProblem =>
@@ -108,15 +132,6 @@ const toExchange = (request: http.IncomingMessage, response: http.ServerResponse
     }
   });
   response.sendDate = false; // the service sends its own Date, in supervisord's header order
-  const writeHead = (head: HttpResponseHead): void => {
-    for (const [name, value] of head.headers) {
-      response.setHeader(name, value);
-    }
-    if (head.closeConnection) {
-      response.shouldKeepAlive = false;
-    }
-    response.writeHead(head.status, head.reason);
-  };
   return {
     request: {
       method: request.method ?? '',
@@ -125,15 +140,9 @@ const toExchange = (request: http.IncomingMessage, response: http.ServerResponse
       headers: flattenHeaders(request.headers),
     },
     readBody: (maxBytes) => readBody(request, maxBytes),
-    respond: (whole) => {
-      if (response.headersSent || response.destroyed) {
-        return;
-      }
-      writeHead(whole);
-      response.end(whole.body);
-    },
+    respond: (whole) => sendWhole(response, whole),
     openStream: (head) => {
-      writeHead(head);
+      writeHead(response, head);
       response.flushHeaders();
       return {
         write: (chunk) => response.destroyed || response.write(chunk),
@@ -151,6 +160,24 @@ const toExchange = (request: http.IncomingMessage, response: http.ServerResponse
     },
     disconnected: disconnect.signal,
   };
+};
+
+const writeHead = (response: http.ServerResponse, head: HttpResponseHead): void => {
+  for (const [name, value] of head.headers) {
+    response.setHeader(name, value);
+  }
+  if (head.closeConnection) {
+    response.shouldKeepAlive = false;
+  }
+  response.writeHead(head.status, head.reason);
+};
+
+const sendWhole = (response: http.ServerResponse, whole: HttpResponse): void => {
+  if (response.headersSent || response.destroyed) {
+    return;
+  }
+  writeHead(response, whole);
+  response.end(whole.body);
 };
 
 const flattenHeaders = (headers: http.IncomingHttpHeaders): Record<string, string | undefined> =>

@@ -3,10 +3,11 @@
 // something answers there, refuse ("already listening"); if not, the socket is stale: remove it
 // and try again. The socket file is removed on close, unless another daemon has replaced it.
 
-import { chmod, chown, link, stat, unlink } from 'node:fs/promises';
+import { chmod, chown, link, lstat, stat, unlink } from 'node:fs/promises';
 import type http from 'node:http';
 import { connect } from 'node:net';
 import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
 
 import type {
   HttpListener,
@@ -32,7 +33,7 @@ export const listenUnixSocket = async (
     const server = makeServer();
     const bound = await listenOnPath(server, tempPath);
     if (bound !== null) {
-      return { ok: false, error: listenError(spec.path, bound) };
+      return { ok: false, error: listenError(spec.path, await explainBindError(bound, spec.path)) };
     }
     try {
       await chmod(tempPath, spec.mode);
@@ -42,6 +43,18 @@ export const listenUnixSocket = async (
       await closeServer(server);
       if (errnoCode(error) !== 'EEXIST') {
         return { ok: false, error: listenError(spec.path, error as NodeJS.ErrnoException) };
+      }
+      if (!(await isSocketFile(spec.path))) {
+        // supervisord would unlink whatever is there; a file that is not a socket is not stale.
+        return {
+          ok: false,
+          error: {
+            kind: 'failed',
+            address: spec.path,
+            message: `${spec.path} exists and is not a socket`,
+            errno: null,
+          },
+        };
       }
       if (await isAnswering(spec.path)) {
         return { ok: false, error: { kind: 'address-in-use', address: spec.path } };
@@ -149,6 +162,33 @@ const isAnswering = (path: string): Promise<boolean> =>
     socket.once('end', () => done(true));
     socket.once('error', () => done(false));
   });
+
+/** libuv reports a missing directory as EACCES; say ENOENT, as supervisord (and the OS) would. */
+const explainBindError = async (
+  error: NodeJS.ErrnoException,
+  path: string,
+): Promise<NodeJS.ErrnoException> => {
+  if (error.code !== 'EACCES') {
+    return error;
+  }
+  try {
+    await stat(dirname(path));
+    return error;
+  } catch {
+    return Object.assign(new Error(`no such directory: ${dirname(path)}`), {
+      code: 'ENOENT',
+      errno: -2,
+    });
+  }
+};
+
+const isSocketFile = async (path: string): Promise<boolean> => {
+  try {
+    return (await lstat(path)).isSocket();
+  } catch {
+    return true; // vanished meanwhile: let the next attempt find out
+  }
+};
 
 const unlinkIfSame = async (path: string, dev: number, ino: number): Promise<void> => {
   try {
