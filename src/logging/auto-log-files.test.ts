@@ -9,7 +9,7 @@ import {
   createAutoLog,
   randomNamePart,
 } from './auto-log-files.js';
-import { MemoryFileSystem } from './testing/memory-file-system.js';
+import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 
 const recordingLogger = (): DaemonLogger & { lines: string[] } => {
   const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { readLog, tailLog } from './log-reader.js';
-import { MemoryFileSystem } from './testing/memory-file-system.js';
+import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 
 const fs = new MemoryFileSystem();
 fs.mkdir('/l');

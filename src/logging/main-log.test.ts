@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { openMainLog } from './main-log.js';
 import type { MainLogOptions } from './main-log.js';
-import { MemoryFileSystem } from './testing/memory-file-system.js';
+import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 
 const at = new Date(2024, 0, 2, 10, 20, 30, 456).getTime();
 const STAMP = '2024-01-02 10:20:30,456';

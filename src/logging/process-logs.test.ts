@@ -9,7 +9,7 @@ import type { ChildHandle } from '../ports/spawner.js';
 import { createProcessLogs } from './process-logs.js';
 import type { ChannelLogOptions, ProcessLogsDeps, ProcessLogsOptions } from './process-logs.js';
 import type { DebugOutputCopy } from './sinks.js';
-import { MemoryFileSystem } from './testing/memory-file-system.js';
+import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 
 interface FakeChild extends ChildHandle {
   readonly stdout: PassThrough;

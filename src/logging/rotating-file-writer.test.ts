@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RotatingFileWriter } from './rotating-file-writer.js';
 import type { RotatingFileOptions } from './rotating-file-writer.js';
 import type { WriterReport } from './writer-reports.js';
-import { MemoryFileSystem } from './testing/memory-file-system.js';
+import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 
 const b = (s: string): Uint8Array => Buffer.from(s);
 

@@ -9,8 +9,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { EventBus } from '../../src/events/event-bus.js';
 import { createProcessLogs } from '../../src/logging/process-logs.js';
 import type { ProcessLogs } from '../../src/logging/process-logs.js';
-import { childHandleOf } from '../../src/logging/testing/child-handle-of.js';
-import { checkSpewFiles } from '../../src/logging/testing/spew-pattern.js';
+import { childHandleOf } from '../support/logging/child-handle-of.js';
+import { checkSpewFiles } from '../support/logging/spew-pattern.js';
 import { NodeFileSystem } from '../../src/platform/node-file-system.js';
 
 const SPEW = join(import.meta.dirname, '../fixtures/programs/spew.mjs');

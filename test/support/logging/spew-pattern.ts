@@ -1,7 +1,7 @@
 // The byte pattern test/fixtures/programs/spew.mjs writes, regenerated for verification: 4096-byte
 // blocks, each its 15-digit index and a newline, then fixed filler lines.
 
-import type { FileSystem } from '../../ports/file-system.js';
+import type { FileSystem } from '../../../src/ports/file-system.js';
 
 const BLOCK = 4096;
 const HEADER = 16;

@@ -3,7 +3,7 @@
 
 import type { Readable } from 'node:stream';
 
-import type { ChildHandle } from '../../ports/spawner.js';
+import type { ChildHandle } from '../../../src/ports/spawner.js';
 
 interface SpawnedLike {
   readonly pid?: number | undefined;

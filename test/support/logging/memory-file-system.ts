@@ -11,7 +11,7 @@ import type {
   ReadableFile,
   WritableFile,
   WriteMode,
-} from '../../ports/file-system.js';
+} from '../../../src/ports/file-system.js';
 
 export type MemoryOperation = 'stat' | 'open' | 'read' | 'write' | 'rename' | 'unlink' | 'readdir';
 
