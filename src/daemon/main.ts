@@ -198,9 +198,13 @@ const main = async (): Promise<void> => {
     },
     onReopen: () => void run?.reopenLogs(),
   });
-  process.on('uncaughtException', (error) => {
-    run?.log.log('critical', `internal error (please report): ${error.stack ?? String(error)}`);
-  });
+  // Children fail, the daemon doesn't: a bug in one code path is logged, supervision goes on.
+  const internalError = (error: unknown): void => {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    run?.log.log('critical', `internal error (please report): ${text}`);
+  };
+  process.on('uncaughtException', internalError);
+  process.on('unhandledRejection', internalError);
 
   for (let first = true; ; first = false) {
     const started = await DaemonRun.start(config, portsFor(config));
