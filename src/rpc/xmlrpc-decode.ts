@@ -4,9 +4,15 @@
 
 import { parseXmlTree, type XmlElement } from './xml-tree.js';
 import {
+  parseBase64,
+  parseDateTime,
+  parseDouble,
+  parseInteger,
+  type Parsed,
+} from './xmlrpc-scalars.js';
+import {
   isXmlRpcStruct,
   structFromEntries,
-  XmlRpcDateTime,
   XmlRpcDouble,
   type XmlRpcValue,
 } from './xmlrpc-value.js';
@@ -167,100 +173,28 @@ const decodeScalar = (element: XmlElement): XmlRpcValue => {
   switch (element.name) {
     case 'int':
     case 'i4':
-      return parseInteger(element, text);
+      return valueOf(element, parseInteger(text));
     case 'boolean':
       // supervisord's rule: only the exact text "1" is true ("true" is false).
       return text === '1';
     case 'string':
       return text;
     case 'double':
-      return new XmlRpcDouble(parseDouble(element, text));
+      return new XmlRpcDouble(valueOf(element, parseDouble(text)));
     case 'dateTime.iso8601':
-      return parseDateTime(element, text);
+      return valueOf(element, parseDateTime(text));
     case 'base64':
-      return parseBase64(element, text);
+      return valueOf(element, parseBase64(text));
     default:
       throw new MalformedXmlRpc(element, 'is not a supported XML-RPC type');
   }
 };
 
-const parseInteger = (element: XmlElement, text: string): number => {
-  const trimmed = text.trim();
-  if (!/^[+-]?\d+$/.test(trimmed)) {
-    throw new MalformedXmlRpc(element, `holds ${JSON.stringify(text)}, not an integer`);
+const valueOf = <T>(element: XmlElement, parsed: Parsed<T>): T => {
+  if (!parsed.ok) {
+    throw new MalformedXmlRpc(element, parsed.problem);
   }
-  const n = Number(trimmed);
-  if (!Number.isSafeInteger(n)) {
-    throw new MalformedXmlRpc(element, `holds ${trimmed}, beyond ±2^53`);
-  }
-  return n === 0 ? 0 : n; // no -0
-};
-
-const parseDouble = (element: XmlElement, text: string): number => {
-  const trimmed = text.trim().toLowerCase();
-  const special: Record<string, number> = {
-    inf: Infinity,
-    '+inf': Infinity,
-    '-inf': -Infinity,
-    infinity: Infinity,
-    '+infinity': Infinity,
-    '-infinity': -Infinity,
-    nan: NaN,
-    '+nan': NaN,
-    '-nan': NaN,
-  };
-  if (Object.hasOwn(special, trimmed)) {
-    return special[trimmed] as number;
-  }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(trimmed)) {
-    throw new MalformedXmlRpc(element, `holds ${JSON.stringify(text)}, not a number`);
-  }
-  return Number(trimmed);
-};
-
-const parseDateTime = (element: XmlElement, text: string): XmlRpcDateTime => {
-  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
-  const [year, month, day, hour, minute, second] = (match?.slice(1) ?? []).map(Number);
-  if (
-    year === undefined ||
-    month === undefined ||
-    day === undefined ||
-    hour === undefined ||
-    minute === undefined ||
-    second === undefined ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 61
-  ) {
-    throw new MalformedXmlRpc(element, `holds ${JSON.stringify(text)}, not YYYYMMDDTHH:MM:SS`);
-  }
-  return new XmlRpcDateTime({ year, month, day, hour, minute, second });
-};
-
-const daysInMonth = (year: number, month: number): number => {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-};
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-const parseBase64 = (element: XmlElement, text: string): string => {
-  const compact = text.replace(/\s+/g, '');
-  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-    throw new MalformedXmlRpc(element, 'is not valid base64');
-  }
-  try {
-    return utf8.decode(Buffer.from(compact, 'base64'));
-  } catch {
-    throw new MalformedXmlRpc(element, 'does not decode to UTF-8 text');
-  }
+  return parsed.value;
 };
 
 const childrenNamed = (element: XmlElement, name: string): XmlElement[] =>
