@@ -229,24 +229,36 @@ const main = async (): Promise<void> => {
       }
     }
     run.begin();
-    const request = await new Promise<LifecycleRequest>((resolve) => {
-      pending = resolve;
-      if (requested !== null) {
-        resolve(requested);
+    // SIGHUP reads the file before anything is stopped: a broken config is refused and the
+    // daemon carries on with the one it has (supervisord stops everything, then dies on it).
+    let reloaded: Config | null = null;
+    while (reloaded === null) {
+      const request = await new Promise<LifecycleRequest>((resolve) => {
+        pending = resolve;
+        if (requested !== null) {
+          resolve(requested);
+        }
+      });
+      if (request === 'shutdown') {
+        break;
       }
-    });
-    await run.stop(request === 'shutdown' ? 'SHUTDOWN' : 'RESTARTING');
-    if (request === 'shutdown') {
+      requested = null;
+      const reread = readConfig(path, overrides);
+      if (Array.isArray(reread)) {
+        run.log.log(
+          'critical',
+          `restart refused, still running the previous configuration: ${configErrorsText(reread)}`,
+        );
+      } else {
+        reloaded = reread;
+      }
+    }
+    await run.stop(reloaded === null ? 'SHUTDOWN' : 'RESTARTING');
+    if (reloaded === null) {
       break;
     }
     requested = null;
-    const reread = readConfig(path, overrides);
-    if (Array.isArray(reread)) {
-      process.stderr.write(`Error: ${configErrorsText(reread)}\n`);
-      removePidfile(config.supervisord.pidfile);
-      return process.exit(2);
-    }
-    config = reread;
+    config = reloaded;
   }
   removePidfile(config.supervisord.pidfile);
   process.exit(0);

@@ -143,6 +143,25 @@ describe('daemon lifecycle', () => {
     expect(readPid(daemon.dir.join('supervisord.pid'))).toBe(daemon.pid);
   });
 
+  it('SIGHUP with a broken config changes nothing: the error is logged, the programs keep running', async () => {
+    daemon = startDaemon(baseConfig(forever('keep')));
+    await daemon.waitForLog(/success: keep entered RUNNING/);
+    const [pid] = spawnedPids(daemon.mainLog());
+    writeFileSync(daemon.configPath, `${baseConfig(forever('keep'))}\nautostart=maybe\n`);
+    process.kill(daemon.pid, 'SIGHUP');
+    const log = await daemon.waitForLog(
+      'restart refused, still running the previous configuration',
+    );
+    expect(log).toContain("not a valid boolean value: 'maybe'");
+    expect(isAlive(pid!)).toBe(true);
+    expect(log).not.toContain('stopped: keep');
+    // Fixed, it reloads.
+    writeFileSync(daemon.configPath, baseConfig(forever('keep')));
+    process.kill(daemon.pid, 'SIGHUP');
+    await daemon.waitForLog(/spawned: 'keep'[\s\S]*spawned: 'keep'/);
+    expect(isAlive(pid!)).toBe(false);
+  });
+
   it('SIGUSR2 reopens the logs, so logrotate can move them', async () => {
     daemon = startDaemon(
       baseConfig(
