@@ -1,6 +1,8 @@
 // Python 3 string semantics the reference's messages and parsing depend on: str.isspace/strip,
 // repr() of a str, and int() of a str. Error texts quote values the way Python does.
 
+import { reprString } from '../model/python-repr.js';
+
 /** Characters Python's str.isspace() accepts (a superset of ASCII whitespace, not JS's set). */
 const PY_SPACE = new Set(
   [
@@ -52,46 +54,8 @@ export const pyStripChars = (s: string, chars: string): string => {
   return s.slice(start, end);
 };
 
-const hex = (code: number, width: number): string => code.toString(16).padStart(width, '0');
-
-/** Characters repr() escapes: controls, separators and other non-printables (besides space). */
-const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
-
-const escapeChar = (ch: string, quote: string): string => {
-  switch (ch) {
-    case '\\':
-      return '\\\\';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-    default:
-      break;
-  }
-  if (ch === quote) {
-    return `\\${quote}`;
-  }
-  if (ch === ' ' || !NON_PRINTABLE.test(ch)) {
-    return ch;
-  }
-  const code = ch.codePointAt(0) ?? 0;
-  if (code <= 0xff) {
-    return `\\x${hex(code, 2)}`;
-  }
-  return code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
-};
-
-/** Python's repr() of a str: `'a'`, `"it's"`, `'\n'`. */
-export const pyRepr = (s: string): string => {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = '';
-  for (const ch of s) {
-    out += escapeChar(ch, quote);
-  }
-  return `${quote}${out}${quote}`;
-};
+/** Python's repr() of a str: `'a'`, `"it's"`, `'\n'` (one implementation, in model/). */
+export const pyRepr = reprString;
 
 /** Thrown by converters; the loader turns it into a ConfigError (Python's ValueError). */
 export class InvalidValue extends Error {

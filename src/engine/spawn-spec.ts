@@ -4,7 +4,7 @@
 import type { ProcessConfig } from '../config/types.js';
 import type { FaultName } from '../model/faults.js';
 import type { CommandLookup, SpawnSpec } from '../ports/spawner.js';
-import { pythonRepr } from './python-repr.js';
+import { reprString } from '../model/python-repr.js';
 import { shlexSplit } from './shlex-split.js';
 
 type Env = Readonly<Record<string, string>>;
@@ -56,7 +56,7 @@ export const childEnvironment = (config: ProcessConfig, env: SpawnEnvironment): 
 const lookupFailure = (
   lookup: Exclude<CommandLookup, { kind: 'found' }>,
 ): Extract<SpawnPlan, { ok: false }> => {
-  const file = pythonRepr(lookup.file);
+  const file = reprString(lookup.file);
   switch (lookup.kind) {
     case 'not-found':
       return { ok: false, fault: 'NO_FILE', message: `can't find command ${file}` };
@@ -87,7 +87,7 @@ export const planSpawn = (
     return {
       ok: false,
       fault: 'NOT_EXECUTABLE',
-      message: `can't parse command ${pythonRepr(config.command)}: ${split.message}`,
+      message: `can't parse command ${reprString(config.command)}: ${split.message}`,
     };
   }
   const program = split.words[0];

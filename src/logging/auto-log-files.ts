@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { OutputChannel } from '../model/events.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { FileSystem, FsError } from '../ports/file-system.js';
-import { reprString } from './python-repr.js';
+import { reprString } from '../model/python-repr.js';
 
 /** The alphabet of Python's tempfile names. */
 const NAME_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789_';

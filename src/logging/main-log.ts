@@ -9,7 +9,7 @@ import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import { formatLine, levelPasses, linePrefix } from './log-line-format.js';
-import { reprBytes, reprString } from './python-repr.js';
+import { reprBytes, reprString } from '../model/python-repr.js';
 import { RotatingFileWriter } from './rotating-file-writer.js';
 import type { WriterStats } from './rotating-file-writer.js';
 import type { WriterReport } from './writer-reports.js';
