@@ -1,7 +1,7 @@
 // The vocabulary of the process transition table: states carrying their own data, the closed set
 // of inputs, effects as data, the per-process policy, and the shape of a total table.
 
-import type { AutoRestart, ProcessConfig } from '../config/types.js';
+import type { ProcessConfig } from '../config/types.js';
 import type { ExitStatus } from '../model/exit-status.js';
 import type { Fault, FaultName } from '../model/faults.js';
 import type { LogLevel } from '../model/log-level.js';
@@ -114,20 +114,25 @@ export type Effect =
   | { readonly type: 'setSpawnError'; readonly text: string | null }
   | { readonly type: 'setExitStatus'; readonly status: ExitStatus | null };
 
+/** The [program:x] knobs the table consults: a slice of ProcessConfig, never a copy of it. */
+type PolicyKnobs = Pick<
+  ProcessConfig,
+  | 'startMs'
+  | 'startRetries'
+  | 'autorestart'
+  | 'exitCodes'
+  | 'stopSignal'
+  | 'stopWaitMs'
+  | 'stopAsGroup'
+  | 'killAsGroup'
+>;
+
 /** What the table needs to know about one process: its names and its [program:x] knobs. */
-export interface ProcessPolicy {
+export interface ProcessPolicy extends PolicyKnobs {
   /** the process name, as log lines show it */
   readonly name: string;
   /** `group:process` (or `process`), as fault details show it */
   readonly namespec: string;
-  readonly startMs: number;
-  readonly startRetries: number;
-  readonly autorestart: AutoRestart;
-  readonly exitCodes: readonly number[];
-  readonly stopSignal: SignalName;
-  readonly stopWaitMs: number;
-  readonly stopAsGroup: boolean;
-  readonly killAsGroup: boolean;
 }
 
 export const policyOf = (config: ProcessConfig, namespec: string): ProcessPolicy => ({
