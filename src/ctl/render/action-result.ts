@@ -1,0 +1,62 @@
+// One output line per process for start, stop, signal and clear: `<ns>: started` or
+// `<ns>: ERROR (<reason>)`, with supervisorctl's reason for each fault code.
+
+import { FAULT_CODES } from '../../model/faults.js';
+import type { StatusResult } from '../api/status-result.js';
+import { makeNamespec } from '../namespec.js';
+
+export type BulkAction = 'start' | 'stop' | 'signal' | 'clear';
+
+const SUCCESS_WORD: Record<BulkAction, string> = {
+  start: 'started',
+  stop: 'stopped',
+  signal: 'signalled',
+  clear: 'cleared',
+};
+
+const START_REASONS: ReadonlyMap<number, string> = new Map([
+  [FAULT_CODES.BAD_NAME, 'no such process'],
+  [FAULT_CODES.NO_FILE, 'no such file'],
+  [FAULT_CODES.NOT_EXECUTABLE, 'file is not executable'],
+  [FAULT_CODES.ALREADY_STARTED, 'already started'],
+  [FAULT_CODES.SPAWN_ERROR, 'spawn error'],
+  [FAULT_CODES.ABNORMAL_TERMINATION, 'abnormal termination'],
+]);
+
+const SIGNAL_REASONS: ReadonlyMap<number, string> = new Map([
+  [FAULT_CODES.BAD_NAME, 'no such process'],
+  [FAULT_CODES.BAD_SIGNAL, 'bad signal name'],
+  [FAULT_CODES.NOT_RUNNING, 'not running'],
+]);
+
+const CLEAR_REASONS: ReadonlyMap<number, string> = new Map([
+  [FAULT_CODES.BAD_NAME, 'no such process'],
+  [FAULT_CODES.FAILED, 'failed'],
+]);
+
+const REASONS: Record<BulkAction, ReadonlyMap<number, string>> = {
+  start: START_REASONS,
+  stop: SIGNAL_REASONS,
+  signal: SIGNAL_REASONS,
+  clear: CLEAR_REASONS,
+};
+
+/** What the result says, without the name: `started`, `no such process`, … */
+export const resultMessage = (action: BulkAction, result: StatusResult): string => {
+  if (result.status === FAULT_CODES.SUCCESS) {
+    return SUCCESS_WORD[action];
+  }
+  // supervisorctl crashes on codes it does not expect; we show the daemon's own words.
+  return REASONS[action].get(result.status) ?? result.description;
+};
+
+export const renderResultLine = (action: BulkAction, result: StatusResult): string => {
+  const name = makeNamespec(result.group, result.name);
+  // stop/signal print a FAILED fault's string as it is, without the name.
+  if (result.status === FAULT_CODES.FAILED && (action === 'stop' || action === 'signal')) {
+    return result.description;
+  }
+  return result.status === FAULT_CODES.SUCCESS
+    ? `${name}: ${SUCCESS_WORD[action]}`
+    : `${name}: ERROR (${resultMessage(action, result)})`;
+};
