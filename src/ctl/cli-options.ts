@@ -4,7 +4,7 @@
 
 import { Command } from 'commander';
 
-import { pyRepr } from '../config/python-str.js';
+import { reprString } from '../model/python-repr.js';
 import { scanOptions, type OptionSpec } from './getopt-scan.js';
 
 export interface CliOptions {
@@ -107,13 +107,13 @@ export const parseCommandLine = (argv: readonly string[]): CliParse => {
     if (spec.short === 's' && value !== null && !isUrl(value)) {
       return {
         kind: 'usage-error',
-        message: `invalid value for ${spelling} ${pyRepr(value)}: value ${pyRepr(value)} is not a URL`,
+        message: `invalid value for ${spelling} ${reprString(value)}: value ${reprString(value)} is not a URL`,
       };
     }
     if (spec.once && seen.has(spec)) {
       return {
         kind: 'usage-error',
-        message: `conflicting command line option ${pyRepr(spelling)}`,
+        message: `conflicting command line option ${reprString(spelling)}`,
       };
     }
     seen.add(spec);

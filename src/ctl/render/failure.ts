@@ -1,7 +1,7 @@
 // One line for a call that failed in a way no command handles itself: where supervisorctl
 // prints a Python traceback summary, we print `error: ` and what went wrong, never a stack.
 
-import { pyRepr } from '../../config/python-str.js';
+import { reprString } from '../../model/python-repr.js';
 import { RpcClientError, type RpcFailure } from '../../rpc/client-error.js';
 
 const CONNECT_ERRORS: Readonly<Record<string, string>> = {
@@ -17,7 +17,7 @@ const CONNECT_ERRORS: Readonly<Record<string, string>> = {
 
 /** supervisorctl's repr of an XML-RPC fault, which scripts may grep for. */
 export const faultRepr = (faultCode: number, faultString: string): string =>
-  `<Fault ${faultCode}: ${pyRepr(faultString)}>`;
+  `<Fault ${faultCode}: ${reprString(faultString)}>`;
 
 export const describeFailure = (failure: RpcFailure, serverUrl: string): string => {
   switch (failure.kind) {
