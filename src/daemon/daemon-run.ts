@@ -6,6 +6,7 @@ import type { Config } from '../config/types.js';
 import { Supervisor } from '../engine/supervisor.js';
 import { EventBus } from '../events/event-bus.js';
 import { cleanAutoLogs } from '../logging/auto-log-files.js';
+import { createLogFollower } from '../logging/log-follower.js';
 import { type MainLog, openMainLog } from '../logging/main-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
@@ -13,8 +14,11 @@ import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { Spawner } from '../ports/spawner.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
 import { createHttpService } from '../rpc/http-service.js';
+import { supervisorMethods } from '../rpc/methods/supervisor.js';
 import { createRpcService } from '../rpc/rpc-service.js';
+import type { LifecycleRequest, RereadOutcome } from '../rpc/supervisor-facade.js';
 import { ProcessOutputs } from './process-outputs.js';
+import { createRpcFacade } from './rpc-facade.js';
 import { childServerUrl } from './server-url.js';
 
 export interface DaemonPorts {
@@ -28,6 +32,10 @@ export interface DaemonPorts {
   readonly stdoutCopy: ((bytes: Uint8Array) => void) | null;
   /** the daemon's stderr, for what cannot go to the main log */
   readonly writeStderr: (text: string) => void;
+  /** supervisor.reloadConfig: parse the config file again, as a SIGHUP would */
+  readonly rereadConfig: () => RereadOutcome;
+  /** supervisor.shutdown / supervisor.restart: the same path as SIGTERM / SIGHUP */
+  readonly requestLifecycle: (request: LifecycleRequest) => void;
 }
 
 export type DaemonRunStart =
@@ -107,8 +115,33 @@ export class DaemonRun {
     });
     supervisor.addGroups(config.groups);
 
+    const facade = createRpcFacade({
+      config,
+      supervisor,
+      outputs,
+      log,
+      bus,
+      fs: ports.fs,
+      clock: ports.clock,
+      pid: process.pid,
+      rereadConfig: ports.rereadConfig,
+      requestLifecycle: ports.requestLifecycle,
+    });
+    const logTail = createLogFollower({
+      fs: ports.fs,
+      clock: ports.clock,
+      processLogPath: (namespec, channel) => {
+        const found = supervisor.lookup(namespec);
+        if (found.kind !== 'process') {
+          return null;
+        }
+        const info = found.process.info();
+        return channel === 'stdout' ? info.stdoutLogfile : info.stderrLogfile;
+      },
+      mainLogPath: () => log.path,
+    });
     const rpc = createRpcService({
-      methods: [],
+      methods: config.supervisorRpcEnabled ? supervisorMethods(facade) : [],
       isShuttingDown: () => supervisor.mood !== 'RUNNING',
       logger: log,
     });
@@ -123,7 +156,7 @@ export class DaemonRun {
       unixServers: config.unixHttpServers,
       inetServers: config.inetHttpServers,
       serviceFor: (auth) =>
-        createHttpService({ call: rpc.call, auth, logTail: null, clock: ports.clock, logger: log }),
+        createHttpService({ call: rpc.call, auth, logTail, clock: ports.clock, logger: log }),
       onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
       logger: log,
     });

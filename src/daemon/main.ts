@@ -115,7 +115,11 @@ const ensureLimits = (config: Config): string[] => {
   return messages;
 };
 
-const portsFor = (config: Config): DaemonPorts => {
+/** supervisorctl reread shows this after `ERROR: CANT_REREAD: `. */
+const rereadFailure = (errors: readonly ConfigError[]): string =>
+  errors.map(formatConfigError).join('\n');
+
+const portsFor = (config: Config): Omit<DaemonPorts, 'rereadConfig' | 'requestLifecycle'> => {
   const env = Object.fromEntries(
     Object.entries(process.env).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]])),
   );
@@ -186,16 +190,18 @@ const main = async (): Promise<void> => {
   let run: DaemonRun | null = null;
   let pending: ((r: LifecycleRequest) => void) | null = null;
   let requested: LifecycleRequest | null = null;
+  // Signals and the supervisor.shutdown/restart RPC methods both end up here.
+  const requestLifecycle = (request: LifecycleRequest): void => {
+    if (requested === 'shutdown') {
+      return;
+    }
+    requested = request;
+    pending?.(request);
+  };
   installSignalHandlers({
     logger: () => run?.log ?? { log: () => undefined, isEnabled: () => false },
     isStopping: () => requested === 'shutdown',
-    onLifecycle: (request) => {
-      if (requested === 'shutdown') {
-        return;
-      }
-      requested = request;
-      pending?.(request);
-    },
+    onLifecycle: requestLifecycle,
     onReopen: () => void run?.reopenLogs(),
   });
   // Children fail, the daemon doesn't: a bug in one code path is logged, supervision goes on.
@@ -207,7 +213,16 @@ const main = async (): Promise<void> => {
   process.on('unhandledRejection', internalError);
 
   for (let first = true; ; first = false) {
-    const started = await DaemonRun.start(config, portsFor(config));
+    const started = await DaemonRun.start(config, {
+      ...portsFor(config),
+      rereadConfig: () => {
+        const reread = readConfig(path, overrides);
+        return Array.isArray(reread)
+          ? { ok: false, message: rereadFailure(reread) }
+          : { ok: true, config: reread };
+      },
+      requestLifecycle,
+    });
     if (!started.ok) {
       return die(started.message);
     }

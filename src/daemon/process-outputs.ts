@@ -81,7 +81,10 @@ export class ProcessOutputs {
       attach: (child) => logs.attach(child),
       close: async () => {
         await this.closeWithin(logs, CLOSE_GRACE_MS);
-        this.logs.delete(keyOf(process));
+        // `update` removes and re-adds a group at once: keep the new group's logs.
+        if (this.logs.get(keyOf(process)) === logs) {
+          this.logs.delete(keyOf(process));
+        }
       },
     };
   }

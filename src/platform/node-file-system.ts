@@ -104,7 +104,14 @@ export class NodeFileSystem implements FileSystem {
           return;
         }
         const kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
-        resolve(ok({ kind, size: stats.size }));
+        resolve(
+          ok({
+            kind,
+            size: stats.size,
+            identity: `${stats.dev}:${stats.ino}`,
+            modifiedMs: stats.mtimeMs,
+          }),
+        );
       }),
     );
   }

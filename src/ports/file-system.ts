@@ -17,6 +17,10 @@ export interface FileStat {
   /** 'other' covers character devices, pipes and sockets (e.g. what /dev/stdout points at). */
   readonly kind: FileKind;
   readonly size: number;
+  /** `dev:ino`: a new value at the same path means the file was replaced (log rotation) */
+  readonly identity?: string;
+  /** last modification, epoch ms */
+  readonly modifiedMs?: number;
 }
 
 /**

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ProcessInfo } from '../../engine/process.js';
+import { processConfig } from '../../../test/fakes/program-config.js';
+import {
+  cappedInt,
+  describeProcess,
+  formatStopTime,
+  formatUptime,
+  processInfoStruct,
+} from './process-info-struct.js';
+
+const info = (overrides: Partial<ProcessInfo>): ProcessInfo => ({
+  name: 'web',
+  group: 'web',
+  namespec: 'web',
+  state: 'STOPPED',
+  pid: 0,
+  startedAtSec: 0,
+  stoppedAtSec: 0,
+  spawnErr: null,
+  exitStatus: 0,
+  stdoutLogfile: null,
+  stderrLogfile: null,
+  config: processConfig('web'),
+  ...overrides,
+});
+
+describe('formatUptime (Python timedelta text)', () => {
+  it.each([
+    [0, '0:00:00'],
+    [62, '0:01:02'],
+    [3600 * 13 + 5, '13:00:05'],
+    [86_400 + 2 * 3600 + 3 * 60 + 4, '1 day, 2:03:04'],
+    [3 * 86_400 + 1, '3 days, 0:00:01'],
+    [-5, '0:00:00'],
+  ])('%d s → %s', (seconds, text) => {
+    expect(formatUptime(seconds)).toBe(text);
+  });
+});
+
+describe('formatStopTime (%b %d %I:%M %p, local time)', () => {
+  it.each([
+    [new Date(2024, 10, 21, 0, 38), 'Nov 21 12:38 AM'],
+    [new Date(2024, 0, 5, 12, 0), 'Jan 05 12:00 PM'],
+    [new Date(2024, 6, 9, 23, 59), 'Jul 09 11:59 PM'],
+    [new Date(2024, 2, 1, 9, 7), 'Mar 01 09:07 AM'],
+  ])('%s → %s', (at, text) => {
+    expect(formatStopTime(Math.floor(at.getTime() / 1000))).toBe(text);
+  });
+});
+
+describe('describeProcess', () => {
+  it('RUNNING: pid and uptime', () => {
+    expect(describeProcess(info({ state: 'RUNNING', pid: 42, startedAtSec: 1000 }), 1062)).toBe(
+      'pid 42, uptime 0:01:02',
+    );
+  });
+
+  it('BACKOFF/FATAL: the spawn error, or a hint naming the process', () => {
+    expect(describeProcess(info({ state: 'FATAL', spawnErr: 'boom' }), 0)).toBe('boom');
+    expect(describeProcess(info({ state: 'BACKOFF', name: 'w1', namespec: 'g:w1' }), 0)).toBe(
+      'unknown error (try "tail w1")',
+    );
+  });
+
+  it('STOPPED/EXITED: Not started, else the stop time', () => {
+    expect(describeProcess(info({ state: 'STOPPED' }), 0)).toBe('Not started');
+    const stop = Math.floor(new Date(2024, 10, 21, 0, 38).getTime() / 1000);
+    expect(
+      describeProcess(info({ state: 'EXITED', startedAtSec: stop - 5, stoppedAtSec: stop }), 0),
+    ).toBe('Nov 21 12:38 AM');
+  });
+
+  it.each(['STARTING', 'STOPPING', 'UNKNOWN'] as const)('%s: empty', (state) => {
+    expect(describeProcess(info({ state, pid: 3, startedAtSec: 1 }), 9)).toBe('');
+  });
+});
+
+describe('processInfoStruct', () => {
+  it('has supervisord keys, empty strings for missing logs, codes for states', () => {
+    const struct = processInfoStruct(
+      info({ state: 'EXITED', startedAtSec: 10, stoppedAtSec: 20, exitStatus: -1 }),
+      30,
+    );
+    expect(Object.keys(struct)).toEqual([
+      'name',
+      'group',
+      'start',
+      'stop',
+      'now',
+      'state',
+      'statename',
+      'spawnerr',
+      'exitstatus',
+      'logfile',
+      'stdout_logfile',
+      'stderr_logfile',
+      'pid',
+      'description',
+    ]);
+    expect(struct).toMatchObject({
+      state: 100,
+      statename: 'EXITED',
+      spawnerr: '',
+      exitstatus: -1,
+      logfile: '',
+      stderr_logfile: '',
+    });
+  });
+
+  it('saturates timestamps at 32 bits', () => {
+    expect(cappedInt(2 ** 31 + 5)).toBe(2 ** 31 - 1);
+    expect(cappedInt(-(2 ** 31) - 5)).toBe(-(2 ** 31));
+  });
+});

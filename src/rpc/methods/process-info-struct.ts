@@ -1,0 +1,88 @@
+// The getProcessInfo struct: supervisord's keys and types, 32-bit timestamps, and the
+// `description` text clients show (status column of supervisorctl, Cesi, monitoring checks).
+
+import type { ProcessInfo } from '../../engine/process.js';
+import { PROCESS_STATE_CODES } from '../../model/process-state.js';
+import { INT32_MAX, INT32_MIN } from '../xmlrpc-value.js';
+
+export type ProcessInfoStruct = {
+  readonly name: string;
+  readonly group: string;
+  readonly start: number;
+  readonly stop: number;
+  readonly now: number;
+  readonly state: number;
+  readonly statename: string;
+  readonly spawnerr: string;
+  readonly exitstatus: number;
+  readonly logfile: string;
+  readonly stdout_logfile: string;
+  readonly stderr_logfile: string;
+  readonly pid: number;
+  readonly description: string;
+};
+
+/** XML-RPC ints are 32-bit: timestamps saturate (in 2038) rather than fail the call. */
+export const cappedInt = (n: number): number => Math.min(INT32_MAX, Math.max(INT32_MIN, n));
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** Python's str(timedelta(seconds=s)) for whole seconds: `1:02:03`, `2 days, 0:00:01`. */
+export const formatUptime = (seconds: number): string => {
+  const s = Math.max(0, Math.floor(seconds));
+  const days = Math.floor(s / 86_400);
+  const rest = s % 86_400;
+  const clock = `${Math.floor(rest / 3600)}:${two(Math.floor((rest % 3600) / 60))}:${two(rest % 60)}`;
+  return days === 0 ? clock : `${days} day${days === 1 ? '' : 's'}, ${clock}`;
+};
+
+/** strftime('%b %d %I:%M %p') in the daemon's local time zone, C locale. */
+export const formatStopTime = (epochSec: number): string => {
+  const at = new Date(epochSec * 1000);
+  const hour = at.getHours();
+  const hour12 = hour % 12 === 0 ? 12 : hour % 12;
+  return `${MONTHS[at.getMonth()] ?? ''} ${two(at.getDate())} ${two(hour12)}:${two(at.getMinutes())} ${hour < 12 ? 'AM' : 'PM'}`;
+};
+
+export const describeProcess = (info: ProcessInfo, nowSec: number): string => {
+  switch (info.state) {
+    case 'RUNNING':
+      return `pid ${info.pid}, uptime ${formatUptime(nowSec - info.startedAtSec)}`;
+    case 'FATAL':
+    case 'BACKOFF':
+      // supervisord's hint names the process, not the namespec.
+      return info.spawnErr === null || info.spawnErr === ''
+        ? `unknown error (try "tail ${info.name}")`
+        : info.spawnErr;
+    case 'STOPPED':
+    case 'EXITED':
+      // Started but never exited (e.g. stopped in BACKOFF) formats stop=0: the epoch, as 4.2.5.
+      return info.startedAtSec === 0 ? 'Not started' : formatStopTime(info.stoppedAtSec);
+    case 'STARTING':
+    case 'STOPPING':
+    case 'UNKNOWN':
+      return '';
+  }
+};
+
+export const processInfoStruct = (info: ProcessInfo, nowSec: number): ProcessInfoStruct => {
+  const stdout = info.stdoutLogfile ?? '';
+  return {
+    name: info.name,
+    group: info.group,
+    start: cappedInt(info.startedAtSec),
+    stop: cappedInt(info.stoppedAtSec),
+    now: cappedInt(nowSec),
+    state: PROCESS_STATE_CODES[info.state],
+    statename: info.state,
+    spawnerr: info.spawnErr ?? '',
+    exitstatus: info.exitStatus,
+    logfile: stdout,
+    stdout_logfile: stdout,
+    stderr_logfile: info.stderrLogfile ?? '',
+    pid: info.pid,
+    description: describeProcess(info, cappedInt(nowSec)),
+  };
+};
