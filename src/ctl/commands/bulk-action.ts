@@ -1,0 +1,117 @@
+// The shared engine of start, stop, signal and clear: `all` or one call per name (group specs
+// go to the group method), calls scheduled by bulk-order, results printed in argument order
+// with supervisorctl's lines and exit statuses, or collected for --json.
+
+import { FAULT_CODES } from '../../model/faults.js';
+import { catchFault, faultOf } from '../api/faults.js';
+import { successResult, type StatusResult } from '../api/status-result.js';
+import { scheduleBulk } from '../bulk-order.js';
+import { exitStatusForResult } from '../exit-codes.js';
+import { splitNamespec } from '../namespec.js';
+import { renderResultLine, type BulkAction } from '../render/action-result.js';
+import { resultJson, type ResultJson } from '../render/json.js';
+import type { CommandContext } from './command.js';
+
+export interface BulkSpec {
+  readonly action: BulkAction;
+  /** The fault this action shrugs off (start: ALREADY_STARTED, stop: NOT_RUNNING). */
+  readonly ignoredFault?: number;
+  /** Exit status for an unknown group (start says 2, the others 1). */
+  readonly noSuchGroupExit: number;
+  readonly all: () => Promise<StatusResult[]>;
+  /** Absent for clear, which sends group specs to the per-process method as they are. */
+  readonly group?: (name: string) => Promise<StatusResult[]>;
+  readonly process: (name: string) => Promise<void>;
+}
+
+type Entry =
+  | { readonly kind: 'result'; readonly result: StatusResult }
+  | { readonly kind: 'no-such-group'; readonly group: string };
+
+const runOneName = async (spec: BulkSpec, name: string): Promise<Entry[]> => {
+  const { group, process } = splitNamespec(name);
+  const groupCall = spec.group;
+  if (process === null && groupCall !== undefined) {
+    try {
+      return (await groupCall(group)).map((result) => ({ kind: 'result', result }));
+    } catch (error) {
+      if (faultOf(error)?.faultCode === FAULT_CODES.BAD_NAME) {
+        return [{ kind: 'no-such-group', group }];
+      }
+      throw error;
+    }
+  }
+  const answer = await catchFault(() => spec.process(name));
+  // `clear g:*` names no process: show the spec as typed (supervisorctl prints `g:None`).
+  const shownName = process ?? name.slice(name.indexOf(':') + 1);
+  return [
+    {
+      kind: 'result',
+      result: answer.ok
+        ? successResult(group, shownName)
+        : {
+            group,
+            name: shownName,
+            status: answer.fault.faultCode,
+            description: answer.fault.faultString,
+          },
+    },
+  ];
+};
+
+/** Collects --json entries across the phases of one command (restart has two). */
+export type JsonSink = ResultJson[];
+
+export const runBulkAction = async (
+  ctx: CommandContext,
+  spec: BulkSpec,
+  names: readonly string[],
+  sink: JsonSink | null,
+): Promise<void> => {
+  const emit = (entry: Entry): void => {
+    if (entry.kind === 'no-such-group') {
+      ctx.setExitStatus(spec.noSuchGroupExit);
+      const line = `${entry.group}: ERROR (no such group)`;
+      if (sink === null) {
+        ctx.out(line);
+      } else {
+        sink.push({
+          action: spec.action,
+          namespec: `${entry.group}:*`,
+          name: '*',
+          group: entry.group,
+          ok: false,
+          message: 'no such group',
+          faultCode: FAULT_CODES.BAD_NAME,
+          description: `BAD_NAME: ${entry.group}`,
+        });
+      }
+      return;
+    }
+    const status = exitStatusForResult(entry.result.status, spec.ignoredFault);
+    if (status !== null) {
+      ctx.setExitStatus(status);
+    }
+    if (sink === null) {
+      ctx.out(renderResultLine(spec.action, entry.result));
+    } else {
+      sink.push(resultJson(spec.action, entry.result));
+    }
+  };
+
+  if (names.includes('all')) {
+    for (const result of await spec.all()) {
+      emit({ kind: 'result', result });
+    }
+    return;
+  }
+  const outcomes = scheduleBulk(
+    names.map((name) => ({ scope: splitNamespec(name), run: () => runOneName(spec, name) })),
+    ctx.parallel,
+  );
+  for (const outcome of outcomes) {
+    for (const entry of await outcome) {
+      emit(entry);
+    }
+  }
+};

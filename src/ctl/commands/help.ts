@@ -1,0 +1,32 @@
+// `help [command]`: the list of commands, or one command's help.
+
+import { renderHelpTopics } from '../render/help-columns.js';
+import type { CtlCommand } from './command.js';
+
+export const helpCommand: CtlCommand = {
+  name: 'help',
+  listed: false,
+  completes: 'actions',
+  help: ['help\t\t\tList the commands.', 'help <command>\t\tHelp on one command.'],
+  run: (ctx, arg) => {
+    if (arg === 'help') {
+      helpCommand.help.forEach((line) => ctx.out(line));
+    } else if (arg === '') {
+      const names = ctx.commands
+        .filter((command) => command.listed)
+        .map((command) => command.name)
+        .sort();
+      renderHelpTopics('default commands (type help <topic>):', names).forEach((line) =>
+        ctx.out(line),
+      );
+    } else {
+      const command = ctx.commands.find((c) => c.listed && c.name === arg);
+      if (command === undefined) {
+        ctx.out(`*** No help on ${arg}`);
+      } else {
+        command.help.forEach((line) => ctx.out(line));
+      }
+    }
+    return Promise.resolve(undefined);
+  },
+};

@@ -1,0 +1,55 @@
+// `stop name|group:*|all ...`: `<ns>: stopped` or `<ns>: ERROR (<reason>)` per process; a
+// process that is not running is reported but is not an error.
+
+import { FAULT_CODES } from '../../model/faults.js';
+import type { SupervisorApi } from '../api/supervisor-api.js';
+import { EXIT } from '../exit-codes.js';
+import { splitWords } from '../line-parse.js';
+import { renderJson } from '../render/json.js';
+import { runBulkAction, type BulkSpec, type JsonSink } from './bulk-action.js';
+import { usageError, type CommandContext, type CtlCommand } from './command.js';
+
+const stopSpec = (api: SupervisorApi): BulkSpec => ({
+  action: 'stop',
+  ignoredFault: FAULT_CODES.NOT_RUNNING,
+  noSuchGroupExit: EXIT.GENERIC,
+  all: () => api.stopAllProcesses(),
+  group: (name) => api.stopProcessGroup(name),
+  process: (name) => api.stopProcess(name),
+});
+
+/** The stop half of restart, too: its own upcheck, then the calls. */
+export const stopPhase = async (
+  ctx: CommandContext,
+  names: readonly string[],
+  sink: JsonSink | null,
+): Promise<void> => {
+  if (await ctx.upcheck()) {
+    await runBulkAction(ctx, stopSpec(ctx.api), names, sink);
+  }
+};
+
+export const stopCommand: CtlCommand = {
+  name: 'stop',
+  listed: true,
+  completes: 'processes',
+  help: [
+    'stop <name> ...\t\tStop processes; <group>:* stops a whole group.',
+    'stop all\t\tStop every running process.',
+  ],
+  run: async (ctx, arg) => {
+    if (!(await ctx.upcheck())) {
+      return undefined;
+    }
+    const names = splitWords(arg);
+    if (names.length === 0) {
+      return usageError(ctx, stopCommand, 'Error: stop requires a process name', EXIT.GENERIC);
+    }
+    const sink: JsonSink | null = ctx.json ? [] : null;
+    await runBulkAction(ctx, stopSpec(ctx.api), names, sink);
+    if (sink !== null) {
+      ctx.out(renderJson(sink));
+    }
+    return undefined;
+  },
+};
