@@ -20,6 +20,10 @@ export interface ChannelParts {
   readonly debugCopy: DebugOutputCopy | null;
   /** set only when *_events_enabled, so a disabled channel never builds an event */
   readonly events: LogEventPublisher | null;
+  /** *_capture_maxbytes (0: no capture mode) */
+  readonly captureMaxBytes?: number;
+  /** where PROCESS_COMMUNICATION events go; set when captureMaxBytes > 0 */
+  readonly communications?: LogEventPublisher | null;
 }
 
 export class ChannelRecorder {
@@ -33,22 +37,54 @@ export class ChannelRecorder {
     return this.parts.tail;
   }
 
+  get captureMaxBytes(): number {
+    return this.parts.captureMaxBytes ?? 0;
+  }
+
   /**
    * One chunk, already ANSI-stripped if configured, from the child with `pid`. False when a sink
    * is full: the caller stops reading until onceWritable fires.
    */
   record(data: Uint8Array, pid: number): boolean {
-    const { writer, tail, debugCopy, events, processName, channel } = this.parts;
+    const { writer, tail, debugCopy, processName, channel } = this.parts;
     let more = writer === null || writer.write(data);
     tail.push(data);
     if (debugCopy !== null && !debugCopy.copyChildOutput(processName, channel, data)) {
       more = false;
     }
+    this.publishLog(data, pid);
+    return more;
+  }
+
+  /**
+   * Text inside capture tokens: supervisord keeps it out of the log file but still copies it to
+   * the debug log and PROCESS_LOG events.
+   */
+  recordCaptured(data: Uint8Array, pid: number): boolean {
+    const { debugCopy, processName, channel } = this.parts;
+    const more = debugCopy === null || debugCopy.copyChildOutput(processName, channel, data);
+    this.publishLog(data, pid);
+    return more;
+  }
+
+  /** A completed capture: one PROCESS_COMMUNICATION_STDOUT/STDERR event. */
+  communicate(data: Uint8Array, pid: number): void {
+    const { communications, processName, groupName, channel } = this.parts;
+    communications?.publish({
+      type: 'PROCESS_COMMUNICATION',
+      channel,
+      processName,
+      groupName,
+      pid,
+      data,
+    });
+  }
+
+  private publishLog(data: Uint8Array, pid: number): void {
+    const { events, processName, groupName, channel } = this.parts;
     if (events !== null && events.hasSubscribers('PROCESS_LOG')) {
-      const { groupName } = this.parts;
       events.publish({ type: 'PROCESS_LOG', channel, processName, groupName, pid, data });
     }
-    return more;
   }
 
   /** Call `callback` once the file and the debug copy both accept data again. */

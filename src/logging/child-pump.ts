@@ -1,6 +1,6 @@
 // Reads one child pipe to EOF into a channel, pausing the pipe while the channel's sinks are full
 // so the child (not the daemon's memory) absorbs a slow disk. Capture mode (*_capture_maxbytes,
-// PROCESS_COMMUNICATION) would sit between the stripper and `record`, splitting out captured text.
+// PROCESS_COMMUNICATION) is a target that splits captured text out before `record`.
 
 import type { Readable } from 'node:stream';
 
@@ -9,6 +9,8 @@ import type { AnsiStripper } from './ansi-stripper.js';
 export interface ChunkTarget {
   record(data: Uint8Array, pid: number): boolean;
   onceWritable(callback: () => void): void;
+  /** The pipe reached EOF: pass on anything held back. */
+  end?(pid: number): void;
 }
 
 /** Resolves when the stream has ended, errored or closed; never rejects. */
@@ -49,6 +51,7 @@ export const pumpToEnd = (
       if (stripper !== null) {
         deliver(stripper.end());
       }
+      target.end?.(pid);
       resolve();
     };
     stream.on('data', onData);

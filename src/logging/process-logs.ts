@@ -9,6 +9,7 @@ import type { ProcessOutput } from '../ports/process-output.js';
 import type { ChildHandle } from '../ports/spawner.js';
 import { AnsiStripper } from './ansi-stripper.js';
 import { autoLogName, createAutoLog, randomNamePart } from './auto-log-files.js';
+import { CapturingTarget } from './capturing-target.js';
 import { ChannelRecorder } from './channel-recorder.js';
 import type { LogEventPublisher } from './channel-recorder.js';
 import { pumpToEnd } from './child-pump.js';
@@ -29,6 +30,8 @@ export interface ChannelLogOptions {
   readonly maxBytes: number;
   readonly backups: number;
   readonly eventsEnabled: boolean;
+  /** *_capture_maxbytes: > 0 turns on capture mode (PROCESS_COMMUNICATION events) */
+  readonly captureMaxBytes?: number;
 }
 
 export interface ProcessLogsOptions {
@@ -53,7 +56,7 @@ export interface ProcessLogsDeps {
   readonly logger: DaemonLogger;
   /** the main log's debug copy, only when loglevel is debug or lower */
   readonly debugCopy: DebugOutputCopy | null;
-  /** where PROCESS_LOG_STDOUT/STDERR go (used only for channels with events enabled) */
+  /** where PROCESS_LOG and PROCESS_COMMUNICATION events go (only for channels that emit them) */
   readonly events: LogEventPublisher;
   readonly monotonicMs: () => number;
   /** uniform in [0, 1), for AUTO names (default Math.random) */
@@ -155,7 +158,8 @@ export class ProcessLogs implements ProcessOutput {
 
   private pump(stream: NonNullable<ChildHandle['stdout']>, to: ChannelRecorder, pid: number): void {
     const stripper = this.stripAnsi ? new AnsiStripper() : null;
-    const done = pumpToEnd(stream, to, pid, stripper).then(() => {
+    const target = to.captureMaxBytes > 0 ? new CapturingTarget(to) : to;
+    const done = pumpToEnd(stream, target, pid, stripper).then(() => {
       this.pumps.delete(done);
     });
     this.pumps.add(done);
@@ -197,6 +201,8 @@ export const createProcessLogs = async (
       tail: new TailBuffer(options.tailBytes ?? DEFAULT_TAIL_BYTES),
       debugCopy: deps.debugCopy,
       events: settings.eventsEnabled ? deps.events : null,
+      captureMaxBytes: settings.captureMaxBytes ?? 0,
+      communications: (settings.captureMaxBytes ?? 0) > 0 ? deps.events : null,
     });
   const stdout = await makeChannel('stdout', options.stdout);
   const stderr = options.redirectStderr ? null : await makeChannel('stderr', options.stderr);
