@@ -1,0 +1,89 @@
+// tssupervisorctl's entry point and composition root: real streams, config files, HTTP
+// transport, terminal and Ctrl-C handling, then the program's exit status. The only ctl file
+// that touches process.* (argv, env, signals, exit).
+/* eslint-disable no-restricted-imports -- the composition root wires platform/ and rpc/ */
+
+import { findConfigFile, loadCtlConfig } from '../config/load.js';
+import { createNodeConfigHost } from '../platform/node-config-host.js';
+import { createNodeHttpClient } from '../platform/node-http-client.js';
+import { createRpcClient } from '../rpc/client.js';
+import { parseServerUrl } from '../rpc/server-url.js';
+import { QUICK_CALL_TIMEOUT_MS, routeByMethod } from './client-timeouts.js';
+import type { ConnectResult, CtlDeps, ServerTarget } from './deps.js';
+import type { Interrupts } from './interrupts.js';
+import { openHttpLogStream } from './node/http-log-stream.js';
+import { openReadlineTerminal } from './node/readline-terminal.js';
+import { createProgram } from './program.js';
+
+const argv0 = process.argv[1] ?? 'tssupervisorctl';
+const host = createNodeConfigHost();
+
+const connect = (target: ServerTarget): ConnectResult => {
+  const url = parseServerUrl(target.serverUrl);
+  if (!url.ok) {
+    return { ok: false, message: url.message };
+  }
+  const transport = createNodeHttpClient();
+  const client = (timeoutMs: number | null) =>
+    createRpcClient({
+      endpoint: url.endpoint,
+      username: target.username,
+      password: target.password,
+      transport,
+      timeoutMs,
+    });
+  return { ok: true, client: routeByMethod(client(null), client(QUICK_CALL_TIMEOUT_MS)) };
+};
+
+// Ctrl-C stops whatever streams (tail -f, fg); with nothing streaming it ends the program.
+const watchers = new Set<AbortController>();
+const interrupt = (): void => {
+  if (watchers.size === 0) {
+    process.stdout.write('\n');
+    process.exit(130);
+  }
+  for (const watcher of watchers) {
+    watcher.abort();
+  }
+  watchers.clear();
+};
+process.on('SIGINT', interrupt);
+const interrupts: Interrupts = {
+  watch: () => {
+    const watcher = new AbortController();
+    watchers.add(watcher);
+    return { signal: watcher.signal, release: () => watchers.delete(watcher) };
+  },
+};
+
+const deps: CtlDeps = {
+  argv0,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  findConfigFile: () => findConfigFile(argv0, host),
+  loadConfig: (path) => loadCtlConfig(path, host),
+  connect,
+  openLogStream: openHttpLogStream,
+  openTerminal: (options) =>
+    openReadlineTerminal({
+      ...options,
+      input: process.stdin,
+      output: process.stdout,
+      onInterrupt: interrupt,
+    }),
+  interrupts,
+};
+
+const exit = (status: number): void => {
+  // Let what is written reach a pipe before leaving.
+  process.stdout.write('', () => process.exit(status));
+};
+
+createProgram(deps)
+  .run(process.argv.slice(2))
+  .then(exit, (error: unknown) => {
+    process.stderr.write(
+      `tssupervisorctl: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    exit(1);
+  });

@@ -1,0 +1,61 @@
+// The real OpenLogStream: one GET on its own connection (unix socket or TCP) whose body is
+// passed on chunk by chunk until the server ends it or the caller aborts.
+// Node I/O in src/ctl: this adapter belongs in src/platform/ (see docs/ctl.md, "Layout").
+/* eslint-disable no-restricted-imports -- Node adapter, used only by the entry file */
+
+import http from 'node:http';
+
+import type { LogStreamEnd, LogStreamRequest } from '../log-stream.js';
+
+export const openHttpLogStream = (request: LogStreamRequest): Promise<LogStreamEnd> =>
+  new Promise((resolve) => {
+    const { endpoint, signal } = request;
+    let settled = false;
+    const settle = (end: LogStreamEnd): void => {
+      if (!settled) {
+        settled = true;
+        signal.removeEventListener('abort', abort);
+        req.destroy();
+        resolve(end);
+      }
+    };
+    const headers: Record<string, string> = { Accept: '*/*', 'User-Agent': 'tssupervisorctl' };
+    // As supervisorctl: credentials go along whenever a password is set.
+    if (request.password !== null && request.password !== '') {
+      const token = `${request.username ?? ''}:${request.password}`;
+      headers['Authorization'] = `Basic ${Buffer.from(token, 'utf8').toString('base64')}`;
+    }
+    const req = http.request({
+      agent: false,
+      method: 'GET',
+      path: request.path,
+      headers,
+      ...(endpoint.kind === 'unix'
+        ? { socketPath: endpoint.path }
+        : { host: endpoint.host, port: endpoint.port }),
+    });
+    const abort = (): void => settle({ kind: 'aborted' });
+    if (signal.aborted) {
+      abort();
+      return;
+    }
+    signal.addEventListener('abort', abort);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      settle(
+        error.syscall === 'connect'
+          ? { kind: 'connect-failed', code: error.code ?? 'UNKNOWN', message: error.message }
+          : { kind: 'failed', message: error.message },
+      );
+    });
+    req.on('response', (response) => {
+      const status = response.statusCode ?? 0;
+      if (status !== 200) {
+        settle({ kind: 'http-status', status });
+        return;
+      }
+      response.on('data', (chunk: Buffer) => request.onData(chunk));
+      response.on('end', () => settle({ kind: 'ended' }));
+      response.on('error', (error) => settle({ kind: 'failed', message: error.message }));
+    });
+    req.end();
+  });
