@@ -87,9 +87,11 @@ export const openReadlineTerminal = (options: ReadlineTerminalOptions): Terminal
   });
 
   const readLine = (prompt: string, signal?: AbortSignal): Promise<LineRead> => {
+    // Piped input may have ended (closing readline) while lines still wait here.
     if (closed) {
       target.write(prompt);
-      return Promise.resolve({ kind: 'eof' });
+      const next = queued.shift();
+      return Promise.resolve(next === undefined ? { kind: 'eof' } : { kind: 'line', text: next });
     }
     rl.setPrompt(prompt);
     rl.prompt();
