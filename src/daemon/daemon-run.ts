@@ -5,6 +5,7 @@
 import type { Config } from '../config/types.js';
 import { Supervisor } from '../engine/supervisor.js';
 import { EventBus } from '../events/event-bus.js';
+import { ListenerPools } from '../events/listener-pools.js';
 import { cleanAutoLogs } from '../logging/auto-log-files.js';
 import { createLogFollower } from '../logging/log-follower.js';
 import { type MainLog, openMainLog } from '../logging/main-log.js';
@@ -48,6 +49,7 @@ interface DaemonRunParts {
   readonly supervisor: Supervisor;
   readonly outputs: ProcessOutputs;
   readonly servers: RunningHttpServers;
+  readonly listeners: ListenerPools;
 }
 
 export class DaemonRun {
@@ -57,6 +59,7 @@ export class DaemonRun {
   readonly supervisor: Supervisor;
   readonly outputs: ProcessOutputs;
   private readonly servers: RunningHttpServers;
+  private readonly listeners: ListenerPools;
 
   private constructor(parts: DaemonRunParts) {
     ({
@@ -66,6 +69,7 @@ export class DaemonRun {
       supervisor: this.supervisor,
       outputs: this.outputs,
       servers: this.servers,
+      listeners: this.listeners,
     } = parts);
   }
 
@@ -95,12 +99,19 @@ export class DaemonRun {
     const bus = new EventBus((error) =>
       log.log('error', `event subscriber failed: ${String(error)}`),
     );
+    const listeners = new ListenerPools({
+      bus,
+      clock: ports.clock,
+      logger: log,
+      identifier: sd.identifier,
+    });
     const outputs = new ProcessOutputs({
       fs: ports.fs,
       clock: ports.clock,
       mainLog: log,
       bus,
       supervisord: sd,
+      listeners,
     });
     await outputs.prepare(config.groups);
     const supervisor = new Supervisor({
@@ -167,12 +178,21 @@ export class DaemonRun {
     }
     return {
       ok: true,
-      run: new DaemonRun({ config, log, bus, supervisor, outputs, servers: servers.servers }),
+      run: new DaemonRun({
+        config,
+        log,
+        bus,
+        supervisor,
+        outputs,
+        servers: servers.servers,
+        listeners,
+      }),
     };
   }
 
-  /** Publish RUNNING and start every autostart process (at once: no 1 s tick). */
+  /** Start ticking, publish RUNNING, start every autostart process (at once: no 1 s tick). */
   begin(): void {
+    this.listeners.start();
     this.bus.publish({ type: 'SUPERVISOR_STATE_CHANGE', to: 'RUNNING' });
     this.supervisor.autostart();
   }
@@ -187,6 +207,7 @@ export class DaemonRun {
   /** Ordered stop of every process, then the servers and logs are closed. */
   async stop(mood: 'SHUTDOWN' | 'RESTARTING'): Promise<void> {
     await this.supervisor.shutdown(mood);
+    this.listeners.close();
     await this.servers.close();
     await this.log.flush();
     await this.log.close();

@@ -3,6 +3,8 @@
 
 import type { GroupConfig, ProcessConfig, SupervisordConfig } from '../config/types.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { PoolSettings } from '../events/listener-pool.js';
+import type { ListenerPools } from '../events/listener-pools.js';
 import {
   createProcessLogs,
   type ChannelLogOptions,
@@ -23,6 +25,14 @@ const channelOptions = (stream: ProcessConfig['stdout']): ChannelLogOptions => (
   maxBytes: stream.maxBytes,
   backups: stream.backups,
   eventsEnabled: stream.eventsEnabled,
+  captureMaxBytes: stream.captureMaxBytes,
+});
+
+/** A listener's stdout is its protocol channel: logged, but no capture mode and no events. */
+const listenerStdoutOptions = (stream: ProcessConfig['stdout']): ChannelLogOptions => ({
+  ...channelOptions(stream),
+  eventsEnabled: false,
+  captureMaxBytes: 0,
 });
 
 export interface ProcessOutputsDeps {
@@ -31,24 +41,40 @@ export interface ProcessOutputsDeps {
   readonly mainLog: MainLog;
   readonly bus: EventBus;
   readonly supervisord: SupervisordConfig;
+  /** the event listener pools: listener processes get their protocol-aware output there */
+  readonly listeners?: ListenerPools;
 }
 
 export class ProcessOutputs {
   private readonly logs = new Map<string, ProcessLogs>();
+  /** the pool of each event listener process */
+  private readonly listenerPools = new Map<string, PoolSettings>();
 
   constructor(private readonly deps: ProcessOutputsDeps) {}
 
   /** Create the logs of every process of these groups (AUTO files appear now). */
   async prepare(groups: readonly GroupConfig[]): Promise<void> {
     const { supervisord, mainLog } = this.deps;
+    for (const group of groups) {
+      for (const process of group.processes) {
+        const listener = group.eventListener;
+        if (listener === null) {
+          this.listenerPools.delete(keyOf(process));
+        } else {
+          const { events, bufferSize } = listener;
+          this.listenerPools.set(keyOf(process), { name: group.name, events, bufferSize });
+        }
+      }
+    }
     for (const process of groups.flatMap((g) => g.processes)) {
+      const isListener = this.listenerPools.has(keyOf(process));
       const logs = await createProcessLogs(
         {
           processName: process.name,
           groupName: process.groupName,
           identifier: supervisord.identifier,
           childLogDir: supervisord.childlogdir,
-          stdout: channelOptions(process.stdout),
+          stdout: (isListener ? listenerStdoutOptions : channelOptions)(process.stdout),
           stderr: channelOptions(process.stderr),
           redirectStderr: process.redirectStderr,
           stripAnsi: supervisord.stripAnsi,
@@ -71,7 +97,7 @@ export class ProcessOutputs {
     if (logs === undefined) {
       throw new Error(`internal error: no logs prepared for ${keyOf(process)}`);
     }
-    return {
+    const output: ProcessOutput = {
       get stdoutPath() {
         return logs.stdoutPath;
       },
@@ -87,6 +113,14 @@ export class ProcessOutputs {
         }
       },
     };
+    const pool = this.listenerPools.get(keyOf(process));
+    if (pool === undefined || this.deps.listeners === undefined) {
+      return output;
+    }
+    return this.deps.listeners.listenerOutput(pool, process.name, output, {
+      record: (data, pid) => logs.record('stdout', data, pid),
+      onceWritable: (callback) => logs.onceWritable('stdout', callback),
+    });
   }
 
   get(groupName: string, processName: string): ProcessLogs | undefined {
