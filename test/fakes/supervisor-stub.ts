@@ -35,6 +35,11 @@ export const STUB_LOGS: Readonly<Record<string, string>> = {
 };
 export const STUB_MAIN_LOG = '2026-11-21 01:00:00,000 INFO supervisord started with pid 4242\n';
 
+/** reloadConfig's answer: `newprog` was added, `multi` changed, `gone` removed. */
+const RELOAD = { added: 'newprog', changed: 'multi', removed: 'gone' } as const;
+/** Still active, with nothing running, but no longer in the configuration. */
+const REMOVED_GROUP = RELOAD.removed;
+
 export interface StubOptions {
   /** What getAPIVersion/getVersion answer ("3.0" unless a test wants a mismatch). */
   readonly apiVersion?: string;
@@ -50,6 +55,9 @@ const find = (name: string): { group: XmlRpcStruct[]; process: XmlRpcStruct | nu
   const groupName = colon < 0 ? name : name.slice(0, colon);
   const processName = colon < 0 ? name : name.slice(colon + 1);
   const group = STUB_PROCESSES.filter((p) => p['group'] === groupName);
+  if (groupName === REMOVED_GROUP && processName === '*') {
+    return { group: [], process: null };
+  }
   if (group.length === 0) {
     return null;
   }
@@ -294,7 +302,7 @@ export const supervisorStub = (options: StubOptions = {}): readonly RpcMethod[] 
       help: 'reread',
       params: [],
       returns: 'array',
-      handler: () => [[['newprog'], ['multi'], ['gone']]],
+      handler: () => [[[RELOAD.added], [RELOAD.changed], [RELOAD.removed]]],
     }),
     defineMethod({
       name: 'supervisor.addProcessGroup',
@@ -302,7 +310,8 @@ export const supervisorStub = (options: StubOptions = {}): readonly RpcMethod[] 
       params: name,
       returns: 'boolean',
       handler: ([n]): boolean | Fault =>
-        n === 'newprog'
+        // update re-adds the changed group after removing it; the stub stays stateless.
+        n === RELOAD.added || n === RELOAD.changed
           ? true
           : find(`${n}:*`) === null
             ? badName(n)
@@ -315,7 +324,8 @@ export const supervisorStub = (options: StubOptions = {}): readonly RpcMethod[] 
       returns: 'boolean',
       handler: ([n]): boolean | Fault => {
         const found = find(`${n}:*`);
-        if (n === 'gone') {
+        // update stops these two first; the stub does not remember that.
+        if (n === RELOAD.removed || n === RELOAD.changed) {
           return true;
         }
         if (found === null) {
