@@ -115,9 +115,9 @@ const ensureLimits = (config: Config): string[] => {
   return messages;
 };
 
-/** supervisorctl reread shows this after `ERROR: CANT_REREAD: `. */
+/** CANT_REREAD's detail: supervisord reports the first problem, in its own words. */
 const rereadFailure = (errors: readonly ConfigError[]): string =>
-  errors.map(formatConfigError).join('\n');
+  errors[0]?.message ?? 'the configuration could not be read';
 
 const portsFor = (config: Config): Omit<DaemonPorts, 'rereadConfig' | 'requestLifecycle'> => {
   const env = Object.fromEntries(

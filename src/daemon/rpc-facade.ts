@@ -42,13 +42,16 @@ export const createRpcFacade = (deps: RpcFacadeDeps): SupervisorFacade => {
     pid: deps.pid,
     fs: deps.fs,
     wallMs: () => deps.clock.wallMs(),
+    monotonicMs: () => deps.clock.monotonicMs(),
     mainLogPath: log.path,
     clearMainLog: async () => {
-      const cleared = await log.clear();
-      if (cleared.ok) {
+      // supervisord says so just before it reopens: the line goes to the file being removed
+      // (and to the stdout copy), so the new log starts empty.
+      const there = log.path === null ? false : (await deps.fs.stat(log.path)).ok;
+      if (there) {
         log.log('info', 'reopening log file');
       }
-      return cleared;
+      return log.clear();
     },
     clearProcessLogs: async (process) => {
       const logs = outputs.get(process.config.groupName, process.config.name);

@@ -48,6 +48,8 @@ export interface SupervisorFacade {
   readonly fs: FileSystem;
   /** epoch ms: getProcessInfo's `now` */
   wallMs(): number;
+  /** for durations (the order of group results) */
+  monotonicMs(): number;
   /** the main log file; null when there is none (syslog, or no file) */
   readonly mainLogPath: string | null;
   clearMainLog(): Promise<ClearOutcome>;

@@ -1,6 +1,5 @@
-// The status structs of the group/all methods, built from the engine's batch results: immediate
-// outcomes first (in the engine's order), then each waited-for process as it finishes, the
-// order in which supervisord appends them.
+// The status structs of the group/all methods, built from the engine's batch results (and, with
+// wait, each process's final outcome), ordered as supervisord reports them.
 
 import type { SupervisedProcess } from '../../engine/process.js';
 import type { BatchResult } from '../../engine/supervisor.js';
@@ -23,26 +22,61 @@ export const statusStruct = (
   description: fault === undefined ? 'OK' : faultString(fault),
 });
 
+/** Outcomes this close together count as simultaneous (supervisord sees them in one pass). */
+const TOGETHER_MS = 200;
+
+interface Settled {
+  readonly index: number;
+  readonly atMs: number;
+  readonly struct: StatusStruct;
+}
+
 /**
- * `wait(process)` is undefined when the process needs no waiting (then it is reported at once),
- * else a promise of its final outcome.
+ * Waited-for outcomes in completion order, except that outcomes that follow each other within
+ * TOGETHER_MS form one batch listed in the engine's order: supervisord notices outcomes once per
+ * pass of its main loop, so processes that stop (or start) together come out in priority order.
+ */
+const inCompletionBatches = (settled: readonly Settled[]): StatusStruct[] => {
+  const byTime = [...settled].sort((a, b) => a.atMs - b.atMs);
+  const batches: Settled[][] = [];
+  let previousMs = Number.NEGATIVE_INFINITY;
+  for (const item of byTime) {
+    if (item.atMs - previousMs > TOGETHER_MS || batches.length === 0) {
+      batches.push([]);
+    }
+    batches[batches.length - 1]?.push(item);
+    previousMs = item.atMs;
+  }
+  return batches.flatMap((batch) => batch.sort((a, b) => a.index - b.index).map((s) => s.struct));
+};
+
+/**
+ * `wait(process)` is undefined when the process needs no waiting, else a promise of its final
+ * outcome. As supervisord reports them: outcomes known at once first, in the engine's order, then
+ * the waited-for ones (see inCompletionBatches). Only the order of the array is affected.
  */
 export const collectStatuses = async (
   results: readonly BatchResult[],
   wait: (process: SupervisedProcess) => Promise<Fault | undefined> | undefined,
+  nowMs: () => number,
 ): Promise<StatusStruct[]> => {
-  const out: StatusStruct[] = [];
-  const waiting: Promise<void>[] = [];
-  for (const { process, fault } of results) {
+  const immediate: StatusStruct[] = [];
+  const waiting: Promise<Settled>[] = [];
+  results.forEach(({ process, fault }, index) => {
     const pending = fault === undefined ? wait(process) : undefined;
     if (pending === undefined) {
-      out.push(statusStruct(process, fault));
+      immediate.push(statusStruct(process, fault));
     } else {
-      waiting.push(pending.then((outcome) => void out.push(statusStruct(process, outcome))));
+      waiting.push(
+        pending.then((outcome) => ({
+          index,
+          atMs: nowMs(),
+          struct: statusStruct(process, outcome),
+        })),
+      );
     }
-  }
-  await Promise.all(waiting);
-  return out;
+  });
+  return [...immediate, ...inCompletionBatches(await Promise.all(waiting))];
 };
 
 /**

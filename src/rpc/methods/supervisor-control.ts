@@ -9,7 +9,7 @@ import { isSignallableState, isStoppedState } from '../../model/process-state.js
 import type { SignalName } from '../../model/signals.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { optional, param } from '../method-params.js';
-import type { EngineView, SupervisorFacade } from '../supervisor-facade.js';
+import type { SupervisorFacade } from '../supervisor-facade.js';
 import { parseSignal, type SignalRequest } from './signal-param.js';
 import {
   asGiven,
@@ -20,31 +20,37 @@ import {
 } from './status-structs.js';
 
 const startStatuses = (
-  engine: EngineView,
+  facade: SupervisorFacade,
   results: readonly BatchResult[],
   wait: boolean,
   signal: AbortSignal,
 ): Promise<StatusStruct[]> =>
-  collectStatuses(results, (process) =>
-    !wait || process.state === 'RUNNING'
-      ? undefined
-      : unlessAborted(engine.waitForStart(process, signal), signal, undefined),
+  collectStatuses(
+    results,
+    (process) =>
+      !wait || process.state === 'RUNNING'
+        ? undefined
+        : unlessAborted(facade.engine.waitForStart(process, signal), signal, undefined),
+    () => facade.monotonicMs(),
   );
 
 const stopStatuses = (
-  engine: EngineView,
+  facade: SupervisorFacade,
   results: readonly BatchResult[],
   wait: boolean,
   signal: AbortSignal,
 ): Promise<StatusStruct[]> =>
-  collectStatuses(results, (process) =>
-    !wait || isStoppedState(process.state)
-      ? undefined
-      : unlessAborted(
-          engine.waitForStop(process, signal).then(() => undefined),
-          signal,
-          undefined,
-        ),
+  collectStatuses(
+    results,
+    (process) =>
+      !wait || isStoppedState(process.state)
+        ? undefined
+        : unlessAborted(
+            facade.engine.waitForStop(process, signal).then(() => undefined),
+            signal,
+            undefined,
+          ),
+    () => facade.monotonicMs(),
   );
 
 /** An unparseable signal is reported per signallable process, as supervisord does. */
@@ -71,13 +77,13 @@ export const controlMethods = (facade: SupervisorFacade): readonly RpcMethod[] =
     const group = engine.group(name);
     return group === undefined
       ? ({ fault: 'BAD_NAME', detail: name } as const)
-      : startStatuses(engine, engine.startGroup(group), wait, signal);
+      : startStatuses(facade, engine.startGroup(group), wait, signal);
   };
   const stopGroup = (name: string, wait: boolean, signal: AbortSignal) => {
     const group = engine.group(name);
     return group === undefined
       ? ({ fault: 'BAD_NAME', detail: name } as const)
-      : stopStatuses(engine, engine.stopGroup(group), wait, signal);
+      : stopStatuses(facade, engine.stopGroup(group), wait, signal);
   };
   const signalGroup = (name: string, given: string | number) => {
     const group = engine.group(name);
@@ -133,7 +139,7 @@ export const controlMethods = (facade: SupervisorFacade): readonly RpcMethod[] =
       help: 'Start every process that is not already running, in priority order.\n\n@param boolean wait  wait until each process is RUNNING (default true)\n@return array result  status structs {name, group, status, description}',
       params: [optional(param.boolean('wait'), true)],
       returns: 'array',
-      handler: ([wait], { signal }) => startStatuses(engine, engine.startAll(), wait, signal),
+      handler: ([wait], { signal }) => startStatuses(facade, engine.startAll(), wait, signal),
     }),
     defineMethod({
       name: 'supervisor.stopProcess',
@@ -173,7 +179,7 @@ export const controlMethods = (facade: SupervisorFacade): readonly RpcMethod[] =
       help: 'Stop every running process, in priority order.\n\n@param boolean wait  wait until each process is stopped (default true)\n@return array result  status structs {name, group, status, description}',
       params: [optional(param.boolean('wait'), true)],
       returns: 'array',
-      handler: ([wait], { signal }) => stopStatuses(engine, engine.stopAll(), wait, signal),
+      handler: ([wait], { signal }) => stopStatuses(facade, engine.stopAll(), wait, signal),
     }),
     defineMethod({
       name: 'supervisor.signalProcess',

@@ -1,0 +1,81 @@
+// For the supervisor.* integration tests: a real daemon (startDaemon) plus an RPC client on its
+// socket, and `attempt` to see a call's value or fault as data.
+
+import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
+import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
+import { RpcClientError } from '../../src/rpc/client-error.js';
+import { isXmlRpcStruct, type XmlRpcStruct, type XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import {
+  baseConfig,
+  type DaemonOptions,
+  type RunningDaemon,
+  startDaemon,
+} from '../helpers/daemon-harness.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+export interface SupervisorUnderTest {
+  readonly daemon: RunningDaemon;
+  readonly rpc: RpcClient;
+  /** a client of its own, e.g. for a call that must run beside a waiting one */
+  client(): RpcClient;
+  close(): void;
+}
+
+export type Attempt =
+  | { readonly value: XmlRpcValue }
+  | { readonly fault: string; readonly code: number }
+  | { readonly http: number };
+
+export const attempt = async (promise: Promise<XmlRpcValue>): Promise<Attempt> => {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    if (error instanceof RpcClientError) {
+      const { failure } = error;
+      if (failure.kind === 'fault') {
+        return { fault: failure.faultString, code: failure.faultCode };
+      }
+      if (failure.kind === 'http-status') {
+        return { http: failure.status };
+      }
+    }
+    throw error;
+  }
+};
+
+export const struct = (value: XmlRpcValue): XmlRpcStruct => {
+  if (!isXmlRpcStruct(value)) {
+    throw new Error(`not a struct: ${JSON.stringify(value)}`);
+  }
+  return value;
+};
+
+export const startSupervisor = async (
+  programs: string,
+  options: DaemonOptions = {},
+): Promise<SupervisorUnderTest> => {
+  const daemon = startDaemon(baseConfig(programs), options);
+  const clients: RpcClient[] = [];
+  const client = (): RpcClient => {
+    const c = createRpcClient({
+      endpoint: { kind: 'unix', path: daemon.dir.join('supervisor.sock') },
+      username: null,
+      password: null,
+      transport: createNodeHttpClient(),
+    });
+    clients.push(c);
+    return c;
+  };
+  const rpc = client();
+  await waitFor(() => rpc.call('supervisor.getState').then(() => true), {
+    what: `the daemon to answer\n${daemon.output()}`,
+  });
+  return { daemon, rpc, client, close: () => clients.forEach((c) => c.close()) };
+};
+
+/** Resolves once getProcessInfo(name).statename is `state`. */
+export const waitForState = (rpc: RpcClient, name: string, state: string): Promise<true> =>
+  waitFor(
+    async () => struct(await rpc.call('supervisor.getProcessInfo', [name]))['statename'] === state,
+    { what: `${name} to be ${state}` },
+  );
