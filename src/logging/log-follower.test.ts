@@ -82,6 +82,35 @@ describe('log follower', () => {
     await got.stop();
   });
 
+  it('reads the old file to its end before moving to the rotated one', async () => {
+    // A hand-driven clock: the follower only polls again when the test says so.
+    const due: (() => void)[] = [];
+    const poll = (): void => due.splice(0).forEach((fire) => fire());
+    const source = createLogFollower({
+      fs: new NodeFileSystem(),
+      clock: {
+        setTimer: (_ms, fire) => {
+          due.push(fire);
+          return { cancel: () => undefined };
+        },
+      },
+      processLogPath: () => path,
+      mainLogPath: () => null,
+    });
+    writeFileSync(path, 'a');
+    const got = collect((await source.openProcessLog('app', 'stdout')) as LogTail);
+    await got.until((t) => t === 'a');
+    while (due.length === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    appendFileSync(path, 'b');
+    renameSync(path, `${path}.1`);
+    writeFileSync(path, 'c');
+    poll();
+    await got.until((t) => t === 'abc');
+    await got.stop();
+  });
+
   it('follows a rotated file from its start and announces truncation', async () => {
     writeFileSync(path, 'first\n');
     const got = collect((await follower().openProcessLog('app', 'stdout')) as LogTail);

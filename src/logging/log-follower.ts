@@ -1,6 +1,7 @@
 // The LogTailSource behind `GET /logtail/...` and `/mainlogtail` (supervisorctl tail -f): the
 // last 1 KiB of a log file, then what is appended, polled every 100 ms like supervisord does.
-// A replaced file (rotation, clear) is followed from its start; a shrunk one is announced.
+// A replaced file (rotation, clear) is followed from its start once the old one is read to its
+// end; a shrunk one is announced.
 
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem, ReadableFile } from '../ports/file-system.js';
@@ -71,17 +72,6 @@ async function* follow(
     }
     let position = Math.max(0, initial.value - HEAD_BYTES);
     while (!signal.aborted) {
-      const atPath = await deps.fs.stat(path);
-      const identity = atPath.ok ? atPath.value.identity : undefined;
-      // A missing file (deleted, not yet recreated) is waited for on the old descriptor.
-      if (identity !== undefined && identity !== current.identity) {
-        const reopened = await openLog(deps.fs, path);
-        if (reopened !== null) {
-          await current.file.close();
-          current = reopened;
-          position = 0;
-        }
-      }
       const size = await current.file.size();
       if (!size.ok) {
         return;
@@ -102,6 +92,20 @@ async function* follow(
         if (read.value.length > 0) {
           position += read.value.length;
           yield read.value;
+          continue;
+        }
+      }
+      // Caught up with the open file. If the name now holds another file (rotated, cleared),
+      // move to it: only now, so the end of the old file is never skipped. A missing name
+      // (deleted, not recreated yet) keeps the old descriptor.
+      const atPath = await deps.fs.stat(path);
+      const identity = atPath.ok ? atPath.value.identity : undefined;
+      if (identity !== undefined && identity !== current.identity) {
+        const reopened = await openLog(deps.fs, path);
+        if (reopened !== null) {
+          await current.file.close();
+          current = reopened;
+          position = 0;
           continue;
         }
       }

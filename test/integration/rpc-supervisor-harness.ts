@@ -50,11 +50,18 @@ export const struct = (value: XmlRpcValue): XmlRpcStruct => {
   return value;
 };
 
-export const startSupervisor = async (
+/** `programs` go below the usual header (baseConfig). */
+export const startSupervisor = (
   programs: string,
   options: DaemonOptions = {},
+): Promise<SupervisorUnderTest> => startWithConfig(baseConfig(programs), options);
+
+/** A whole config file of the test's own. */
+export const startWithConfig = async (
+  config: string,
+  options: DaemonOptions = {},
 ): Promise<SupervisorUnderTest> => {
-  const daemon = startDaemon(baseConfig(programs), options);
+  const daemon = startDaemon(config, options);
   const clients: RpcClient[] = [];
   const client = (): RpcClient => {
     const c = createRpcClient({
@@ -67,7 +74,7 @@ export const startSupervisor = async (
     return c;
   };
   const rpc = client();
-  await waitFor(() => rpc.call('supervisor.getState').then(() => true), {
+  await waitFor(() => rpc.call('system.listMethods').then(() => true), {
     what: `the daemon to answer\n${daemon.output()}`,
   });
   return { daemon, rpc, client, close: () => clients.forEach((c) => c.close()) };
@@ -79,3 +86,9 @@ export const waitForState = (rpc: RpcClient, name: string, state: string): Promi
     async () => struct(await rpc.call('supervisor.getProcessInfo', [name]))['statename'] === state,
     { what: `${name} to be ${state}` },
   );
+
+/** A process's stdout log as the daemon reads it back. */
+export const stdoutOf = async (rpc: RpcClient, name: string): Promise<string> => {
+  const log = await rpc.call('supervisor.readProcessStdoutLog', [name, 0, 0]);
+  return typeof log === 'string' ? log : '';
+};

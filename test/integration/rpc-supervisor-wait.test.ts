@@ -9,6 +9,7 @@ import { waitFor } from '../helpers/wait-for.js';
 import {
   attempt,
   startSupervisor,
+  stdoutOf,
   struct,
   type SupervisorUnderTest,
   waitForState,
@@ -98,10 +99,8 @@ describe('start and stop with wait, against a real daemon', () => {
     sut = await startSupervisor(PROGRAMS_CONF);
     expect(await sut.rpc.call('supervisor.startProcess', ['stubborn'])).toBe(true);
     // Its SIGTERM handler is in place once it says so.
-    await waitFor(async () => {
-      const log = await sut?.rpc.call('supervisor.readProcessStdoutLog', ['stubborn', 0, 0]);
-      return typeof log === 'string' && log.includes('started');
-    });
+    const rpc = sut.rpc;
+    await waitFor(async () => (await stdoutOf(rpc, 'stubborn')).includes('started'));
     expect(await sut.rpc.call('supervisor.stopProcess', ['stubborn'])).toBe(true);
     const info = struct(await sut.rpc.call('supervisor.getProcessInfo', ['stubborn']));
     expect(info).toMatchObject({ statename: 'STOPPED', exitstatus: -1, pid: 0 });
