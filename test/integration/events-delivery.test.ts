@@ -217,12 +217,10 @@ autorestart=true
     try {
       await daemon.waitForLog('success: slow entered RUNNING state');
       // flappy keeps restarting while the listener needs 150 ms per event.
-      const started = Date.now();
       await waitFor(() => spawnedPids(daemon?.mainLog() ?? '').length >= 10, { timeoutMs: 10_000 });
       const t0 = Date.now();
       expect(await rpc.call('supervisor.getState')).toEqual({ statecode: 1, statename: 'RUNNING' });
-      expect(Date.now() - t0).toBeLessThan(500);
-      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(Date.now() - t0).toBeLessThan(1_000);
       const slow = daemon.dir.join('slow.bin');
       expect(readRecords(slow).length).toBeLessThan(20);
       await rpc.call('supervisor.stopProcess', ['flappy']);

@@ -1,7 +1,7 @@
 // Every event type, byte for byte, as real listeners receive it from our daemon: a Python one
 // (stdlib, childutils-style text reads) subscribed to EVENT and a Node one reading raw bytes.
 
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -174,12 +174,13 @@ describe('events as listeners receive them', () => {
       .join('');
     expect(stdoutData).toBe('héllo wörld ✓\npre' + 'capté' + 'post\n');
     const comm = find(all, 'PROCESS_COMMUNICATION_STDOUT', '');
+    const commPayload = `processname:talker groupname:talker pid:${talker}\ncapté`;
     expect(comm.text).toBe(
       `ver:3.0 server:supervisor serial:${comm.serial} pool:rec poolserial:${comm.serial} ` +
-        `eventname:PROCESS_COMMUNICATION_STDOUT len:51\n` +
-        `processname:talker groupname:talker pid:${talker}\ncapté`,
+        `eventname:PROCESS_COMMUNICATION_STDOUT len:${commPayload.length}\n${commPayload}`,
     );
-    expect(Buffer.byteLength(comm.payload)).toBe(52);
+    // é is one character (len) and two bytes
+    expect(Buffer.byteLength(comm.payload)).toBe(commPayload.length + 1);
     expect(payload('PROCESS_LOG_STDERR', '')).toBe(
       `processname:talker groupname:talker pid:${talker} channel:stderr\noops\n`,
     );
@@ -215,6 +216,45 @@ describe('events as listeners receive them', () => {
           .replace(/ poolserial:\d+ /, ` poolserial:${i} `),
       );
     });
+  });
+
+  it('a pool added at run time sees its own PROCESS_GROUP_ADDED, and the others see it too', async () => {
+    daemon = startDaemon(
+      baseConfig(`
+[eventlistener:rec]
+command=${LISTENER_PY} %(here)s/rec.bin
+events=PROCESS_GROUP
+`),
+    );
+    await waitForRecords(daemon.dir.join('rec.bin'), (e) => e.length >= 1);
+    appendFileSync(
+      daemon.configPath,
+      `\n[eventlistener:late]\ncommand=${LISTENER_MJS} %(here)s/late.bin\nevents=PROCESS_GROUP\n`,
+    );
+    const rpc = rpcClient(daemon.dir.join('supervisor.sock'));
+    try {
+      await rpc.call('supervisor.reloadConfig');
+      expect(await rpc.call('supervisor.addProcessGroup', ['late'])).toBe(true);
+      await waitForRecords(daemon.dir.join('late.bin'), (e) => e.length >= 1);
+      await rpc.call('supervisor.stopProcessGroup', ['late']);
+      expect(await rpc.call('supervisor.removeProcessGroup', ['late'])).toBe(true);
+    } finally {
+      rpc.close();
+    }
+    const rec = await waitForRecords(daemon.dir.join('rec.bin'), (e) => e.length >= 3);
+    expect(rec.map((e) => e.payload)).toEqual([
+      'groupname:rec\n',
+      'groupname:late\n',
+      'groupname:late\n',
+    ]);
+    expect(rec.map((e) => e.name)).toEqual([
+      'PROCESS_GROUP_ADDED',
+      'PROCESS_GROUP_ADDED',
+      'PROCESS_GROUP_REMOVED',
+    ]);
+    expect(readRecords(daemon.dir.join('late.bin')).map((e) => e.text)).toEqual([
+      'ver:3.0 server:supervisor serial:1 pool:late poolserial:0 eventname:PROCESS_GROUP_ADDED len:15\ngroupname:late\n',
+    ]);
   });
 
   it('gives listeners the SUPERVISOR_* environment childutils needs', async () => {
