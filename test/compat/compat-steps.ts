@@ -110,8 +110,11 @@ const runStep = async (daemon: CompatDaemon, step: Step): Promise<TranscriptEntr
       stopWhen: (out) => out.includes(step.until),
       timeoutMs: 15_000,
     });
-    // Only what was shown matters: how a SIGINT'd supervisorctl exits is not the daemon's doing.
-    return entry(step, `supervisorctl ${step.follow.join(' ')}`, normalizeText(run.stdout, dir));
+    // What was shown up to the awaited text: how much more arrives before the SIGINT lands, and
+    // how an interrupted supervisorctl exits, are timing, not the daemon's answer.
+    const seen = run.stdout.indexOf(step.until);
+    const shown = seen < 0 ? run.stdout : run.stdout.slice(0, seen + step.until.length);
+    return entry(step, `supervisorctl ${step.follow.join(' ')}`, normalizeText(shown, dir));
   }
   if ('rpc' in step) {
     const results = await rpcCalls(daemon, step.rpc);

@@ -122,6 +122,22 @@ describe('config changes through supervisorctl and XML-RPC, against ours and sup
     expectSameTranscripts(await runOnBoth(BEFORE, steps));
   });
 
+  it('differs only where listed when log files switch between AUTO and a path', async () => {
+    const withPath = BEFORE.replace(
+      '[program:keep]\n',
+      '[program:keep]\nstdout_logfile=%(here)s/keep.log\n',
+    );
+    const steps: Step[] = [
+      waitForStates('RUNNING', 'keep'),
+      { config: withPath },
+      { ctl: ['update'] },
+      waitForStates('RUNNING', 'keep'),
+      { config: BEFORE },
+      { ctl: ['reread'], differs: 'path-to-auto-logfile' },
+    ];
+    expectSameTranscripts(await runOnBoth(BEFORE, steps));
+  });
+
   it('answers the group methods the same way', async () => {
     const steps: Step[] = [
       waitForStates('RUNNING', 'keep'),

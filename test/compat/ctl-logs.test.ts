@@ -28,6 +28,9 @@ startsecs=0
 [program:later]
 command=sleep 1000
 autostart=false
+
+[program:binary]
+command=/bin/sh -c "printf 'caf\\303\\251 \\377 bad\\n'; exec sleep 1000"
 `;
 
 const logHolds = (name: string, channel: 'Stdout' | 'Stderr', text: string): Step => ({
@@ -47,7 +50,7 @@ const mainLogHolds = (text: string): Step => ({
 });
 
 const READY: Step[] = [
-  waitForStates('RUNNING', 'talker', 'merged', 'nolog', 'echo'),
+  waitForStates('RUNNING', 'talker', 'merged', 'nolog', 'echo', 'binary'),
   logHolds('talker', 'Stdout', 'line two'),
   logHolds('talker', 'Stderr', 'oops'),
   logHolds('merged', 'Stdout', 'to err'),
@@ -121,6 +124,9 @@ describe('logs through supervisorctl and XML-RPC, against ours and supervisord',
           ['supervisor.readLog', [0, -1]],
         ],
       },
+      { ctl: ['stop', 'talker'] },
+      { ctl: ['clear', 'talker'] },
+      { ctl: ['tail', 'talker'], differs: 'clear-stopped-process-logs' },
     ];
     expectSameTranscripts(await runOnBoth(PROGRAMS, steps));
   });
@@ -128,6 +134,23 @@ describe('logs through supervisorctl and XML-RPC, against ours and supervisord',
   it('applies the read and tail offset rules the same way', async () => {
     const steps: Step[] = [
       ...READY,
+      {
+        // Not by reading it: supervisord cannot answer that (see invalid-utf8-log).
+        wait: 'the 12 bytes of binary to be in its log',
+        until: async (daemon) => {
+          const tail = await daemon.rpc.call('supervisor.tailProcessStdoutLog', ['binary', 0, 0]);
+          return Array.isArray(tail) && tail[1] === 12;
+        },
+      },
+      {
+        rpc: [
+          ['supervisor.readProcessStdoutLog', ['binary', 0, 0]],
+          ['supervisor.readProcessStdoutLog', ['binary', 0, 4]],
+          ['supervisor.tailProcessStdoutLog', ['binary', 0, 100]],
+        ],
+        differs: 'invalid-utf8-log',
+      },
+      { ctl: ['tail', 'binary'], differs: 'invalid-utf8-log' },
       {
         rpc: [
           ...windows('supervisor.readProcessStdoutLog', 'talker'),
