@@ -56,6 +56,13 @@ const interrupts: Interrupts = {
   },
 };
 
+// A reader that went away (`tail -f x | head`) ends us quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
+  });
+}
+
 const deps: CtlDeps = {
   argv0,
   stdout: process.stdout,

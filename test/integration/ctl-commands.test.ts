@@ -2,12 +2,13 @@
 // TCP): output and exit codes of the commands, auth, the interactive shell on a pipe, and the
 // clear one-line errors when no daemon is there.
 
+import { spawn } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runOurs, writeCtlConfig } from '../fakes/ctl-runner.js';
+import { runOurs, TSSUPERVISORCTL, writeCtlConfig } from '../fakes/ctl-runner.js';
 import { fakeLogTail } from '../fakes/fake-log-tail.js';
 import { STUB_LOGS, STUB_MAIN_LOG, supervisorStub } from '../fakes/supervisor-stub.js';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
@@ -209,5 +210,73 @@ describe('with authentication', () => {
     expect((await runOurs(['-c', bare, '-u', 'alice', '-p', 's3cret', 'pid'])).stdout).toBe(
       '4242\n',
     );
+  });
+});
+
+describe('following a log on a server that behaves like medusa', () => {
+  // supervisord's HTTP server never answers a log tail asked for with `Connection: close`
+  // (it waits for the endless body to end); it streams chunks otherwise.
+  const VERSION_ANSWER =
+    "<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n<value><string>3.0</string></value>\n</param>\n</params>\n</methodResponse>\n";
+  const answer = (socket: Socket, request: string): void => {
+    if (request.startsWith('POST')) {
+      socket.write(
+        `HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: ${VERSION_ANSWER.length}\r\n\r\n${VERSION_ANSWER}`,
+      );
+    } else if (!/^connection: close/im.test(request)) {
+      socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nhello\n\r\n');
+    }
+  };
+  let dir: TempDir;
+  let socketPath: string;
+  const sockets = new Set<Socket>();
+  const medusa = createServer((socket) => {
+    sockets.add(socket);
+    let buffered = '';
+    socket.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('latin1');
+      for (let end = buffered.indexOf('\r\n\r\n'); end >= 0; end = buffered.indexOf('\r\n\r\n')) {
+        const head = buffered.slice(0, end + 4);
+        const length = Number(/^content-length: (\d+)/im.exec(head)?.[1] ?? 0);
+        if (buffered.length < head.length + length) {
+          return;
+        }
+        buffered = buffered.slice(head.length + length);
+        answer(socket, head);
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  beforeAll(async () => {
+    dir = makeTempDir('tss-medusa-');
+    socketPath = dir.join('m.sock');
+    await new Promise<void>((resolve) => medusa.listen(socketPath, resolve));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) {
+      socket.destroy();
+    }
+    await new Promise<void>((resolve) => medusa.close(() => resolve()));
+    dir.remove();
+  });
+
+  it('gets the log streamed, and stops on Ctrl-C', async () => {
+    const conf = writeCtlConfig(dir.join('ctl.conf'), [`serverurl=unix://${socketPath}`]);
+    const child = spawn(process.execPath, [TSSUPERVISORCTL, '-c', conf, 'tail', '-f', 'x']);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.endsWith('hello\n')) {
+        child.kill('SIGINT');
+      }
+    });
+    const exit = await new Promise<number | null>((resolve) => {
+      const deadline = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.on('close', (code) => {
+        clearTimeout(deadline);
+        resolve(code);
+      });
+    });
+    expect([stdout, exit]).toEqual(['==> Press Ctrl-C to exit <==\nhello\n\n', 0]);
   });
 });

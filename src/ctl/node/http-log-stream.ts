@@ -19,7 +19,13 @@ export const openHttpLogStream = (request: LogStreamRequest): Promise<LogStreamE
         resolve(end);
       }
     };
-    const headers: Record<string, string> = { Accept: '*/*', 'User-Agent': 'tssupervisorctl' };
+    const headers: Record<string, string> = {
+      Accept: '*/*',
+      'User-Agent': 'tssupervisorctl',
+      // supervisord (medusa) sends nothing at all for `Connection: close`, which Node adds to a
+      // request without an agent: it waits for the never-ending body to finish.
+      Connection: 'keep-alive',
+    };
     // As supervisorctl: credentials go along whenever a password is set.
     if (request.password !== null && request.password !== '') {
       const token = `${request.username ?? ''}:${request.password}`;
