@@ -35,19 +35,20 @@ const connect = (target: ServerTarget): ConnectResult => {
   return { ok: true, client: routeByMethod(client(null), client(QUICK_CALL_TIMEOUT_MS)) };
 };
 
-// Ctrl-C stops whatever streams (tail -f, fg); with nothing streaming it ends the program.
+// Ctrl-C stops whatever streams (tail -f, fg); with nothing streaming it ends the program:
+// with 130 for a command, with 0 in the shell (whose terminal reports its Ctrl-C itself).
 const watchers = new Set<AbortController>();
-const interrupt = (): void => {
+const interrupt = (idleExitStatus: number): void => {
   if (watchers.size === 0) {
     process.stdout.write('\n');
-    process.exit(130);
+    process.exit(idleExitStatus);
   }
   for (const watcher of watchers) {
     watcher.abort();
   }
   watchers.clear();
 };
-process.on('SIGINT', interrupt);
+process.on('SIGINT', () => interrupt(130));
 const interrupts: Interrupts = {
   watch: () => {
     const watcher = new AbortController();
@@ -76,7 +77,7 @@ const deps: CtlDeps = {
       ...options,
       input: process.stdin,
       output: process.stdout,
-      onInterrupt: interrupt,
+      onInterrupt: () => interrupt(0),
     }),
   interrupts,
 };
