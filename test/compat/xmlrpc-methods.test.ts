@@ -4,6 +4,7 @@
 
 import { describe, it } from 'vitest';
 
+import { RpcClientError } from '../../src/rpc/client-error.js';
 import { PROGRAMS as FIXTURES } from '../helpers/daemon-harness.js';
 import { expectSameTranscripts, runOnBoth } from './compat-run.js';
 import { type RpcCall, type Step, waitForStates } from './compat-steps.js';
@@ -274,6 +275,20 @@ describe('raw XML-RPC against ours and supervisord', () => {
         rpc: [['supervisor.sendProcessStdin', ['echo', [1, 'a']]]],
         differs: 'stdin-fault-repr',
       },
+      {
+        // `closed` shut its stdin. supervisord notices on a pass of its loop, we on the first
+        // write (which is then lost): either way, NO_FILE from then on.
+        wait: 'stdin of closed to be known closed',
+        until: async (daemon) => {
+          try {
+            await daemon.rpc.call('supervisor.sendProcessStdin', ['closed', 'probe\n']);
+            return false;
+          } catch (error) {
+            return error instanceof RpcClientError && error.failure.kind === 'fault';
+          }
+        },
+      },
+      { rpc: [['supervisor.sendProcessStdin', ['closed', 'x']]] },
     ];
     expectSameTranscripts(await runOnBoth(PROGRAMS, steps));
   });
