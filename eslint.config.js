@@ -48,7 +48,8 @@ const sideEffectModules = [
 
 const layerRules = Object.entries(forbidden).map(([name, banned]) => ({
   files: [`src/${name}/**/*.ts`],
-  ignores: ['src/**/*.test.ts'],
+  // Entry files are composition roots: they wire platform/ into their layer (see below).
+  ignores: ['src/**/*.test.ts', 'src/*/main.ts'],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -147,6 +148,23 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...seamBans] },
   },
   ...layerRules,
+  {
+    // Client entry files may wire platform/ and rpc/, never the daemon's internals.
+    files: ['src/ctl/main.ts', 'src/dashboard/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['engine', 'logging', 'events', 'daemon'].flatMap(layer),
+              message: 'A client reaches the daemon only over the RPC API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

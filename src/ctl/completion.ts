@@ -5,7 +5,7 @@
 import type { ProcessInfo } from './api/process-info.js';
 import type { CtlCommand } from './commands/command.js';
 import { splitWords } from './line-parse.js';
-import type { Completion } from './terminal.js';
+import type { Completion } from '../ports/terminal.js';
 
 /** GNU readline's default word breaks, less the three characters namespecs use. */
 const WORD_BREAKS = new Set(Array.from(' \t\n"\\\'`@$><=;|&{('));

@@ -4,8 +4,8 @@
 import type { CtlLoadResult } from '../config/load.js';
 import type { RpcClient } from '../rpc/client.js';
 import type { Interrupts } from './interrupts.js';
-import type { OpenLogStream } from './log-stream.js';
-import type { Terminal, TerminalOptions } from './terminal.js';
+import type { OpenLogStream } from '../ports/log-stream.js';
+import type { Terminal, TerminalOptions } from '../ports/terminal.js';
 
 export interface OutputStream {
   write(chunk: string | Uint8Array): void;

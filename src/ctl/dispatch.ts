@@ -28,6 +28,13 @@ const askCredentials = async (session: Session): Promise<boolean> => {
   return true;
 };
 
+/** `status --json web`: the flag may also follow the verb, where people naturally type it. */
+const takeJsonFlag = (arg: string): { arg: string; json: boolean } => {
+  const words = arg.split(/\s+/).filter((w) => w !== '');
+  const rest = words.filter((w) => w !== '--json');
+  return { arg: rest.join(' '), json: rest.length !== words.length };
+};
+
 export const runLine = async (session: Session, raw: string): Promise<CommandResult> => {
   const parsed = parseLine(raw);
   if (parsed.kind === 'empty') {
@@ -40,8 +47,10 @@ export const runLine = async (session: Session, raw: string): Promise<CommandRes
     session.setExitStatus(EXIT.GENERIC);
     return undefined;
   }
+  const { arg, json } =
+    command.json === true ? takeJsonFlag(parsed.arg) : { arg: parsed.arg, json: false };
   try {
-    return await command.run(session, parsed.arg);
+    return await command.run(json && !session.json ? session.withJson() : session, arg);
   } catch (error) {
     if (isUnauthorized(error)) {
       session.note('Server requires authentication');

@@ -1,7 +1,6 @@
 // tssupervisorctl's entry point and composition root: real streams, config files, HTTP
 // transport, terminal and Ctrl-C handling, then the program's exit status. The only ctl file
 // that touches process.* (argv, env, signals, exit).
-/* eslint-disable no-restricted-imports -- the composition root wires platform/ and rpc/ */
 
 import { findConfigFile, loadCtlConfig } from '../config/load.js';
 import { createNodeConfigHost } from '../platform/node-config-host.js';
@@ -11,8 +10,8 @@ import { parseServerUrl } from '../rpc/server-url.js';
 import { QUICK_CALL_TIMEOUT_MS, routeByMethod } from './client-timeouts.js';
 import type { ConnectResult, CtlDeps, ServerTarget } from './deps.js';
 import type { Interrupts } from './interrupts.js';
-import { openHttpLogStream } from './node/http-log-stream.js';
-import { openReadlineTerminal } from './node/readline-terminal.js';
+import { openHttpLogStream } from '../platform/http-log-stream.js';
+import { openReadlineTerminal } from '../platform/readline-terminal.js';
 import { createProgram } from './program.js';
 
 const argv0 = process.argv[1] ?? 'tssupervisorctl';

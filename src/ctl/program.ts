@@ -8,7 +8,7 @@ import { runLine } from './dispatch.js';
 import { createSession, type Session } from './session.js';
 import { resolveSettings, type CtlSettings } from './settings.js';
 import { completerFor, completionCache, runShell } from './shell.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../ports/terminal.js';
 import { usageErrorText, usageText } from './usage.js';
 
 export interface CtlProgram {

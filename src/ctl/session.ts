@@ -6,7 +6,7 @@ import { supervisorApi } from './api/supervisor-api.js';
 import type { CommandContext, CtlCommand } from './commands/command.js';
 import type { CtlDeps, ServerTarget } from './deps.js';
 import { EXIT } from './exit-codes.js';
-import type { LineRead, Terminal } from './terminal.js';
+import type { LineRead, Terminal } from '../ports/terminal.js';
 import { upcheck } from './upcheck.js';
 
 export interface SessionOptions {
@@ -26,6 +26,8 @@ export interface Session extends CommandContext {
   setCredentials(username: string, password: string): void;
   /** Drops the connection and any terminal the session opened itself. */
   close(): void;
+  /** The same session, printing JSON (for `--json` given after the verb). */
+  withJson(): Session;
 }
 
 export const createSession = (options: SessionOptions): Session => {
@@ -125,6 +127,8 @@ export const createSession = (options: SessionOptions): Session => {
       ownTerminal?.close();
       ownTerminal = null;
     },
+    // Inherits the getters and closures, so the JSON view shares this session's state.
+    withJson: () => Object.assign(Object.create(session) as Session, { json: true, note: warn }),
   };
   return session;
 };

@@ -5,7 +5,7 @@ import type { ProcessInfo } from './api/process-info.js';
 import { completeLine } from './completion.js';
 import { runLine } from './dispatch.js';
 import type { Session } from './session.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../ports/terminal.js';
 
 /** The process list for completion, fetched once per command line (tab may fire often). */
 export const completionCache = (session: Session) => {

@@ -4,8 +4,8 @@
 import type { CtlLoadResult } from '../../src/config/load.js';
 import type { CtlDeps, ServerTarget } from '../../src/ctl/deps.js';
 import { createProgram } from '../../src/ctl/program.js';
-import type { LogStreamEnd, LogStreamRequest } from '../../src/ctl/log-stream.js';
-import type { LineRead, Terminal, TerminalOptions } from '../../src/ctl/terminal.js';
+import type { LogStreamEnd, LogStreamRequest } from '../../src/ports/log-stream.js';
+import type { LineRead, Terminal, TerminalOptions } from '../../src/ports/terminal.js';
 import { fakeRpcClient, type FakeAnswer, type FakeRpc } from './fake-rpc-client.js';
 
 export interface FakeStream {

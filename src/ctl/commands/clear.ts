@@ -16,6 +16,7 @@ const clearSpec = (api: SupervisorApi): BulkSpec => ({
 
 export const clearCommand: CtlCommand = {
   name: 'clear',
+  json: true,
   listed: true,
   completes: 'processes',
   help: [

@@ -3,8 +3,8 @@
 
 import type { SupervisorApi } from '../api/supervisor-api.js';
 import type { InterruptWatch } from '../interrupts.js';
-import type { LogStreamEnd } from '../log-stream.js';
-import type { LineRead } from '../terminal.js';
+import type { LogStreamEnd } from '../../ports/log-stream.js';
+import type { LineRead } from '../../ports/terminal.js';
 
 export interface CommandContext {
   readonly api: SupervisorApi;
@@ -53,6 +53,8 @@ export interface CtlCommand {
   readonly listed: boolean;
   /** What tab completion offers for this verb's arguments. */
   readonly completes: CompletionKind;
+  /** Ours: the verb prints JSON under --json (also accepted after the verb: `status --json`). */
+  readonly json?: true;
   /** `arg` is the rest of the line, stripped. */
   run(ctx: CommandContext, arg: string): Promise<CommandResult>;
 }

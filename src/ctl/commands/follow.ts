@@ -1,7 +1,7 @@
 // `tail -f` and `maintail -f`: stream a never-ending log response to stdout until Ctrl-C, the
 // server ends it, or it fails (reported on stderr as supervisorctl does).
 
-import type { LogStreamEnd } from '../log-stream.js';
+import type { LogStreamEnd } from '../../ports/log-stream.js';
 import type { CommandContext } from './command.js';
 
 export const PRESS_CTRL_C = '==> Press Ctrl-C to exit <==';

@@ -11,6 +11,7 @@ import { stopPhase } from './stop.js';
 
 export const restartCommand: CtlCommand = {
   name: 'restart',
+  json: true,
   listed: true,
   completes: 'processes',
   help: [

@@ -17,6 +17,7 @@ const signalSpec = (api: SupervisorApi, signal: string): BulkSpec => ({
 
 export const signalCommand: CtlCommand = {
   name: 'signal',
+  json: true,
   listed: true,
   completes: 'processes',
   help: [

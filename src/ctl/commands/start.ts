@@ -31,6 +31,7 @@ export const startPhase = async (
 
 export const startCommand: CtlCommand = {
   name: 'start',
+  json: true,
   listed: true,
   completes: 'processes',
   help: [

@@ -110,3 +110,21 @@ it('reports a malformed answer on one line', async () => {
   );
   expect(run.exit).toBe(1);
 });
+
+it('takes --json after the verb too (`status --json web`)', async () => {
+  const before = await runCtl(['--json', 'status', 'web:web_0', 'nope'], {
+    answers: baseAnswers(),
+  });
+  const after = await runCtl(['status', '--json', 'web:web_0', 'nope'], { answers: baseAnswers() });
+  expect([after.exit, after.stdout, after.stderr]).toEqual([
+    before.exit,
+    before.stdout,
+    before.stderr,
+  ]);
+});
+
+it('does not take --json after a verb without JSON output (it is a name there)', async () => {
+  const run = await runCtl(['pid', '--json'], { answers: baseAnswers() });
+  expect(run.stdout).not.toMatch(/^[[{]/);
+  expect(run.exit).not.toBe(0);
+});

@@ -37,6 +37,7 @@ const select = (ctx: CommandContext, all: readonly ProcessInfo[], names: readonl
 
 export const statusCommand: CtlCommand = {
   name: 'status',
+  json: true,
   listed: true,
   completes: 'processes',
   help: [

@@ -31,6 +31,7 @@ export const stopPhase = async (
 
 export const stopCommand: CtlCommand = {
   name: 'stop',
+  json: true,
   listed: true,
   completes: 'processes',
   help: [

@@ -1,7 +1,7 @@
 // The streaming GET port for `tail -f`, `maintail -f` and `fg`: /logtail/<name>/<channel> and
 // /mainlogtail never end, so the whole-response client cannot serve them.
 
-import type { HttpEndpoint } from '../ports/http-client-transport.js';
+import type { HttpEndpoint } from './http-client-transport.js';
 
 export interface LogStreamRequest {
   readonly endpoint: HttpEndpoint;

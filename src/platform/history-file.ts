@@ -1,7 +1,6 @@
 // The shell's readline history on disk: one entry per line, oldest first (GNU readline's
 // format, so a supervisorctl history file carries over).
 // Node I/O in src/ctl: this adapter belongs in src/platform/ (see docs/ctl.md, "Layout").
-/* eslint-disable no-restricted-imports -- Node adapter, used only by the entry file */
 
 import { readFileSync, writeFileSync } from 'node:fs';
 

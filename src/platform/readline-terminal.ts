@@ -5,7 +5,7 @@
 import { createInterface, type AsyncCompleter } from 'node:readline';
 import { Writable } from 'node:stream';
 
-import type { LineRead, Terminal, TerminalOptions } from '../terminal.js';
+import type { LineRead, Terminal, TerminalOptions } from '../ports/terminal.js';
 import { loadHistory, saveHistory } from './history-file.js';
 
 export interface ReadlineTerminalOptions extends TerminalOptions {

@@ -1,5 +1,5 @@
 // The terminal port: lines typed at the shell prompt, answers to y/N and password prompts, and
-// what `fg` forwards to a process. node/readline-terminal.ts is the real one.
+// what `fg` forwards to a process. platform/readline-terminal.ts is the real one.
 
 export type LineRead =
   | { readonly kind: 'line'; readonly text: string }

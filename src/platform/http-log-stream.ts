@@ -1,11 +1,10 @@
 // The real OpenLogStream: one GET on its own connection (unix socket or TCP) whose body is
 // passed on chunk by chunk until the server ends it or the caller aborts.
 // Node I/O in src/ctl: this adapter belongs in src/platform/ (see docs/ctl.md, "Layout").
-/* eslint-disable no-restricted-imports -- Node adapter, used only by the entry file */
 
 import http from 'node:http';
 
-import type { LogStreamEnd, LogStreamRequest } from '../log-stream.js';
+import type { LogStreamEnd, LogStreamRequest } from '../ports/log-stream.js';
 
 export const openHttpLogStream = (request: LogStreamRequest): Promise<LogStreamEnd> =>
   new Promise((resolve) => {
