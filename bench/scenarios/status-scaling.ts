@@ -4,6 +4,7 @@
 
 import { join } from 'node:path';
 
+import { sleep } from '../clock.js';
 import { rssMiB } from '../proc/proc-stats.js';
 import type { LaunchedSupervisor, SupervisorSubject } from '../subjects/subject.js';
 import { Unsupported } from '../subjects/subject.js';
@@ -12,6 +13,9 @@ import { median } from '../stats.js';
 import { type BenchContext, check, forEachSubject, type Scenario } from './scenario.js';
 
 const ID = 'status';
+
+const sumOf = (values: readonly (number | null)[]): number =>
+  values.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 export const statusSizes = (quick: boolean): readonly number[] =>
   quick ? [125, 1000] : [125, 250, 500, 1000];
@@ -49,6 +53,9 @@ const timeCtl = async (
       `${timing.command}: ${timing.lines} lines for ${count} processes`,
     );
     ctx.results.note(ID, launched.id, `ctl: ${timing.command}`);
+    for (const note of launched.notes) {
+      ctx.results.note(ID, launched.id, note);
+    }
     times.push(timing.ms);
   }
   return times;
@@ -65,6 +72,13 @@ const measureAt = async (
   const launched = await subject.launch(workload, dir);
   try {
     await launched.waitRunning(count, 300_000);
+    if (count === 1000) {
+      await launched.ready(20_000);
+      await sleep(1000);
+      ctx.results.record('rss1000.fresh', subject.id, run, [
+        sumOf(launched.daemonPids().map(rssMiB)),
+      ]);
+    }
     await optional(ctx, subject, async () => {
       const counts = await launched.counts();
       check(
@@ -77,6 +91,10 @@ const measureAt = async (
       ctx.results.record(`list.${count}`, subject.id, run, [median(times)]);
     });
     await optional(ctx, subject, async () => {
+      const times = await launched.timeRawListing(ctx.quick ? 5 : 10, ctx.quick ? 4_000 : 8_000);
+      ctx.results.record(`raw.${count}`, subject.id, run, [median(times)]);
+    });
+    await optional(ctx, subject, async () => {
       const times = await timeCtl(ctx, launched, 'status', count);
       ctx.results.record(`ctl.${count}`, subject.id, run, [median(times) / 1000]);
     });
@@ -85,10 +103,7 @@ const measureAt = async (
       ctx.results.record(`jlist.${count}`, subject.id, run, [median(times) / 1000]);
     }
     if (count === 1000) {
-      const rss = launched.daemonPids().map(rssMiB);
-      ctx.results.record('rss1000', subject.id, run, [
-        rss.reduce<number>((a, b) => a + (b ?? 0), 0),
-      ]);
+      ctx.results.record('rss1000', subject.id, run, [sumOf(launched.daemonPids().map(rssMiB))]);
     }
   } finally {
     await launched.close();

@@ -13,6 +13,7 @@ import type { WorkloadScripts } from '../workload/scripts.js';
 import { waitForLines } from './log-watch.js';
 import { writeEcosystem, writeLogrotateConf } from './pm2-ecosystem.js';
 import type { LaunchedSupervisor, ProcessCounts, SupervisorSubject } from './subject.js';
+import { Unsupported } from './subject.js';
 import type { Workload } from './workload-spec.js';
 
 const ONLINE_LINE = /App \[(?!pm2-logrotate:)\S+:\d+\] online/;
@@ -135,6 +136,7 @@ export const pm2Subject = (
       counts: async () => countsOf((await probe(['list', '1', '0'])).statuses),
       timeListing: async (calls, budgetMs) =>
         (await probe(['list', String(calls), String(budgetMs)])).times,
+      timeRawListing: () => Promise.reject(new Unsupported('PM2 has no undecoded list call')),
       ctlStatus: async (variant) => {
         const result = await pm2([variant === 'status' ? 'ls' : 'jlist']);
         if (result.code !== 0) {

@@ -41,6 +41,8 @@ export interface LaunchedSupervisor {
   counts(): Promise<ProcessCounts>;
   /** times `calls` status listings through the API, stopping early after `budgetMs` (min 3) */
   timeListing(calls: number, budgetMs: number): Promise<number[]>;
+  /** the same, timed to the last byte of the raw response (no client decoding); supervisors only */
+  timeRawListing(calls: number, budgetMs: number): Promise<number[]>;
   /** runs the status command once (supervisorctl status / pm2 ls / pm2 jlist) */
   ctlStatus(variant: 'status' | 'jlist'): Promise<CtlTiming>;
   /** stops every program and waits for it (stopAllProcesses / pm2 stop all); returns ms */

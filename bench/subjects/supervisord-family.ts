@@ -15,6 +15,7 @@ import { waitForLines } from './log-watch.js';
 import type { CtlTiming, LaunchedSupervisor, SupervisorSubject } from './subject.js';
 import { Unsupported } from './subject.js';
 import { connectRpc, countStates, type SupervisorRpc } from './supervisor-rpc.js';
+import { rawRpc } from './raw-rpc.js';
 import { supervisorIni } from './supervisor-ini.js';
 import type { Workload } from './workload-spec.js';
 import { programArgv } from './workload-spec.js';
@@ -145,6 +146,20 @@ export const supervisordFamily = (
           times.push(performance.now() - t0);
         }
         return times;
+      },
+      timeRawListing: async (calls, budgetMs) => {
+        (await api()).require('supervisor.getAllProcessInfo');
+        const raw = rawRpc(paths.socket);
+        try {
+          const times: number[] = [];
+          const until = performance.now() + budgetMs;
+          while (times.length < calls && (times.length < 3 || performance.now() < until)) {
+            times.push((await raw.time('supervisor.getAllProcessInfo')).ms);
+          }
+          return times;
+        } finally {
+          raw.close();
+        }
       },
       ctlStatus,
       stopAll: async () => {
