@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly input?: string;
   readonly cwd?: string;
   readonly timeoutMs?: number;
+  /** run as this user (uid = gid): lets a root test see what an ordinary user sees */
+  readonly uid?: number;
 }
 
 export const runProgram = (
@@ -33,6 +35,7 @@ export const runProgram = (
       // A fixed locale: Python would otherwise warn about a non-UTF-8 stdout.
       env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
     let stdout = '';
     let stderr = '';

@@ -155,20 +155,23 @@ describe('when there is no daemon', () => {
     expect(run.exit).toBe(1);
   });
 
-  it.skipIf(process.getuid?.() === 0)(
-    'says permission denied for a socket it may not use',
-    async () => {
-      const sock = dir.join('locked.sock');
-      const listener = createServer();
-      await new Promise<void>((resolve) => listener.listen(sock, resolve));
-      chmodSync(sock, 0o000);
-      const run = await runOurs(['-s', `unix://${sock}`, '-c', dir.join('c.conf'), 'status']);
-      listener.close();
-      expect(run.stdout).toBe(
-        `error: cannot connect to unix://${sock}: permission denied (EACCES)\n`,
-      );
-    },
-  );
+  it('says permission denied for a socket it may not use', async () => {
+    const sock = dir.join('locked.sock');
+    const listener = createServer();
+    await new Promise<void>((resolve) => listener.listen(sock, resolve));
+    chmodSync(sock, 0o000);
+    // root may connect to anything: run the ctl as nobody, who may read the dir but not the socket.
+    chmodSync(dir.path, 0o755);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534 } : {};
+    const config = writeCtlConfig(dir.join('locked.conf'), []);
+    const run = await runOurs(['-s', `unix://${sock}`, '-c', config, 'status'], asUser);
+    listener.close();
+    // supervisorctl also exits 1 here (with a Python error line).
+    expect([run.stderr, run.exit]).toEqual(['', 1]);
+    expect(run.stdout).toBe(
+      `error: cannot connect to unix://${sock}: permission denied (EACCES)\n`,
+    );
+  });
 
   it('refuses a config file without [supervisorctl], exit 2', async () => {
     const file = dir.join('bare.conf');
