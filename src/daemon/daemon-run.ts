@@ -12,10 +12,13 @@ import { type MainLog, openMainLog } from '../logging/main-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { HttpServerTransport } from '../ports/http-transport.js';
+import type { ProcessStats } from '../ports/process-stats.js';
 import type { Spawner } from '../ports/spawner.js';
+import { createPidusageStats } from '../platform/pidusage-stats.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
 import { createHttpService } from '../rpc/http-service.js';
 import { supervisorMethods } from '../rpc/methods/supervisor.js';
+import { tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
 import { createRpcService } from '../rpc/rpc-service.js';
 import type { LifecycleRequest, RereadOutcome } from '../rpc/supervisor-facade.js';
 import { ProcessOutputs } from './process-outputs.js';
@@ -37,6 +40,8 @@ export interface DaemonPorts {
   readonly rereadConfig: () => RereadOutcome;
   /** supervisor.shutdown / supervisor.restart: the same path as SIGTERM / SIGHUP */
   readonly requestLifecycle: (request: LifecycleRequest) => void;
+  /** tssupervisor.getProcessStats' measurements; default: /proc and pidusage */
+  readonly processStats?: ProcessStats;
 }
 
 export type DaemonRunStart =
@@ -137,6 +142,7 @@ export class DaemonRun {
       pid: process.pid,
       rereadConfig: ports.rereadConfig,
       requestLifecycle: ports.requestLifecycle,
+      processStats: ports.processStats ?? createPidusageStats(),
     });
     const logTail = createLogFollower({
       fs: ports.fs,
@@ -152,7 +158,9 @@ export class DaemonRun {
       mainLogPath: () => log.path,
     });
     const rpc = createRpcService({
-      methods: config.supervisorRpcEnabled ? supervisorMethods(facade) : [],
+      methods: config.supervisorRpcEnabled
+        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade)]
+        : [],
       isShuttingDown: () => supervisor.mood !== 'RUNNING',
       logger: log,
     });

@@ -8,6 +8,7 @@ import type { MainLog } from '../logging/main-log.js';
 import type { Fault } from '../model/faults.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
+import type { ProcessStats } from '../ports/process-stats.js';
 import type {
   LifecycleRequest,
   RereadOutcome,
@@ -28,6 +29,8 @@ export interface RpcFacadeDeps {
   /** parse the config file again (same path and command-line overrides as at startup) */
   readonly rereadConfig: () => RereadOutcome;
   readonly requestLifecycle: (request: LifecycleRequest) => void;
+  /** tssupervisor.getProcessStats' measurements */
+  readonly processStats: ProcessStats;
 }
 
 export const createRpcFacade = (deps: RpcFacadeDeps): SupervisorFacade => {
@@ -83,5 +86,15 @@ export const createRpcFacade = (deps: RpcFacadeDeps): SupervisorFacade => {
     },
     requestLifecycle: deps.requestLifecycle,
     publish: (event) => deps.bus.publish(event),
+    processStats: deps.processStats,
+    onProcessChange: (listener) => {
+      const offState = deps.bus.subscribe('PROCESS_STATE', listener);
+      const offGroup = deps.bus.subscribe('PROCESS_GROUP', listener);
+      return () => {
+        offState();
+        offGroup();
+      };
+    },
+    setTimer: (delayMs, fire) => deps.clock.setTimer(delayMs, fire),
   };
 };

@@ -5,9 +5,15 @@
 import type { Config, GroupConfig } from '../config/types.js';
 import type { SupervisedProcess } from '../engine/process.js';
 import type { Supervisor } from '../engine/supervisor.js';
-import type { RemoteCommunicationEvent } from '../model/events.js';
+import type {
+  ProcessGroupEvent,
+  ProcessStateEvent,
+  RemoteCommunicationEvent,
+} from '../model/events.js';
 import type { Fault } from '../model/faults.js';
+import type { Timer } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
+import type { ProcessStats } from '../ports/process-stats.js';
 
 /** The part of the engine the methods use. */
 export type EngineView = Pick<
@@ -64,4 +70,10 @@ export interface SupervisorFacade {
   /** the same path as SIGTERM / SIGHUP; returns before anything stops */
   requestLifecycle(request: LifecycleRequest): void;
   publish(event: RemoteCommunicationEvent): void;
+  /** tssupervisor.*: CPU and memory of each process tree, measured when asked */
+  readonly processStats: ProcessStats;
+  /** tssupervisor.*: every process state change and group addition/removal; returns unsubscribe */
+  onProcessChange(listener: (event: ProcessStateEvent | ProcessGroupEvent) => void): () => void;
+  /** tssupervisor.waitForStateChange's deadline */
+  setTimer(delayMs: number, fire: () => void): Timer;
 }

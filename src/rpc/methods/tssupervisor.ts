@@ -1,0 +1,89 @@
+// The tssupervisor.* family, our additions beside supervisord's API: a long-poll for process
+// state changes and each process tree's CPU, memory and restarts (what the dashboard shows).
+
+import type { SupervisedProcess } from '../../engine/process.js';
+import { defineMethod, type RpcMethod } from '../method-definition.js';
+import { optional, param } from '../method-params.js';
+import type { SupervisorFacade } from '../supervisor-facade.js';
+import { INT32_MAX, XmlRpcDouble } from '../xmlrpc-value.js';
+import { createChangeFeed } from './tssupervisor-change-feed.js';
+import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sampler.js';
+
+export const DEFAULT_WAIT_MS = 20_000;
+/** Below the 30 s deadline our clients give quick calls, so a wait never looks like a hang. */
+export const MAX_WAIT_MS = 25_000;
+
+export type ProcessStatsStruct = {
+  readonly name: string;
+  readonly group: string;
+  readonly pid: number;
+  /** false when there is no figure: no pid, or its tree could not be read */
+  readonly sampled: boolean;
+  readonly cpu_percent: XmlRpcDouble;
+  readonly rss_kb: number;
+  readonly processes: number;
+  readonly restarts: number;
+};
+
+const byName = <T>(items: readonly T[], key: (item: T) => string): T[] =>
+  [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMethod[] => {
+  const feed = createChangeFeed(facade);
+  const sampler = createStatsSampler({
+    stats: facade.processStats,
+    monotonicMs: () => facade.monotonicMs(),
+  });
+
+  /** Every process, ordered as getAllProcessInfo orders them. */
+  const processes = (): SupervisedProcess[] =>
+    byName(facade.engine.groups(), (g) => g.name).flatMap((group) =>
+      byName(group.processes, (p) => p.config.name),
+    );
+
+  const statsStruct = (process: SupervisedProcess, usages: TreeUsages): ProcessStatsStruct => {
+    const info = process.info();
+    const usage = info.pid === 0 ? undefined : usages.get(info.pid);
+    return {
+      name: info.name,
+      group: info.group,
+      pid: info.pid,
+      sampled: usage !== undefined,
+      cpu_percent: new XmlRpcDouble(Math.round((usage?.cpuPercent ?? 0) * 10) / 10),
+      rss_kb: Math.min(INT32_MAX, Math.round((usage?.rssBytes ?? 0) / 1024)),
+      processes: usage?.processCount ?? 0,
+      restarts: feed.restarts(info.group, info.name),
+    };
+  };
+
+  return [
+    defineMethod({
+      name: 'tssupervisor.waitForStateChange',
+      help: `Long-poll for changes: answers at once when \`token\` is not the current token, else when a process changes state, a group is added or removed, or \`timeout\` ms pass (default ${DEFAULT_WAIT_MS}, at most ${MAX_WAIT_MS}). Pass "" first, then the token of the previous answer; fetch getAllProcessInfo after each answer.\n\n@param string token  the token of the previous answer, or ""\n@param int timeout  how long to wait at most, in ms\n@return string token  the current token`,
+      params: [param.string('token'), optional(param.int('timeout'), DEFAULT_WAIT_MS)],
+      returns: 'string',
+      handler: async ([token, timeoutMs], ctx) => {
+        if (timeoutMs < 0 || timeoutMs > MAX_WAIT_MS) {
+          return { fault: 'BAD_ARGUMENTS', detail: `timeout must be 0 to ${MAX_WAIT_MS} ms` };
+        }
+        if (token === feed.token()) {
+          await feed.next(timeoutMs, ctx.signal);
+        }
+        return feed.token();
+      },
+    }),
+    defineMethod({
+      name: 'tssupervisor.getProcessStats',
+      help: 'CPU and memory of every process, each counted with all its descendants, and its restarts in this run of the daemon, ordered as getAllProcessInfo. Measured when asked, at most once a second; cpu_percent is the average since the previous measurement (100 = one core).\n\n@return array result  structs {name, group, pid, sampled, cpu_percent, rss_kb, processes, restarts}',
+      params: [],
+      returns: 'array',
+      handler: async () => {
+        const all = processes();
+        const pids = all.map((p) => p.info().pid).filter((pid) => pid !== 0);
+        const usages = pids.length === 0 ? new Map() : await sampler.usage(pids);
+        // Processes may have come or gone while the sample was taken: list them as they are now.
+        return processes().map((p) => statsStruct(p, usages));
+      },
+    }),
+  ];
+};
