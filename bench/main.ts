@@ -12,7 +12,7 @@ import { calibrateWallClock } from './clock.js';
 import { parseOptions, type ScenarioId, USAGE } from './options.js';
 import { reapSync } from './proc/reaper.js';
 import { describeMachine } from './report/machine.js';
-import { ResultLog } from './report/results.js';
+import { type BenchResults, ResultLog } from './report/results.js';
 import { consoleTable, writeReport } from './report/write-report.js';
 import { idleScenario, rssScenario } from './scenarios/footprint.js';
 import { logScenario } from './scenarios/log-throughput.js';
@@ -21,7 +21,7 @@ import { type BenchContext, newDirUnder, type Scenario } from './scenarios/scena
 import { spawnScenario } from './scenarios/spawn.js';
 import { statusScenario } from './scenarios/status-scaling.js';
 import { stopScenario } from './scenarios/stop.js';
-import { buildSubjects } from './subjects/build-subjects.js';
+import { buildSubjects, sourceVersion } from './subjects/build-subjects.js';
 import type { SubjectId } from './subjects/subject.js';
 import { type LogData, writeLogData } from './workload/log-data.js';
 import { writeWorkloadScripts } from './workload/scripts.js';
@@ -62,6 +62,18 @@ const main = async (): Promise<number> => {
     console.log(USAGE);
     return 0;
   }
+  if (options.fromJson !== null) {
+    const stored = JSON.parse(readFileSync(options.fromJson, 'utf8')) as Omit<
+      BenchResults,
+      'runsPerScenario'
+    > & { readonly runsPerScenario?: BenchResults['runsPerScenario'] };
+    const results: BenchResults = { ...stored, runsPerScenario: stored.runsPerScenario ?? {} };
+    log(consoleTable(results));
+    for (const path of writeReport(results, repoRoot, options.writeDocs)) {
+      log(`wrote ${path}`);
+    }
+    return 0;
+  }
   const loadBefore = loadavg();
   const started = performance.now();
   const root = mkdtempSync(join(tmpdir(), 'tssbench-'));
@@ -75,14 +87,15 @@ const main = async (): Promise<number> => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => process.exit(130));
   }
-  log(`bench: ${options.quick ? 'quick' : 'full'} mode, ${options.runs} run(s), temp dir ${root}`);
+  log(`bench: ${options.quick ? 'quick' : 'full'} mode, temp dir ${root}`);
   const scripts = writeWorkloadScripts(root);
-  const { subjects, versions } = await buildSubjects(
+  const { subjects, versions: subjectVersions } = await buildSubjects(
     options,
     scripts,
     { repoRoot, probeScript: join(here, 'subjects', 'pm2-probe.js') },
     log,
   );
+  const versions = { ...subjectVersions, ...(await sourceVersion(repoRoot)) };
   let logData: LogData | null = null;
   const results = new ResultLog();
   const ctx: BenchContext = {
@@ -97,11 +110,14 @@ const main = async (): Promise<number> => {
     log,
   };
   const order: readonly SubjectId[] = options.subjects;
+  const runsPerScenario: Record<string, number> = {};
   for (const [index, id] of options.scenarios.entries()) {
     const scenario = SCENARIOS[id];
-    for (let run = 1; run <= options.runs; run++) {
+    const runs = options.runs ?? (options.quick ? 1 : (scenario.fullRuns ?? 3));
+    runsPerScenario[id] = runs;
+    for (let run = 1; run <= runs; run++) {
       calibrateWallClock();
-      log(`${scenario.title} — run ${run}/${options.runs}`);
+      log(`${scenario.title} — run ${run}/${runs}`);
       await scenario.run(ctx, run, rotate(order, run - 1 + index));
     }
   }
@@ -109,7 +125,8 @@ const main = async (): Promise<number> => {
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
     durationS: (performance.now() - started) / 1000,
     mode: options.quick ? ('quick' as const) : ('full' as const),
-    runs: options.runs,
+    runs: options.runs ?? (options.quick ? 1 : 3),
+    runsPerScenario,
     machine: describeMachine(loadBefore),
     versions,
     samples: results.samples,

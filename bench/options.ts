@@ -9,7 +9,8 @@ export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export interface BenchOptions {
   readonly quick: boolean;
-  readonly runs: number;
+  /** --runs N for every scenario; null: each scenario's own default (1 in quick mode) */
+  readonly runs: number | null;
   readonly scenarios: readonly ScenarioId[];
   readonly subjects: readonly SubjectId[];
   /** the tssupervisord bin dir (tssupervisord and tssupervisorctl) */
@@ -19,11 +20,14 @@ export interface BenchOptions {
   /** write docs/benchmarks.md and the chart (off: print only) */
   readonly writeDocs: boolean;
   readonly keepTemp: boolean;
+  /** re-render the report from a results JSON instead of running anything */
+  readonly fromJson: string | null;
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only spawn,restart,log,status,stop,rss0,idle]
                         [--subjects tssupervisord,supervisord,pm2,floor] [--ts-bin DIR]
-                        [--ts-node-arg FLAG]… [--no-docs] [--keep-temp]`;
+                        [--ts-node-arg FLAG]… [--no-docs] [--keep-temp]
+       npm run bench -- --from-json bench/results/latest.json   (re-render docs only)`;
 
 const list = <T extends string>(
   text: string | undefined,
@@ -53,14 +57,15 @@ export const parseOptions = (argv: readonly string[], repoRoot: string): BenchOp
       'ts-node-arg': { type: 'string', multiple: true, default: [] },
       'no-docs': { type: 'boolean', default: false },
       'keep-temp': { type: 'boolean', default: false },
+      'from-json': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     return 'help';
   }
-  const runs = Number(values.runs ?? (values.quick ? 1 : 3));
-  if (!Number.isInteger(runs) || runs < 1) {
+  const runs = values.runs === undefined ? null : Number(values.runs);
+  if (runs !== null && (!Number.isInteger(runs) || runs < 1)) {
     throw new Error(`--runs wants a positive integer\n${USAGE}`);
   }
   return {
@@ -72,5 +77,6 @@ export const parseOptions = (argv: readonly string[], repoRoot: string): BenchOp
     tsNodeArgs: values['ts-node-arg'],
     writeDocs: !values['no-docs'],
     keepTemp: values['keep-temp'],
+    fromJson: values['from-json'] ?? null,
   };
 };

@@ -73,7 +73,9 @@ export const resultsSection = (
   const load = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(' ');
   return [
     `Run of ${results.startedAt}: \`npm run bench${results.mode === 'quick' ? ' -- --quick' : ''}\`, ` +
-      `${results.runs} interleaved run(s) per scenario, ${Math.round(results.durationS)} s in all.`,
+      `interleaved runs per scenario: ${Object.entries(results.runsPerScenario)
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ')}; ${Math.round(results.durationS)} s in all.`,
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(0)} GiB RAM, Linux ${m.kernel}; ` +
       `load average ${load(m.loadBefore)} before, ${load(m.loadAfter)} after.`,

@@ -32,6 +32,8 @@ export interface BenchResults {
   readonly durationS: number;
   readonly mode: 'full' | 'quick';
   readonly runs: number;
+  /** runs per scenario id */
+  readonly runsPerScenario: Readonly<Record<string, number>>;
   readonly machine: Machine;
   readonly versions: Readonly<Record<string, string>>;
   readonly samples: readonly Sample[];

@@ -62,7 +62,7 @@ const panel = (
   const better = def.better === 'lower' ? 'lower is better' : 'higher is better';
   const parts = [
     `<g transform="translate(${x},${y})">`,
-    `<text x="0" y="14" font-weight="bold">${escape(def.label)}</text>`,
+    `<text x="0" y="14" font-weight="bold">${escape(def.chartLabel ?? def.label)}</text>`,
     `<text x="0" y="28" fill="#555">${escape(`${def.unit}, ${better}${scale.log ? ', log scale' : ''}`)}</text>`,
   ];
   present.forEach((subject, i) => {

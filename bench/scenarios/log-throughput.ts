@@ -104,6 +104,7 @@ const daemonCpu = (launched: LaunchedSupervisor) => (): (() => Promise<number | 
 export const logScenario: Scenario = {
   id: ID,
   title: '256 MiB of child output → rotating logs',
+  fullRuns: 5,
   run: (ctx, run, order) =>
     forEachSubject(ctx, {
       scenario: ID,

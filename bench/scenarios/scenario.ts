@@ -29,6 +29,8 @@ export interface BenchContext {
 export interface Scenario {
   readonly id: string;
   readonly title: string;
+  /** runs in full mode (default 3): more for the short, noise-prone ones */
+  readonly fullRuns?: number;
   run(ctx: BenchContext, run: number, order: readonly SubjectId[]): Promise<void>;
 }
 

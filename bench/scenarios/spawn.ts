@@ -18,6 +18,7 @@ const ID = 'spawn';
 export const spawnScenario: Scenario = {
   id: ID,
   title: `spawn ${COUNT} programs → all RUNNING`,
+  fullRuns: 5,
   run: (ctx, run, order) =>
     forEachSubject(ctx, {
       scenario: ID,

@@ -77,3 +77,18 @@ export const buildSubjects = async (
   }
   return { subjects, versions };
 };
+
+/** The commit the measured tssupervisord was built from, flagged when src/ had local changes. */
+export const sourceVersion = async (repoRoot: string): Promise<Record<string, string>> => {
+  const head = await runCommand('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).catch(
+    () => null,
+  );
+  if (head?.code !== 0) {
+    return {};
+  }
+  const dirty = await runCommand('git', ['status', '--porcelain', '--', 'src'], { cwd: repoRoot });
+  const changed = dirty.stdout.trim() !== '';
+  return {
+    'tssupervisor commit': `${head.stdout.trim()}${changed ? ' (+ uncommitted changes in src/)' : ''}`,
+  };
+};
