@@ -36,4 +36,6 @@ export interface CtlDeps {
   readonly openLogStream: OpenLogStream;
   openTerminal(options: TerminalOptions): Terminal;
   readonly interrupts: Interrupts;
+  /** Ours: the terminal dashboard on a server until the user quits; its exit status. */
+  readonly runDashboard?: (target: ServerTarget) => Promise<number>;
 }

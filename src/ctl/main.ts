@@ -79,6 +79,8 @@ const deps: CtlDeps = {
       onInterrupt: () => interrupt(0),
     }),
   interrupts,
+  // Loaded only when asked for: blessed is no cost to the other commands.
+  runDashboard: async (target) => (await import('../dashboard/main.js')).runDashboardOn(target),
 };
 
 const exit = (status: number): void => {

@@ -122,6 +122,7 @@ export const createSession = (options: SessionOptions): Session => {
         signal,
         onData: (chunk) => deps.stdout.write(chunk),
       }),
+    runDashboard: () => deps.runDashboard?.(target) ?? null,
     close: () => {
       dropClient();
       ownTerminal?.close();

@@ -22,6 +22,7 @@ Options:
 
 With a command (e.g. "status", "restart web:*"), run it and exit with its status.
 Without one, start an interactive shell; type "help" there for the list of commands.
+"dashboard" (or "top") opens a live terminal dashboard; press ? in it for the keys.
 `;
 
 /** What a bad command line prints on stderr before exiting with status 2. */

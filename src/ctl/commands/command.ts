@@ -39,6 +39,8 @@ export interface CommandContext {
   watchInterrupt(): InterruptWatch;
   /** Streams `path` to stdout until it ends or `signal` aborts. */
   followLog(path: string, signal: AbortSignal): Promise<LogStreamEnd>;
+  /** Ours: runs the dashboard on this server until the user quits; null when there is none. */
+  runDashboard(): Promise<number> | null;
 }
 
 export type CommandResult = 'leave-shell' | undefined;

@@ -20,7 +20,8 @@ export const helpCommand: CtlCommand = {
         ctx.out(line),
       );
     } else {
-      const command = ctx.commands.find((c) => c.listed && c.name === arg);
+      // Our additions are left out of the list above (supervisorctl's) but have help too.
+      const command = ctx.commands.find((c) => c.name === arg && c.help.length > 0);
       if (command === undefined) {
         ctx.out(`*** No help on ${arg}`);
       } else {

@@ -4,6 +4,7 @@ import { addCommand } from './add.js';
 import { availCommand } from './avail.js';
 import { clearCommand } from './clear.js';
 import type { CtlCommand } from './command.js';
+import { dashboardCommand, topCommand } from './dashboard.js';
 import { eofCommand, exitCommand, quitCommand } from './exit.js';
 import { fgCommand } from './fg.js';
 import { helpCommand } from './help.js';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CtlCommand[] = [
   addCommand,
   availCommand,
   clearCommand,
+  dashboardCommand,
   eofCommand,
   exitCommand,
   fgCommand,
@@ -45,6 +47,7 @@ export const COMMANDS: readonly CtlCommand[] = [
   statusCommand,
   stopCommand,
   tailCommand,
+  topCommand,
   updateCommand,
   versionCommand,
 ];

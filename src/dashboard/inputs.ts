@@ -1,0 +1,41 @@
+// What the dashboard's reducer takes in (keys, terminal size, time, the daemon's answers, log
+// data, command results) and the effects it asks the runner to perform.
+
+import type { ProcessInfo } from '../ctl/api/process-info.js';
+import type { CommandOutcome, ProcessCommand } from './commands.js';
+import type { ProcessUsage } from './daemon-api.js';
+import type { LogStatus } from './log-pane.js';
+import type { Support } from './state.js';
+
+export type DashboardInput =
+  /** `key`: the screen's key name (`j`, `S`, `enter`, `C-c`); `ch`: the character typed, if any. */
+  | { readonly type: 'key'; readonly key: string; readonly ch: string | undefined }
+  | { readonly type: 'resize'; readonly cols: number; readonly rows: number }
+  | { readonly type: 'tick'; readonly nowMs: number }
+  | {
+      readonly type: 'processes';
+      readonly processes: readonly ProcessInfo[];
+      /** local wall ms when the answer arrived */
+      readonly receivedAtMs: number;
+    }
+  | { readonly type: 'usage'; readonly usage: readonly ProcessUsage[] }
+  | {
+      readonly type: 'support';
+      readonly feature: 'events' | 'stats';
+      readonly support: Support;
+    }
+  | { readonly type: 'connected' }
+  | { readonly type: 'connection-lost'; readonly reason: string; readonly atMs: number }
+  /** `replace`: the text is the log read back from scratch, not an addition. */
+  | {
+      readonly type: 'log-text';
+      readonly targetId: string;
+      readonly text: string;
+      readonly replace: boolean;
+    }
+  | { readonly type: 'log-status'; readonly targetId: string; readonly status: LogStatus }
+  | { readonly type: 'command-done'; readonly id: number; readonly outcome: CommandOutcome };
+
+export type Effect =
+  | { readonly type: 'run-command'; readonly id: number; readonly command: ProcessCommand }
+  | { readonly type: 'quit' };

@@ -1,0 +1,118 @@
+// The log pane's state and its pure updates: which log it follows (the selected process's
+// stdout or stderr, or the daemon's main log), the last lines of it, and how far it is scrolled.
+
+export type LogChannel = 'stdout' | 'stderr';
+export type LogSource = 'process' | 'main';
+
+export type LogTarget =
+  | { readonly kind: 'process'; readonly namespec: string; readonly channel: LogChannel }
+  | { readonly kind: 'main' };
+
+export type LogStatus =
+  /** Nothing to follow (a group or nothing is selected). */
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'live' }
+  /** No log file, the stream ended, or it failed: `reason` says which. */
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+export interface LogPane {
+  readonly source: LogSource;
+  readonly channel: LogChannel;
+  readonly target: LogTarget | null;
+  /** logTargetId(target): log data is accepted only for the target it was asked for. */
+  readonly targetId: string;
+  readonly lines: readonly string[];
+  /** The last line, until its newline arrives. */
+  readonly partial: string;
+  /** Lines between the bottom of the view and the end of the log; 0 follows the end. */
+  readonly scrollBack: number;
+  readonly status: LogStatus;
+}
+
+export const MAX_LOG_LINES = 2000;
+const TAB_WIDTH = 8;
+
+export const logTargetId = (target: LogTarget | null): string =>
+  target === null ? '' : target.kind === 'main' ? 'main' : `${target.namespec}/${target.channel}`;
+
+export const emptyLogPane: LogPane = {
+  source: 'process',
+  channel: 'stdout',
+  target: null,
+  targetId: '',
+  lines: [],
+  partial: '',
+  scrollBack: 0,
+  status: { kind: 'idle' },
+};
+
+/** Follows `target` from now on; the lines of another target are dropped. */
+export const retarget = (pane: LogPane, target: LogTarget | null): LogPane => {
+  const targetId = logTargetId(target);
+  if (targetId === pane.targetId) {
+    return pane;
+  }
+  return {
+    ...pane,
+    target,
+    targetId,
+    lines: [],
+    partial: '',
+    scrollBack: 0,
+    status: target === null ? { kind: 'idle' } : { kind: 'loading' },
+  };
+};
+
+// CSI and OSC sequences (colours, cursor moves, titles) and other control characters: a log
+// line is shown as text, never interpreted by the terminal.
+const ESCAPES =
+  // eslint-disable-next-line no-control-regex
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f]/g;
+
+const expandTabs = (line: string): string => {
+  if (!line.includes('\t')) {
+    return line;
+  }
+  let out = '';
+  for (const char of line) {
+    out += char === '\t' ? ' '.repeat(TAB_WIDTH - (out.length % TAB_WIDTH)) : char;
+  }
+  return out;
+};
+
+/** What a terminal would leave of a line: after a carriage return, the text written over it. */
+const cleanLine = (line: string): string => {
+  const overwritten = line.split('\r').filter((part) => part !== '');
+  return expandTabs((overwritten[overwritten.length - 1] ?? '').replace(ESCAPES, ''));
+};
+
+const withText = (pane: LogPane, base: readonly string[], partial: string, text: string) => {
+  const pieces = (partial + text).split('\n');
+  const last = pieces.pop() ?? '';
+  const added = pieces.map(cleanLine);
+  const all = [...base, ...added];
+  const lines = all.length > MAX_LOG_LINES ? all.slice(all.length - MAX_LOG_LINES) : all;
+  // Scrolled up, the view stays on the same lines while new ones arrive below.
+  const scrollBack =
+    pane.scrollBack === 0 ? 0 : Math.min(pane.scrollBack + added.length, lines.length);
+  return { ...pane, lines, partial: last, scrollBack };
+};
+
+export const appendLogText = (pane: LogPane, text: string): LogPane =>
+  withText(pane, pane.lines, pane.partial, text);
+
+/** The log from scratch (what the daemon read back), replacing what the pane had. */
+export const replaceLogText = (pane: LogPane, text: string): LogPane =>
+  withText({ ...pane, scrollBack: 0 }, [], '', text);
+
+/** Every line to show, the unfinished last one included. */
+export const logLines = (pane: LogPane): readonly string[] =>
+  pane.partial === '' ? pane.lines : [...pane.lines, cleanLine(pane.partial)];
+
+/** Scrolls by `delta` lines (positive: back in time), within what the view can show. */
+export const scrollLog = (pane: LogPane, delta: number, viewHeight: number): LogPane => {
+  const most = Math.max(0, logLines(pane).length - viewHeight);
+  const scrollBack = Math.max(0, Math.min(most, pane.scrollBack + delta));
+  return scrollBack === pane.scrollBack ? pane : { ...pane, scrollBack };
+};

@@ -1,0 +1,98 @@
+// The dashboard's whole state: what the daemon last told us, what the user looks at, and what
+// is under way. Plain immutable data; only model.ts makes a new one.
+
+import type { ProcessInfo } from '../ctl/api/process-info.js';
+import type { CommandTarget, ProcessCommand } from './commands.js';
+import { layoutFor, type Size } from './layout.js';
+import { emptyLogPane, type LogPane } from './log-pane.js';
+import type { SortKey, TableRow } from './table-rows.js';
+import type { UsageTable } from './usage-history.js';
+
+export type Connection =
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'up' }
+  | {
+      readonly kind: 'lost';
+      readonly reason: string;
+      /** local wall ms of the first failure */
+      readonly sinceMs: number;
+      readonly attempts: number;
+    };
+
+/** Whether the daemon serves one of our tssupervisor.* methods (supervisord does not). */
+export type Support = 'unknown' | 'yes' | 'no';
+
+export type Overlay =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'confirm'; readonly command: ProcessCommand; readonly question: string }
+  | { readonly kind: 'signal'; readonly target: CommandTarget; readonly index: number };
+
+export interface StatusMessage {
+  readonly text: string;
+  readonly tone: 'info' | 'ok' | 'error';
+}
+
+export interface Filter {
+  readonly text: string;
+  /** Typing goes into the filter (after `/`, until Enter or Esc). */
+  readonly editing: boolean;
+}
+
+export interface DashboardState {
+  readonly serverUrl: string;
+  readonly size: Size;
+  /** Local wall-clock ms, moved on by ticks: uptimes are counted from it. */
+  readonly nowMs: number;
+  readonly connection: Connection;
+  readonly support: { readonly events: Support; readonly stats: Support };
+  /** The last getAllProcessInfo answer; `loaded` once there was one. */
+  readonly processes: readonly ProcessInfo[];
+  readonly loaded: boolean;
+  /** The daemon's wall clock minus ours, from the `now` of the last answer. */
+  readonly serverOffsetMs: number;
+  readonly usage: UsageTable;
+  readonly sort: SortKey;
+  readonly grouped: boolean;
+  readonly filter: Filter;
+  /** Derived from processes, usage, sort, grouped and filter; kept so keys and view agree. */
+  readonly rows: readonly TableRow[];
+  /** The selected row's key; selectedIndex is where it was, for when it disappears. */
+  readonly selectedKey: string | null;
+  readonly selectedIndex: number;
+  /** The first table row on screen. */
+  readonly scrollTop: number;
+  readonly focus: 'table' | 'log';
+  readonly log: LogPane;
+  readonly overlay: Overlay | null;
+  /** Commands sent and not answered yet: id → what the status line says about it. */
+  readonly pending: ReadonlyMap<number, string>;
+  readonly nextCommandId: number;
+  readonly message: StatusMessage | null;
+}
+
+export const initialState = (serverUrl: string, size: Size, nowMs: number): DashboardState => ({
+  serverUrl,
+  size,
+  nowMs,
+  connection: { kind: 'connecting' },
+  support: { events: 'unknown', stats: 'unknown' },
+  processes: [],
+  loaded: false,
+  serverOffsetMs: 0,
+  usage: new Map(),
+  sort: 'name',
+  grouped: true,
+  filter: { text: '', editing: false },
+  rows: [],
+  selectedKey: null,
+  selectedIndex: 0,
+  scrollTop: 0,
+  focus: 'table',
+  log: emptyLogPane,
+  overlay: null,
+  pending: new Map(),
+  nextCommandId: 1,
+  message: null,
+});
+
+export const layoutOf = (state: DashboardState) => layoutFor(state.size);

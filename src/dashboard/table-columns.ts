@@ -1,0 +1,75 @@
+// The process table's columns and their widths for a terminal width: the name grows up to a
+// limit, the info column takes the rest, and on narrow terminals the least useful go first. Pure.
+
+export type ColumnId =
+  | 'name'
+  | 'state'
+  | 'pid'
+  | 'uptime'
+  | 'restarts'
+  | 'cpu'
+  | 'cpuTrend'
+  | 'memory'
+  | 'memoryTrend'
+  | 'info';
+
+export interface Column {
+  readonly id: ColumnId;
+  readonly title: string;
+  readonly width: number;
+  readonly align: 'left' | 'right';
+}
+
+interface ColumnSpec extends Column {
+  /** Columns are dropped from the highest rank down when the terminal is too narrow. */
+  readonly dropRank: number;
+}
+
+/** The selection marker before each row (`▶ `). */
+export const MARKER_WIDTH = 2;
+const GAP = 1;
+const NAME_MAX = 40;
+
+const SPECS: readonly ColumnSpec[] = [
+  { id: 'name', title: 'NAME', width: 14, align: 'left', dropRank: 0 },
+  { id: 'state', title: 'STATE', width: 9, align: 'left', dropRank: 0 },
+  { id: 'pid', title: 'PID', width: 7, align: 'right', dropRank: 5 },
+  { id: 'uptime', title: 'UPTIME', width: 10, align: 'right', dropRank: 6 },
+  { id: 'restarts', title: '↺', width: 3, align: 'right', dropRank: 7 },
+  { id: 'cpu', title: 'CPU%', width: 6, align: 'right', dropRank: 2 },
+  { id: 'cpuTrend', title: '', width: 8, align: 'left', dropRank: 8 },
+  { id: 'memory', title: 'RSS', width: 7, align: 'right', dropRank: 4 },
+  { id: 'memoryTrend', title: '', width: 8, align: 'left', dropRank: 9 },
+  { id: 'info', title: 'INFO', width: 12, align: 'left', dropRank: 3 },
+];
+
+const widthOf = (columns: readonly Column[]): number =>
+  MARKER_WIDTH + columns.reduce((total, c) => total + c.width, 0) + GAP * (columns.length - 1);
+
+export const columnsFor = (cols: number): readonly Column[] => {
+  let specs = [...SPECS];
+  while (widthOf(specs) > cols) {
+    const dropped = specs.reduce((a, b) => (b.dropRank > a.dropRank ? b : a));
+    if (dropped.dropRank === 0) {
+      break;
+    }
+    specs = specs.filter((s) => s !== dropped);
+  }
+  let spare = Math.max(0, cols - widthOf(specs));
+  const nameGrowth = Math.min(spare, NAME_MAX - 14);
+  spare -= nameGrowth;
+  const hasInfo = specs.some((s) => s.id === 'info');
+  return specs.map(({ id, title, width, align }) => ({
+    id,
+    title,
+    align,
+    width:
+      id === 'name'
+        ? width + nameGrowth + (hasInfo ? 0 : spare)
+        : id === 'info'
+          ? width + spare
+          : width,
+  }));
+};
+
+export const COLUMN_GAP = GAP;

@@ -1,0 +1,198 @@
+// The process table as lines: column titles, then one line per visible row with the state in
+// its colour, uptime, restarts, CPU and memory with sparklines, and what went wrong. Pure.
+
+import type { ProcessInfo } from '../ctl/api/process-info.js';
+import { formatKb, formatPercent, formatUptime, sparkline } from './cell-format.js';
+import { processKey } from './daemon-api.js';
+import type { DashboardState } from './state.js';
+import {
+  columnsFor,
+  COLUMN_GAP,
+  MARKER_WIDTH,
+  type Column,
+  type ColumnId,
+} from './table-columns.js';
+import type { TableRow } from './table-rows.js';
+import type { UsageHistory } from './usage-history.js';
+import {
+  fitLine,
+  fitText,
+  restyle,
+  seg,
+  type Colour,
+  type Line,
+  type Segment,
+  type Style,
+} from './view-types.js';
+
+export const STATE_COLOURS: Readonly<Record<string, Colour>> = {
+  RUNNING: 'green',
+  STARTING: 'cyan',
+  BACKOFF: 'yellow',
+  STOPPING: 'yellow',
+  STOPPED: 'grey',
+  EXITED: 'magenta',
+  FATAL: 'red',
+  UNKNOWN: 'red',
+};
+
+const stateStyle = (statename: string): Style => ({
+  fg: STATE_COLOURS[statename] ?? 'white',
+  bold: statename === 'FATAL' || statename === 'BACKOFF',
+});
+
+type Cells = Partial<Record<ColumnId, Segment>>;
+
+/** Exit status, spawn error, or supervisord's description: whatever says what happened. */
+export const infoText = (info: ProcessInfo): string => {
+  switch (info.statename) {
+    case 'EXITED': {
+      const how = info.exitstatus === -1 ? 'killed by a signal' : `exit status ${info.exitstatus}`;
+      return info.description === '' ? how : `${how}, ${info.description}`;
+    }
+    case 'BACKOFF':
+    case 'FATAL':
+      return info.spawnerr === '' ? info.description : info.spawnerr;
+    case 'RUNNING':
+    case 'STARTING':
+    case 'STOPPING':
+      return '';
+    default:
+      return info.description;
+  }
+};
+
+interface Figures {
+  readonly statsKnown: boolean;
+  readonly nowSec: number;
+}
+
+const usageCells = (
+  history: UsageHistory | undefined,
+  widths: ReadonlyMap<ColumnId, number>,
+  figures: Figures,
+): Cells => {
+  if (!figures.statsKnown) {
+    return { cpu: seg('–', { fg: 'grey' }), memory: seg('–', { fg: 'grey' }) };
+  }
+  if (history === undefined || !history.latest.sampled) {
+    return {};
+  }
+  return {
+    cpu: seg(formatPercent(history.latest.cpuPercent)),
+    cpuTrend: seg(sparkline(history.cpu, widths.get('cpuTrend') ?? 0, { floor: 100 }), {
+      fg: 'cyan',
+    }),
+    memory: seg(formatKb(history.latest.rssKb)),
+    memoryTrend: seg(sparkline(history.rssKb, widths.get('memoryTrend') ?? 0, 'relative'), {
+      fg: 'blue',
+    }),
+  };
+};
+
+const processCells = (
+  row: Extract<TableRow, { kind: 'process' }>,
+  history: UsageHistory | undefined,
+  widths: ReadonlyMap<ColumnId, number>,
+  figures: Figures,
+): Cells => {
+  const { info } = row;
+  const up = info.pid !== 0 && info.start > 0;
+  const restarts = history?.latest.restarts ?? 0;
+  return {
+    name: seg(row.member ? `  ${row.namespec}` : row.namespec),
+    state: seg(info.statename, stateStyle(info.statename)),
+    pid: seg(info.pid === 0 ? '' : String(info.pid)),
+    uptime: seg(up ? formatUptime(figures.nowSec - info.start) : ''),
+    restarts: seg(restarts === 0 ? '' : String(restarts), { fg: 'yellow' }),
+    ...usageCells(history, widths, figures),
+    info: seg(infoText(info), {
+      fg: info.statename === 'RUNNING' ? 'grey' : (STATE_COLOURS[info.statename] ?? 'white'),
+    }),
+  };
+};
+
+const SEVERITY_ORDER = [
+  'FATAL',
+  'UNKNOWN',
+  'BACKOFF',
+  'EXITED',
+  'STARTING',
+  'STOPPING',
+  'STOPPED',
+  'RUNNING',
+];
+
+const groupCells = (
+  row: Extract<TableRow, { kind: 'group' }>,
+  usage: DashboardState['usage'],
+  figures: Figures,
+): Cells => {
+  const worst = [...row.members].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.statename) - SEVERITY_ORDER.indexOf(b.statename),
+  )[0];
+  const latest = row.members.map((p) => usage.get(processKey(p.group, p.name))?.latest);
+  const sum = (pick: (u: NonNullable<(typeof latest)[number]>) => number): number =>
+    latest.reduce((total, u) => total + (u === undefined || !u.sampled ? 0 : pick(u)), 0);
+  const running = row.members.filter((p) => p.statename === 'RUNNING').length;
+  const restarts = latest.reduce((total, u) => total + (u?.restarts ?? 0), 0);
+  const bold: Style = { bold: true };
+  return {
+    name: seg(`${row.group}:*`, bold),
+    state: worst === undefined ? seg('') : seg(worst.statename, stateStyle(worst.statename)),
+    restarts: seg(restarts === 0 ? '' : String(restarts), { fg: 'yellow' }),
+    ...(figures.statsKnown
+      ? {
+          cpu: seg(formatPercent(sum((u) => u.cpuPercent)), bold),
+          memory: seg(formatKb(sum((u) => u.rssKb)), bold),
+        }
+      : {}),
+    info: seg(`${running}/${row.members.length} running`, { fg: 'grey' }),
+  };
+};
+
+const assemble = (cells: Cells, columns: readonly Column[], marker: string): Line => {
+  const line: Segment[] = [seg(fitText(marker, MARKER_WIDTH))];
+  columns.forEach((column, i) => {
+    const cell = cells[column.id] ?? seg('');
+    line.push(seg(fitText(cell.text, column.width, column.align), cell.style));
+    if (i < columns.length - 1) {
+      line.push(seg(' '.repeat(COLUMN_GAP)));
+    }
+  });
+  return line;
+};
+
+export const columnTitles = (cols: number): Line => {
+  const columns = columnsFor(cols);
+  const titles: Cells = Object.fromEntries(columns.map((c) => [c.id, seg(c.title)]));
+  return restyle(fitLine(assemble(titles, columns, ''), cols), { bold: true, underline: true });
+};
+
+/** The table body's `height` lines from `scrollTop` on, the selected row highlighted. */
+export const tableLines = (state: DashboardState, height: number): readonly Line[] => {
+  const { cols } = state.size;
+  const columns = columnsFor(cols);
+  const widths = new Map(columns.map((c) => [c.id, c.width]));
+  const figures: Figures = {
+    statsKnown: state.support.stats !== 'no',
+    nowSec: Math.floor((state.nowMs + state.serverOffsetMs) / 1000),
+  };
+  const lines: Line[] = [];
+  for (let i = state.scrollTop; i < state.rows.length && lines.length < height; i++) {
+    const row = state.rows[i];
+    if (row === undefined) {
+      break;
+    }
+    const cells =
+      row.kind === 'process'
+        ? processCells(row, state.usage.get(row.key), widths, figures)
+        : groupCells(row, state.usage, figures);
+    const selected = i === state.selectedIndex;
+    const line = fitLine(assemble(cells, columns, selected ? '▶' : ''), cols);
+    lines.push(
+      selected ? restyle(line, state.focus === 'table' ? { inverse: true } : { bold: true }) : line,
+    );
+  }
+  return lines;
+};

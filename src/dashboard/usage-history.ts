@@ -1,0 +1,39 @@
+// Each process's CPU and memory figures over the last samples, for the table's numbers and its
+// sparklines. Pure.
+
+import type { ProcessUsage } from './daemon-api.js';
+
+/** Samples kept per process: one per second, as wide as a sparkline. */
+export const HISTORY_LENGTH = 8;
+
+export interface UsageHistory {
+  readonly latest: ProcessUsage;
+  readonly cpu: readonly number[];
+  readonly rssKb: readonly number[];
+}
+
+export type UsageTable = ReadonlyMap<string, UsageHistory>;
+
+const push = (values: readonly number[], value: number): readonly number[] =>
+  values.length < HISTORY_LENGTH ? [...values, value] : [...values.slice(1), value];
+
+/** Adds one sample; processes not in it are dropped, a new pid starts a new history. */
+export const recordUsage = (table: UsageTable, sample: readonly ProcessUsage[]): UsageTable => {
+  const next = new Map<string, UsageHistory>();
+  for (const usage of sample) {
+    const before = table.get(usage.key);
+    const history =
+      before === undefined || before.latest.pid !== usage.pid ? { cpu: [], rssKb: [] } : before;
+    next.set(
+      usage.key,
+      usage.sampled
+        ? {
+            latest: usage,
+            cpu: push(history.cpu, usage.cpuPercent),
+            rssKb: push(history.rssKb, usage.rssKb),
+          }
+        : { latest: usage, cpu: [], rssKb: [] },
+    );
+  }
+  return next;
+};

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+
+import { BINDINGS } from './keymap.js';
+import { feed, info, key, sampleState, usage } from './testing/sample-state.js';
+import { viewModel } from './view-model.js';
+import { textOf, type Line, type Style } from './view-types.js';
+
+const texts = (lines: readonly Line[]): string[] => lines.map(textOf);
+
+/** The style of the first segment of `line` whose text (trimmed) is `word`. */
+const styleOf = (line: Line | undefined, word: string): Style | undefined =>
+  line?.find((s) => s.text.trim() === word)?.style;
+
+const rowOf = (lines: readonly Line[], name: string): Line | undefined =>
+  lines.find((l) => textOf(l).slice(2).trimStart().startsWith(name));
+
+describe('the frame', () => {
+  it.each([
+    [160, 48],
+    [80, 24],
+    [60, 10],
+  ])('fills a %ix%i terminal exactly', (cols, rows) => {
+    const { lines } = viewModel(sampleState(undefined, { cols, rows }));
+    expect(lines).toHaveLength(rows);
+    for (const line of lines) {
+      expect(Array.from(textOf(line))).toHaveLength(cols);
+    }
+  });
+
+  it('heads the screen with the server and a census of states', () => {
+    const [first] = texts(viewModel(sampleState()).lines);
+    expect(first).toContain('unix:///run/supervisor.sock');
+    expect(first).toContain('6 processes: 3 running, 1 backoff, 1 fatal, 1 stopped');
+    expect(first).toContain('sort: name');
+  });
+});
+
+describe('the process table', () => {
+  const state = feed(sampleState(), {
+    type: 'usage',
+    usage: [usage('web', 'web', { pid: 100, cpuPercent: 12.5, rssKb: 2048, restarts: 3 })],
+  });
+  const { lines } = viewModel(state);
+
+  it('shows name, state, pid, uptime, restarts, CPU and memory of a running process', () => {
+    const web = textOf(rowOf(lines, 'web')!);
+    expect(web).toMatch(/web\s+RUNNING\s+100\s+0:01:05\s+3\s+12\.5\s+▂\s+2\.0M/);
+  });
+
+  it.each([
+    ['web', 'RUNNING', 'green'],
+    ['api:api_2', 'BACKOFF', 'yellow'],
+    ['broken', 'FATAL', 'red'],
+    ['cron', 'STOPPED', 'grey'],
+  ])('colours %s %s %s', (name, statename, fg) => {
+    expect(styleOf(rowOf(lines, name), statename)?.fg).toBe(fg);
+  });
+
+  it('says what went wrong: spawn errors, exit status, descriptions', () => {
+    expect(textOf(rowOf(lines, 'broken')!)).toContain("can't find command 'nope'");
+    expect(textOf(rowOf(lines, 'cron')!)).toContain('Not started');
+    const exited = viewModel(sampleState([info('job', 'job', 'EXITED', { exitstatus: 2 })])).lines;
+    expect(textOf(rowOf(exited, 'job')!)).toContain('exit status 2');
+  });
+
+  it('heads a group with its worst state and how many run, members indented', () => {
+    const header = rowOf(lines, 'api:*')!;
+    expect(textOf(header)).toContain('2/3 running');
+    expect(styleOf(header, 'BACKOFF')?.fg).toBe('yellow');
+    expect(texts(lines).some((t) => t.startsWith('    api:api_0'))).toBe(true);
+  });
+
+  it('marks the selected row, inverse while the table has the keys', () => {
+    const selected = lines.find((l) => textOf(l).startsWith('▶'))!;
+    expect(textOf(selected)).toContain('api:*');
+    expect(selected.every((s) => s.style.inverse === true)).toBe(true);
+    const logFocused = viewModel(feed(state, key('j'), key('tab'))).lines;
+    const stillMarked = logFocused.find((l) => textOf(l).startsWith('▶'))!;
+    expect(stillMarked.every((s) => s.style.inverse !== true)).toBe(true);
+  });
+
+  it('shows a dash for CPU and memory when the daemon has no tssupervisor.* (supervisord)', () => {
+    const old = feed(sampleState(), { type: 'support', feature: 'stats', support: 'no' });
+    expect(textOf(rowOf(viewModel(old).lines, 'web')!)).toMatch(/–\s+–/);
+  });
+
+  it('says why the table is empty', () => {
+    expect(texts(viewModel(feed(sampleState(), key('/'), key('z'))).lines)).toContainEqual(
+      expect.stringContaining('no process matches “z”'),
+    );
+    expect(texts(viewModel(sampleState([])).lines)).toContainEqual(
+      expect.stringContaining('no processes configured'),
+    );
+  });
+});
+
+describe('the log pane, status line and footer', () => {
+  it('shows the followed log under a title naming it', () => {
+    const state = feed(sampleState(), key('end'), {
+      type: 'log-text',
+      targetId: 'web/stdout',
+      text: 'hello\n\x1b[31mred\x1b[0m\tline\n',
+      replace: true,
+    });
+    const all = texts(viewModel(state).lines);
+    expect(all.find((t) => t.startsWith('── web stdout live'))).toBeDefined();
+    expect(all).toContainEqual(expect.stringMatching(/^hello\s+$/));
+    expect(all).toContainEqual(expect.stringMatching(/^red {5}line\s+$/));
+  });
+
+  it('footer: the keys, as the keymap names them', () => {
+    const footer = textOf(viewModel(sampleState()).lines.at(-1)!);
+    for (const binding of BINDINGS.filter((b) => b.footer !== null && b.intent !== 'up')) {
+      expect(footer).toContain(` ${binding.label}  ${binding.footer}`);
+    }
+    expect(footer).toContain('↑↓ jk  move');
+  });
+
+  it('status line: a command under way, then its result in colour', () => {
+    const running = feed(sampleState(), key('end'), key('x'));
+    expect(textOf(viewModel(running).lines.at(-2)!)).toContain('⟳ stopping web…');
+    const failed = feed(running, {
+      type: 'command-done',
+      id: 1,
+      outcome: { ok: false, text: 'web: ERROR (not running)' },
+    });
+    const line = viewModel(failed).lines.at(-2)!;
+    expect(textOf(line)).toContain('web: ERROR (not running)');
+    expect(styleOf(line, 'web: ERROR (not running)')?.fg).toBe('red');
+  });
+
+  it('a lost connection turns the header into a red banner', () => {
+    const lost = feed(sampleState(), {
+      type: 'connection-lost',
+      reason: 'unix:///run/supervisor.sock refused connection',
+      atMs: 0,
+    });
+    const header = viewModel(lost).lines[0]!;
+    expect(textOf(header)).toContain(
+      'connection lost: unix:///run/supervisor.sock refused connection',
+    );
+    expect(header[0]?.style.bg).toBe('red');
+  });
+});
+
+describe('overlays', () => {
+  it('? lists every key', () => {
+    const overlay = viewModel(feed(sampleState(), key('?'))).overlay!;
+    const all = texts(overlay.lines).join('\n');
+    for (const binding of BINDINGS) {
+      expect(all).toContain(binding.help);
+    }
+  });
+
+  it('the signal picker and the confirmation', () => {
+    const picker = viewModel(feed(sampleState(), key('end'), key('i'), key('j'))).overlay!;
+    expect(picker.title).toContain('Signal web');
+    expect(texts(picker.lines)).toContainEqual(expect.stringContaining('▶ SIGTERM'));
+    const confirm = viewModel(feed(sampleState(), key('X'))).overlay!;
+    expect(texts(confirm.lines).join('\n')).toContain('Stop all 6 processes?');
+  });
+});
