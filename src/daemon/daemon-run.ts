@@ -14,7 +14,7 @@ import type { FileSystem } from '../ports/file-system.js';
 import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { ProcessStats } from '../ports/process-stats.js';
 import type { Spawner } from '../ports/spawner.js';
-import { createPidusageStats } from '../platform/pidusage-stats.js';
+import { createProcessStats } from '../platform/process-stats.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
 import { createHttpService } from '../rpc/http-service.js';
 import { supervisorMethods } from '../rpc/methods/supervisor.js';
@@ -40,7 +40,7 @@ export interface DaemonPorts {
   readonly rereadConfig: () => RereadOutcome;
   /** supervisor.shutdown / supervisor.restart: the same path as SIGTERM / SIGHUP */
   readonly requestLifecycle: (request: LifecycleRequest) => void;
-  /** tssupervisor.getProcessStats' measurements; default: /proc and pidusage */
+  /** tssupervisor.getProcessStats' measurements; default: /proc trees (pidusage without /proc) */
   readonly processStats?: ProcessStats;
 }
 
@@ -142,7 +142,7 @@ export class DaemonRun {
       pid: process.pid,
       rereadConfig: ports.rereadConfig,
       requestLifecycle: ports.requestLifecycle,
-      processStats: ports.processStats ?? createPidusageStats(),
+      processStats: ports.processStats ?? createProcessStats(),
     });
     const logTail = createLogFollower({
       fs: ports.fs,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { childrenIndex, parseProcStat, scanProc, treeOf, type ProcEntry } from './proc-tree.js';
+import { childrenIndex, parseProcStat, scanProc, treeOf, type ProcEntry } from './proc-scan.js';
 
 const stat = (pid: number, comm: string, ppid: number, start: number): string =>
   `${pid} (${comm}) S ${ppid} ${pid} ${pid} 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 ${start} 1000 200 18446744073709551615\n`;
@@ -10,11 +10,13 @@ describe('parseProcStat', () => {
     ['plain name', 'sleep'],
     ['spaces and parentheses in the name', 'my (odd) name'],
     ['a closing parenthesis and digits', 'x) 1 2 3'],
-  ])('reads pid, ppid and start time with %s', (_, comm) => {
+  ])('reads pid, parent, start, CPU time and RSS with %s', (_, comm) => {
     expect(parseProcStat(stat(42, comm, 7, 12345))).toEqual({
       pid: 42,
       ppid: 7,
       startTicks: 12345,
+      cpuTicks: 8,
+      rssPages: 200,
     });
   });
 
@@ -33,7 +35,10 @@ describe('process trees', () => {
       [12, 10],
       [13, 12],
       [20, 1],
-    ].map(([pid, ppid]) => [pid!, { pid: pid!, ppid: ppid!, startTicks: 0 }]),
+    ].map(([pid, ppid]) => [
+      pid!,
+      { pid: pid!, ppid: ppid!, startTicks: 0, cpuTicks: 0, rssPages: 1 },
+    ]),
   );
 
   it('finds a pid and all its descendants, and nothing else', () => {

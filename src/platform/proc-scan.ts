@@ -1,0 +1,129 @@
+// One scan of /proc: every process's parent, start time, CPU time and resident size (all from
+// /proc/<pid>/stat), and the descendants of a pid found from them. Without /proc it is empty.
+
+import fs from 'node:fs';
+import { readdir } from 'node:fs/promises';
+
+export interface ProcEntry {
+  readonly pid: number;
+  readonly ppid: number;
+  /** Clock ticks after boot at which the process started: tells a reused pid apart. */
+  readonly startTicks: number;
+  /** User plus system CPU time so far, in clock ticks. */
+  readonly cpuTicks: number;
+  /** Resident set size, in pages. */
+  readonly rssPages: number;
+}
+
+export type ProcTable = ReadonlyMap<number, ProcEntry>;
+
+/** At most this many /proc reads in flight, so log writes never queue behind a whole scan. */
+const SCAN_CONCURRENCY = 4;
+
+/** The fields we need from one /proc/<pid>/stat line; null when it does not parse. */
+export const parseProcStat = (text: string): ProcEntry | null => {
+  // Field 2, the command name, is in parentheses and may itself hold spaces and parentheses.
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 0 || close < open) {
+    return null;
+  }
+  const pid = Number(text.slice(0, open).trim());
+  // From field 3 (state) on: ppid is field 4, utime 14, stime 15, starttime 22, rss 24.
+  const fields = text.slice(close + 2).split(' ');
+  const [ppid, utime, stime, startTicks, rssPages] = [1, 11, 12, 19, 21].map((i) =>
+    Number(fields[i]),
+  );
+  const numbers = [pid, ppid, utime, stime, startTicks, rssPages];
+  if (!numbers.every((n) => n !== undefined && Number.isFinite(n)) || !Number.isInteger(pid)) {
+    return null;
+  }
+  return {
+    pid,
+    ppid: ppid ?? 0,
+    startTicks: startTicks ?? 0,
+    cpuTicks: (utime ?? 0) + (stime ?? 0),
+    rssPages: rssPages ?? 0,
+  };
+};
+
+/** Room for any stat line: 52 numeric fields and a command name of at most 64 bytes. */
+const STAT_BYTES = 1024;
+
+// Plain callbacks (open, read, close): this runs for every process on the machine each second
+// someone watches, and the promise API costs about twice the CPU.
+const readStat = (path: string, buffer: Buffer, done: (text: string | null) => void): void => {
+  fs.open(path, 'r', (openError, fd) => {
+    if (openError !== null) {
+      // The process went away between readdir and open.
+      done(null);
+      return;
+    }
+    fs.read(fd, buffer, 0, STAT_BYTES, 0, (readError, bytesRead) => {
+      fs.close(fd, () => done(readError === null ? buffer.toString('latin1', 0, bytesRead) : null));
+    });
+  });
+};
+
+export const scanProc = async (root = '/proc'): Promise<ProcTable> => {
+  let names: string[];
+  try {
+    names = (await readdir(root)).filter((name) => /^\d+$/.test(name));
+  } catch {
+    return new Map();
+  }
+  const table = new Map<number, ProcEntry>();
+  let next = 0;
+  const worker = (resolve: () => void): void => {
+    const buffer = Buffer.alloc(STAT_BYTES);
+    const step = (): void => {
+      const name = names[next++];
+      if (name === undefined) {
+        resolve();
+        return;
+      }
+      readStat(`${root}/${name}/stat`, buffer, (text) => {
+        const entry = text === null ? null : parseProcStat(text);
+        if (entry !== null) {
+          table.set(entry.pid, entry);
+        }
+        step();
+      });
+    };
+    step();
+  };
+  await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, () => new Promise<void>(worker)));
+  return table;
+};
+
+/** pid → its children, from one scan. */
+export const childrenIndex = (table: ProcTable): ReadonlyMap<number, readonly number[]> => {
+  const index = new Map<number, number[]>();
+  for (const { pid, ppid } of table.values()) {
+    const siblings = index.get(ppid);
+    if (siblings === undefined) {
+      index.set(ppid, [pid]);
+    } else {
+      siblings.push(pid);
+    }
+  }
+  return index;
+};
+
+/** `root` and all its descendants, breadth first. Orphans re-parented elsewhere are not seen. */
+export const treeOf = (
+  root: number,
+  children: ReadonlyMap<number, readonly number[]>,
+): readonly number[] => {
+  const tree = [root];
+  const seen = new Set(tree);
+  for (let i = 0; i < tree.length; i++) {
+    for (const child of children.get(tree[i] ?? 0) ?? []) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        tree.push(child);
+      }
+    }
+  }
+  return tree;
+};
