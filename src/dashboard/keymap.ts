@@ -52,11 +52,17 @@ export const BINDINGS: readonly Binding[] = [
     help: 'select the row below (log pane: scroll down)',
     footer: null,
   },
-  { intent: 'page-up', keys: ['pageup', 'C-b'], label: 'PgUp', help: 'one page up', footer: null },
+  {
+    intent: 'page-up',
+    keys: ['pageup', 'C-b'],
+    label: 'PgUp ^B',
+    help: 'one page up',
+    footer: null,
+  },
   {
     intent: 'page-down',
     keys: ['pagedown', 'C-f'],
-    label: 'PgDn',
+    label: 'PgDn ^F',
     help: 'one page down',
     footer: null,
   },
@@ -179,12 +185,12 @@ export const BINDINGS: readonly Binding[] = [
     help: 'group rows by process group, or not',
     footer: null,
   },
-  { intent: 'help', keys: ['?', 'f1'], label: '?', help: 'this help', footer: 'help' },
-  { intent: 'quit', keys: ['q', 'C-c'], label: 'q', help: 'quit', footer: 'quit' },
+  { intent: 'help', keys: ['?', 'f1'], label: '? F1', help: 'this help', footer: 'help' },
+  { intent: 'quit', keys: ['q', 'C-c'], label: 'q ^C', help: 'quit', footer: 'quit' },
 ];
 
-/** The footer writes `↑↓ jk` for the pair of move bindings. */
-export const FOOTER_LABELS: Partial<Record<Intent, string>> = { up: '↑↓ jk' };
+/** Shorter labels for the footer: `↑↓ jk` for the pair of move bindings, one key elsewhere. */
+export const FOOTER_LABELS: Partial<Record<Intent, string>> = { up: '↑↓ jk', help: '?', quit: 'q' };
 
 /** Keys of the modes that take over the keyboard, for the help overlay. */
 export const MODE_KEYS: readonly {

@@ -28,10 +28,11 @@ interface ColumnSpec extends Column {
 /** The selection marker before each row (`▶ `). */
 export const MARKER_WIDTH = 2;
 const GAP = 1;
+const NAME_MIN = 14;
 const NAME_MAX = 40;
 
 const SPECS: readonly ColumnSpec[] = [
-  { id: 'name', title: 'NAME', width: 14, align: 'left', dropRank: 0 },
+  { id: 'name', title: 'NAME', width: NAME_MIN, align: 'left', dropRank: 0 },
   { id: 'state', title: 'STATE', width: 9, align: 'left', dropRank: 0 },
   { id: 'pid', title: 'PID', width: 7, align: 'right', dropRank: 5 },
   { id: 'uptime', title: 'UPTIME', width: 10, align: 'right', dropRank: 6 },
@@ -46,7 +47,8 @@ const SPECS: readonly ColumnSpec[] = [
 const widthOf = (columns: readonly Column[]): number =>
   MARKER_WIDTH + columns.reduce((total, c) => total + c.width, 0) + GAP * (columns.length - 1);
 
-export const columnsFor = (cols: number): readonly Column[] => {
+/** `longestName`: the widest name to show; the name column grows to it, up to a limit. */
+export const columnsFor = (cols: number, longestName = NAME_MAX): readonly Column[] => {
   let specs = [...SPECS];
   while (widthOf(specs) > cols) {
     const dropped = specs.reduce((a, b) => (b.dropRank > a.dropRank ? b : a));
@@ -56,7 +58,7 @@ export const columnsFor = (cols: number): readonly Column[] => {
     specs = specs.filter((s) => s !== dropped);
   }
   let spare = Math.max(0, cols - widthOf(specs));
-  const nameGrowth = Math.min(spare, NAME_MAX - 14);
+  const nameGrowth = Math.min(spare, Math.max(0, Math.min(longestName, NAME_MAX) - NAME_MIN));
   spare -= nameGrowth;
   const hasInfo = specs.some((s) => s.id === 'info');
   return specs.map(({ id, title, width, align }) => ({

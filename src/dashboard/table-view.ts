@@ -100,7 +100,7 @@ const processCells = (
   const up = info.pid !== 0 && info.start > 0;
   const restarts = history?.latest.restarts ?? 0;
   return {
-    name: seg(row.member ? `  ${row.namespec}` : row.namespec),
+    name: seg(shownName(row)),
     state: seg(info.statename, stateStyle(info.statename)),
     pid: seg(info.pid === 0 ? '' : String(info.pid)),
     uptime: seg(up ? formatUptime(figures.nowSec - info.start) : ''),
@@ -138,7 +138,7 @@ const groupCells = (
   const restarts = latest.reduce((total, u) => total + (u?.restarts ?? 0), 0);
   const bold: Style = { bold: true };
   return {
-    name: seg(`${row.group}:*`, bold),
+    name: seg(shownName(row), bold),
     state: worst === undefined ? seg('') : seg(worst.statename, stateStyle(worst.statename)),
     restarts: seg(restarts === 0 ? '' : String(restarts), { fg: 'yellow' }),
     ...(figures.statsKnown
@@ -163,8 +163,18 @@ const assemble = (cells: Cells, columns: readonly Column[], marker: string): Lin
   return line;
 };
 
-export const columnTitles = (cols: number): Line => {
-  const columns = columnsFor(cols);
+/** The name as the table shows it: members indented under their group's header. */
+const shownName = (row: TableRow): string =>
+  row.kind === 'group' ? `${row.group}:*` : row.member ? `  ${row.namespec}` : row.namespec;
+
+/** The columns for this terminal, the name column as wide as the longest name needs. */
+export const tableColumns = (state: DashboardState): readonly Column[] =>
+  columnsFor(
+    state.size.cols,
+    state.rows.reduce((widest, row) => Math.max(widest, shownName(row).length + 1), 0),
+  );
+
+export const columnTitles = (columns: readonly Column[], cols: number): Line => {
   const titles: Cells = Object.fromEntries(columns.map((c) => [c.id, seg(c.title)]));
   return restyle(fitLine(assemble(titles, columns, ''), cols), { bold: true, underline: true });
 };
@@ -172,7 +182,7 @@ export const columnTitles = (cols: number): Line => {
 /** The table body's `height` lines from `scrollTop` on, the selected row highlighted. */
 export const tableLines = (state: DashboardState, height: number): readonly Line[] => {
   const { cols } = state.size;
-  const columns = columnsFor(cols);
+  const columns = tableColumns(state);
   const widths = new Map(columns.map((c) => [c.id, c.width]));
   const figures: Figures = {
     statsKnown: state.support.stats !== 'no',

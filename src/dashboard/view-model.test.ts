@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { BINDINGS } from './keymap.js';
+import { BINDINGS, FOOTER_LABELS } from './keymap.js';
 import { feed, info, key, sampleState, usage } from './testing/sample-state.js';
 import { viewModel } from './view-model.js';
 import { textOf, type Line, type Style } from './view-types.js';
@@ -110,8 +110,10 @@ describe('the log pane, status line and footer', () => {
 
   it('footer: the keys, as the keymap names them', () => {
     const footer = textOf(viewModel(sampleState()).lines.at(-1)!);
-    for (const binding of BINDINGS.filter((b) => b.footer !== null && b.intent !== 'up')) {
-      expect(footer).toContain(` ${binding.label}  ${binding.footer}`);
+    for (const binding of BINDINGS.filter((b) => b.footer !== null)) {
+      expect(footer).toContain(
+        ` ${FOOTER_LABELS[binding.intent] ?? binding.label}  ${binding.footer}`,
+      );
     }
     expect(footer).toContain('↑↓ jk  move');
   });

@@ -6,7 +6,7 @@ import { layoutFor } from './layout.js';
 import { logBody, logTitle } from './log-view.js';
 import { overlayView } from './overlay-view.js';
 import type { DashboardState } from './state.js';
-import { columnTitles, tableLines } from './table-view.js';
+import { columnTitles, tableColumns, tableLines } from './table-view.js';
 import { fitLine, seg, type Line, type Segment, type Style, type ViewModel } from './view-types.js';
 
 const HEADER: Style = { inverse: true };
@@ -136,7 +136,7 @@ export const viewModel = (state: DashboardState): ViewModel => {
   }
   const lines = [
     header(state),
-    columnTitles(cols),
+    columnTitles(tableColumns(state), cols),
     ...body,
     ...log,
     statusLine(state),
