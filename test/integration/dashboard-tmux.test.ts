@@ -1,0 +1,234 @@
+// The real dashboard (`tssupervisorctl dashboard`, built) in a real terminal: tmux on its own
+// server socket, driven with send-keys and read with capture-pane, against a real daemon.
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
+import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
+import {
+  baseConfig,
+  CTL_BIN,
+  DAEMON_BIN,
+  killDaemon,
+  PROGRAMS,
+  startDaemon,
+  type RunningDaemon,
+} from '../helpers/daemon-harness.js';
+import { isAlive } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { struct } from './rpc-supervisor-harness.js';
+
+const CONFIG = baseConfig(`
+[program:web]
+command=node ${PROGRAMS}/forever.mjs 300
+startsecs=0
+
+[program:worker]
+command=node ${PROGRAMS}/forever.mjs
+process_name=%(program_name)s_%(process_num)d
+numprocs=2
+startsecs=0
+
+[program:broken]
+command=/bin/false
+startretries=0
+`);
+
+const COLS = 160;
+const ROWS = 48;
+
+interface Harness {
+  readonly daemon: RunningDaemon;
+  readonly rpc: RpcClient;
+  /** A daemon started again on the same config (the daemon-restart test). */
+  second: ChildProcess | null;
+  readonly tmuxSocket: string;
+}
+
+let harness: Harness | undefined;
+let sessions = 0;
+
+afterEach(async () => {
+  if (harness === undefined) {
+    return;
+  }
+  const { tmuxSocket, second, daemon, rpc } = harness;
+  harness = undefined;
+  rpc.close();
+  try {
+    execFileSync('tmux', ['-L', tmuxSocket, 'kill-server'], { stdio: 'ignore' });
+  } catch {
+    // already gone: the dashboard quit and took the session with it
+  }
+  if (second?.pid !== undefined && isAlive(second.pid)) {
+    second.kill('SIGKILL');
+  }
+  await killDaemon(daemon);
+});
+
+const tmux = (...args: string[]): string =>
+  execFileSync('tmux', ['-L', harness?.tmuxSocket ?? '', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+const screen = (): string[] => tmux('capture-pane', '-p', '-t', 'dash').split('\n').slice(0, -1);
+
+const keys = (...keyNames: string[]): void => {
+  tmux('send-keys', '-t', 'dash', ...keyNames);
+};
+
+/** Waits until the screen satisfies `test`; the last screen is in the error otherwise. */
+const waitForScreen = (what: string, test: (lines: string[]) => boolean, timeoutMs = 15_000) => {
+  let last: string[] = [];
+  return waitFor(
+    () => {
+      last = screen();
+      return test(last) && last;
+    },
+    { timeoutMs, intervalMs: 50, what: `${what}; the screen was:\n${last.join('\n')}` },
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${last.join('\n')}`);
+  });
+};
+
+const rowOf = (lines: string[], name: string): string | undefined =>
+  lines.find((l) => new RegExp(`^[▶ ] +${name} `).test(l));
+
+const pidOf = async (rpc: RpcClient, name: string): Promise<number> =>
+  struct(await rpc.call('supervisor.getProcessInfo', [name]))['pid'] as number;
+
+const openDashboard = async (): Promise<Harness> => {
+  const daemon = startDaemon(CONFIG);
+  const rpc = createRpcClient({
+    endpoint: { kind: 'unix', path: daemon.dir.join('supervisor.sock') },
+    username: null,
+    password: null,
+    transport: createNodeHttpClient(),
+  });
+  harness = { daemon, rpc, second: null, tmuxSocket: `tssup-dash-${process.pid}-${sessions++}` };
+  await waitFor(async () => (await pidOf(rpc, 'web')) > 0, { what: 'web to run' });
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    'dash',
+    '-x',
+    String(COLS),
+    '-y',
+    String(ROWS),
+    '-e',
+    'LANG=C.UTF-8',
+    `${process.execPath} ${CTL_BIN} -c ${daemon.configPath} dashboard`,
+  );
+  await waitForScreen('the dashboard to show the programs', (lines) =>
+    lines.some((l) => l.includes('4 processes')),
+  );
+  return harness;
+};
+
+describe('the dashboard in tmux', () => {
+  it('shows the programs in their states, follows a log, and restarts with r', async () => {
+    const { rpc } = await openDashboard();
+    const lines = await waitForScreen(
+      'every program in its state',
+      (l) => /RUNNING/.test(rowOf(l, 'web') ?? '') && /FATAL/.test(rowOf(l, 'broken') ?? ''),
+    );
+    expect(lines).toHaveLength(ROWS);
+    expect(rowOf(lines, 'worker:\\*')).toMatch(/RUNNING .* 2\/2 running/);
+    expect(rowOf(lines, 'worker:worker_0')).toMatch(/RUNNING/);
+    expect(rowOf(lines, 'web')).toContain(String(await pidOf(rpc, 'web')));
+    expect(lines.at(-1)).toMatch(/^ ↑↓ jk {2}move .* q {2}quit/);
+
+    // Filter down to web: it is selected, and the log pane follows its output.
+    keys('/', 'w', 'e', 'b', 'Enter');
+    await waitForScreen(
+      'the log pane to show web’s output',
+      (l) =>
+        l.some((line) => line.startsWith('── web stdout live')) &&
+        l.some((line) => /^tick \d+/.test(line)),
+    );
+
+    const before = await pidOf(rpc, 'web');
+    keys('r');
+    const after = await waitFor(
+      async () => {
+        const pid = await pidOf(rpc, 'web');
+        return pid !== before && pid > 0 && pid;
+      },
+      { what: 'web to get a new pid' },
+    );
+    await waitForScreen(
+      'the new pid and the result of the restart',
+      (l) =>
+        (rowOf(l, 'web') ?? '').includes(` ${after} `) &&
+        l.some((line) => line.includes('web: restarted')),
+    );
+  });
+
+  it('lays itself out again when the terminal is resized', async () => {
+    await openDashboard();
+    tmux('resize-window', '-t', 'dash', '-x', '100', '-y', '30');
+    const lines = await waitForScreen(
+      'a 100×30 layout',
+      (l) =>
+        l.length === 30 &&
+        (l.at(-1) ?? '').startsWith(' ↑↓ jk') &&
+        l.every((line) => Array.from(line).length <= 100),
+    );
+    // 30 rows: header, titles, 16 table rows, the log pane's title at row 18, 9 log lines.
+    expect(lines[18]).toMatch(/^── /);
+    expect(rowOf(lines, 'web')).toMatch(/RUNNING/);
+  });
+
+  it('shows a banner while the daemon is away, and carries on with the next one', async () => {
+    const { daemon, rpc } = await openDashboard();
+    // A reload (supervisorctl reload): same daemon, new processes.
+    const first = await pidOf(rpc, 'web');
+    await rpc.call('supervisor.restart');
+    await waitFor(async () => (await pidOf(rpc, 'web').catch(() => first)) !== first, {
+      what: 'web restarted by the reload',
+    });
+    const reloaded = await pidOf(rpc, 'web');
+    await waitForScreen('the reloaded daemon’s pids', (l) =>
+      (rowOf(l, 'web') ?? '').includes(` ${reloaded} `),
+    );
+
+    // The daemon goes away altogether…
+    await daemon.stop();
+    await waitForScreen('the connection-lost banner', (l) =>
+      (l[0] ?? '').includes('connection lost'),
+    );
+    // …and another one starts on the same socket.
+    const second = spawn(process.execPath, [DAEMON_BIN, '-n', '-c', daemon.configPath], {
+      cwd: daemon.dir.path,
+      stdio: 'ignore',
+    });
+    harness!.second = second;
+    const next = await waitFor(async () => (await pidOf(rpc, 'web').catch(() => 0)) || false, {
+      what: 'the second daemon to run web',
+    });
+    await waitForScreen(
+      'the banner gone and the new daemon’s pid shown',
+      (l) => (l[0] ?? '').includes('4 processes') && (rowOf(l, 'web') ?? '').includes(` ${next} `),
+    );
+  });
+
+  it('q quits and gives the terminal back', async () => {
+    await openDashboard();
+    keys('q');
+    await waitFor(
+      () => {
+        try {
+          tmux('has-session', '-t', 'dash');
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      { what: 'the dashboard (and so its tmux session) to end' },
+    );
+  });
+});
