@@ -43,13 +43,21 @@ const single = async (namespec: string, call: () => Promise<void>): Promise<Stat
   }
 };
 
-/** One line for many results: `web:*: 3 started`, or the count and the first failure. */
-const summarize = (action: BulkAction, label: string, results: readonly StatusResult[]) => {
+/**
+ * One line: supervisorctl's for one process; for a group or all, `web:*: 3 started`, or the
+ * count and the first failure.
+ */
+const summarize = (
+  action: BulkAction,
+  target: CommandTarget,
+  results: readonly StatusResult[],
+): CommandOutcome => {
   const failed = results.filter((r) => r.status !== SUCCESS);
   const [only] = results;
-  if (results.length === 1 && only !== undefined && label !== 'all' && !label.endsWith(':*')) {
+  if (target.kind === 'process' && only !== undefined) {
     return { ok: failed.length === 0, text: renderResultLine(action, only) };
   }
+  const label = describeTarget(target);
   if (results.length === 0) {
     return { ok: true, text: `${label}: nothing to ${action}` };
   }
@@ -106,7 +114,7 @@ const restart = async (api: SupervisorApi, target: CommandTarget): Promise<Comma
     return { ok: false, text: renderResultLine('stop', stopFailure) };
   }
   const started = await forTarget(target, calls.start);
-  const outcome = summarize('start', describeTarget(target), started);
+  const outcome = summarize('start', target, started);
   return { ok: outcome.ok, text: outcome.text.replace(/started$/, 'restarted') };
 };
 
@@ -173,17 +181,13 @@ const perform = async (api: SupervisorApi, command: ProcessCommand): Promise<Com
     case 'stop':
       return summarize(
         command.verb,
-        describeTarget(command.target),
+        command.target,
         await forTarget(command.target, callsOf(api)[command.verb]),
       );
     case 'signal':
-      return summarize(
-        'signal',
-        describeTarget(command.target),
-        await signal(api, command.target, command.signal),
-      );
+      return summarize('signal', command.target, await signal(api, command.target, command.signal));
     case 'clear':
-      return summarize('clear', describeTarget(command.target), await clear(api, command.target));
+      return summarize('clear', command.target, await clear(api, command.target));
   }
 };
 

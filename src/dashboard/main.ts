@@ -47,6 +47,16 @@ export const runDashboardOn = async (target: DashboardTarget): Promise<number> =
     longPoll: client(LONG_POLL_MS + READ_TIMEOUT_MS),
   });
   const screen = openScreen({ input: process.stdin, output: process.stdout });
+  // Killed or hung up on: the terminal is given back (out of the alternate screen, cooked
+  // mode, cursor shown) before going.
+  const leave = (status: number) => () => {
+    screen.destroy();
+    process.exit(status);
+  };
+  const onTerm = leave(143);
+  const onHup = leave(129);
+  process.once('SIGTERM', onTerm);
+  process.once('SIGHUP', onHup);
   try {
     await runDashboard({
       api,
@@ -64,6 +74,8 @@ export const runDashboardOn = async (target: DashboardTarget): Promise<number> =
         }),
     });
   } finally {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
     screen.destroy();
     transport.close();
   }
