@@ -43,11 +43,21 @@ describe('the blessed screen', () => {
     screen = openScreen({ input: term.input, output: term.output, terminal: 'xterm-256color' });
     const keys: KeyPress[] = [];
     screen.onKey((press) => keys.push(press));
-    for (const typed of ['j', 'S', '?', '\r', '\x1b[A', '\x03', '\t']) {
+    for (const typed of ['j', 'S', '?', '\r', '\n', '\x1b[A', '\x03', '\t', ' ']) {
       term.input.write(typed);
       await settle();
     }
-    expect(keys.map((k) => k.key)).toEqual(['j', 'S', '?', 'enter', 'up', 'C-c', 'tab']);
+    expect(keys.map((k) => k.key)).toEqual([
+      'j',
+      'S',
+      '?',
+      'enter',
+      'enter',
+      'up',
+      'C-c',
+      'tab',
+      'space',
+    ]);
   });
 
   it('reports a resize with the new size', async () => {

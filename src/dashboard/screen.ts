@@ -45,11 +45,13 @@ const tagged = (text: string, style: Style): string => {
 const content = (lines: readonly Line[]): string =>
   lines.map((line) => line.map((s) => tagged(s.text, s.style)).join('')).join('\n');
 
-/** Printable characters are their own name (`S`, not blessed's `S-s`). */
-const keyName = (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg): string =>
-  ch !== undefined && ch.length === 1 && ch > ' ' && ch !== '\x7f' && !key.ctrl && !key.meta
-    ? ch
-    : key.full;
+/** Printable characters are their own name (`S`, not blessed's `S-s`); LF is Enter too. */
+const keyName = (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg): string => {
+  if (ch !== undefined && ch.length === 1 && ch > ' ' && ch !== '\x7f' && !key.ctrl && !key.meta) {
+    return ch;
+  }
+  return key.full === 'linefeed' ? 'enter' : key.full;
+};
 
 export const openScreen = (options: ScreenOptions): DashboardScreen => {
   // @types/blessed swaps the two in IScreenOptions (input: Writable, output: Readable).
