@@ -1,8 +1,10 @@
 // XML-RPC decoding: a methodCall (server side) or a methodResponse (client side) → typed values,
-// with supervisord's value rules (boolean true only for "1", untyped value = string, base64 →
-// string) and a precise message for anything malformed.
+// straight from the parser's events (no element tree), with supervisord's value rules (boolean
+// true only for "1", untyped value = string, base64 → string) and a precise message for anything
+// malformed: the same message a top-down reading of the document meets first.
 
-import { parseXmlTree, type XmlElement } from './xml-tree.js';
+import { Frame, type Role } from './xmlrpc-frame.js';
+import { readXmlEvents, type XmlEventSink } from './xmlrpc-sax.js';
 import {
   parseBase64,
   parseDateTime,
@@ -10,12 +12,7 @@ import {
   parseInteger,
   type Parsed,
 } from './xmlrpc-scalars.js';
-import {
-  isXmlRpcStruct,
-  structFromEntries,
-  XmlRpcDouble,
-  type XmlRpcValue,
-} from './xmlrpc-value.js';
+import { isXmlRpcStruct, setMember, XmlRpcDouble, type XmlRpcValue } from './xmlrpc-value.js';
 
 export interface MethodCall {
   readonly methodName: string;
@@ -32,204 +29,422 @@ export type DecodeResult<T> =
 /** Element nesting bound: ~170 levels of arrays/structs, far beyond any real client. */
 export const MAX_XML_DEPTH = 512;
 
-class MalformedXmlRpc extends Error {
-  constructor(element: XmlElement, problem: string) {
-    super(`line ${element.line}: <${element.name}> ${problem}`);
+type RootName = 'methodCall' | 'methodResponse';
+
+const describe = (line: number, name: string, problem: string): string =>
+  `line ${line}: <${name}> ${problem}`;
+
+/** Thrown only by the root's checks, which a top-down reading meets before anything inside. */
+class MalformedXmlRpc extends Error {}
+
+const malformed = (line: number, name: string, problem: string): MalformedXmlRpc =>
+  new MalformedXmlRpc(describe(line, name, problem));
+
+/**
+ * Streams one document into values. After the first problem it only keeps counting children for
+ * the elements still open: their own checks come first in a top-down reading, so they may still
+ * replace it; nothing opened later can.
+ */
+class DocumentDecoder implements XmlEventSink {
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private nextSeq = 0;
+  private problem: { readonly seq: number; readonly message: string } | undefined;
+  wrongRoot: string | undefined;
+
+  constructor(private readonly rootName: RootName) {}
+
+  get root(): Frame | undefined {
+    return this.frames[0];
+  }
+
+  get problemMessage(): string | undefined {
+    return this.problem?.message;
+  }
+
+  open(name: string, line: number): void {
+    const seq = this.nextSeq;
+    this.nextSeq += 1;
+    const parent = this.depth === 0 ? undefined : this.frameAt(this.depth - 1);
+    let role: Role;
+    if (parent === undefined) {
+      role = name === this.rootName ? this.rootName : 'ignored';
+      this.wrongRoot = role === 'ignored' ? name : undefined;
+    } else if (parent.role === 'ignored') {
+      role = 'ignored';
+    } else {
+      role = this.childRole(parent, name, line, seq);
+      if (this.problem !== undefined) {
+        role = 'ignored';
+      }
+    }
+    let frame = this.frames[this.depth];
+    if (frame === undefined) {
+      frame = new Frame();
+      this.frames.push(frame);
+    }
+    frame.reset(role, name, line, seq);
+    this.depth += 1;
+  }
+
+  text(data: string): void {
+    const frame = this.frameAt(this.depth - 1);
+    switch (frame.role) {
+      case 'ignored':
+      case 'params':
+      case 'data':
+        return; // supervisord never looks at text there
+      case 'value':
+      case 'scalar':
+      case 'methodName':
+      case 'name':
+        frame.text += data;
+        return;
+      case 'methodCall':
+      case 'methodResponse':
+      case 'param':
+      case 'fault':
+      case 'array':
+      case 'struct':
+      case 'member':
+        // Only stray text matters here, so blank layout before it is not even kept.
+        if (frame.text !== '' || data.trim() !== '') {
+          frame.text += data;
+        }
+    }
+  }
+
+  close(): void {
+    this.depth -= 1;
+    if (this.depth > 0) {
+      this.finish(this.frameAt(this.depth), this.frameAt(this.depth - 1));
+    }
+    // The root is checked once the whole document has been read (see decodeDocument).
+  }
+
+  private frameAt(depth: number): Frame {
+    const frame = this.frames[depth];
+    if (frame === undefined) {
+      throw new Error(`no open element at depth ${depth}`);
+    }
+    return frame;
+  }
+
+  /** A check of `seq`'s own element: it wins over any problem found inside that element. */
+  private report(seq: number, line: number, name: string, problem: string): void {
+    if (this.problem === undefined || this.problem.seq > seq) {
+      this.problem = { seq, message: describe(line, name, problem) };
+    }
+  }
+
+  /** A check made only after the element's content was decoded: it never replaces a problem. */
+  private reportAfter(frame: Frame, problem: string): void {
+    if (this.problem === undefined) {
+      this.problem = { seq: frame.seq, message: describe(frame.line, frame.name, problem) };
+    }
+  }
+
+  private reportStrayText(frame: Frame): void {
+    const stray = frame.strayText();
+    if (stray !== undefined) {
+      this.report(frame.seq, frame.line, frame.name, `holds stray text ${JSON.stringify(stray)}`);
+    }
+  }
+
+  private misplaced(seq: number, line: number, name: string, expected: string): Role {
+    this.report(seq, line, name, `found where <${expected}> was expected`);
+    return 'ignored';
+  }
+
+  /** What a child is, from its parent; counts it for the parent's own checks. */
+  private childRole(parent: Frame, name: string, line: number, seq: number): Role {
+    parent.children += 1;
+    if (parent.children === 1) {
+      parent.firstChildName = name;
+      parent.firstChildLine = line;
+    }
+    switch (parent.role) {
+      case 'methodCall':
+        if (name === 'methodName') {
+          parent.nameCount += 1;
+          return parent.nameCount === 1 ? 'methodName' : 'ignored';
+        }
+        if (name === 'params') {
+          parent.valueCount += 1;
+          return parent.valueCount === 1 ? 'params' : 'ignored';
+        }
+        if (parent.strayName === '') {
+          parent.strayName = name;
+          parent.strayLine = line;
+        }
+        return 'ignored';
+      case 'methodResponse':
+        return parent.children === 1 && (name === 'params' || name === 'fault') ? name : 'ignored';
+      case 'params':
+        return name === 'param' ? 'param' : this.misplaced(seq, line, name, 'param');
+      case 'data':
+        return name === 'value' ? 'value' : this.misplaced(seq, line, name, 'value');
+      case 'struct':
+        return name === 'member' ? 'member' : this.misplaced(seq, line, name, 'member');
+      case 'param':
+      case 'fault':
+        return parent.children === 1 && name === 'value' ? 'value' : 'ignored';
+      case 'array':
+        return parent.children === 1 && name === 'data' ? 'data' : 'ignored';
+      case 'value':
+        if (parent.children > 1) {
+          return 'ignored';
+        }
+        return name === 'array' || name === 'struct' ? name : 'scalar';
+      case 'member':
+        if (name === 'name') {
+          parent.nameCount += 1;
+          return parent.nameCount === 1 ? 'name' : 'ignored';
+        }
+        if (name === 'value') {
+          parent.valueCount += 1;
+          return parent.valueCount === 1 ? 'value' : 'ignored';
+        }
+        return 'ignored';
+      case 'methodName':
+      case 'name':
+      case 'scalar':
+      case 'ignored':
+        return 'ignored'; // reported by the parent's checks when it closes, if at all
+    }
+  }
+
+  /** An element closed: run its own checks in the order a top-down reading would, then hand its value up. */
+  private finish(frame: Frame, parent: Frame): void {
+    switch (frame.role) {
+      case 'ignored':
+      case 'methodCall':
+      case 'methodResponse':
+        return;
+      case 'methodName':
+      case 'name':
+        parent.nameLine = frame.line;
+        parent.nameText = frame.text;
+        parent.nameChildName = frame.firstChildName;
+        parent.nameChildLine = frame.firstChildLine;
+        return;
+      case 'scalar':
+        parent.value = this.scalarOf(frame);
+        return;
+      case 'value':
+        if (frame.children > 1) {
+          this.report(frame.seq, frame.line, frame.name, 'holds more than one element');
+        } else if (frame.children === 1) {
+          this.reportStrayText(frame);
+        } else {
+          frame.value = frame.text; // an untyped <value> is a string
+        }
+        if (frame.value !== undefined) {
+          this.deliver(parent, frame.value);
+        }
+        return;
+      case 'array':
+        this.reportStrayText(frame);
+        this.expectSoleChild(frame, 'data');
+        parent.value = frame.items;
+        return;
+      case 'data':
+        parent.items = frame.items;
+        return;
+      case 'struct':
+        this.reportStrayText(frame);
+        parent.value = frame.members;
+        return;
+      case 'member':
+        this.finishMember(frame, parent);
+        return;
+      case 'param':
+        this.expectSoleChild(frame, 'value');
+        if (frame.value !== undefined) {
+          parent.items?.push(frame.value);
+        }
+        return;
+      case 'params':
+        if (parent.role !== 'methodResponse') {
+          parent.items = frame.items;
+        } else if (frame.items?.length === 1) {
+          parent.value = frame.items[0];
+        } else {
+          this.reportAfter(frame, 'must hold exactly one <param>');
+        }
+        return;
+      case 'fault':
+        this.finishFault(frame, parent);
+        return;
+    }
+  }
+
+  private deliver(parent: Frame, value: XmlRpcValue): void {
+    if (parent.role === 'data') {
+      parent.items?.push(value);
+    } else {
+      parent.value = value;
+    }
+  }
+
+  private expectSoleChild(frame: Frame, name: string): void {
+    if (frame.children !== 1 || frame.firstChildName !== name) {
+      this.report(frame.seq, frame.line, frame.name, `must hold exactly one <${name}>`);
+    }
+    this.reportStrayText(frame);
+  }
+
+  private finishMember(member: Frame, struct: Frame): void {
+    this.reportStrayText(member);
+    if (member.nameCount !== 1 || member.valueCount !== 1 || member.children !== 2) {
+      this.report(member.seq, member.line, member.name, 'needs exactly one <name> and one <value>');
+    }
+    if (member.nameChildName !== '') {
+      this.report(
+        member.seq,
+        member.nameChildLine,
+        member.nameChildName,
+        'is not allowed inside <name>',
+      );
+    }
+    if (member.value !== undefined && struct.members !== undefined) {
+      setMember(struct.members, member.nameText, member.value);
+    }
+  }
+
+  private finishFault(fault: Frame, root: Frame): void {
+    this.expectSoleChild(fault, 'value');
+    const value = fault.value;
+    if (value === undefined) {
+      return;
+    }
+    const faultCode = isXmlRpcStruct(value) ? value['faultCode'] : undefined;
+    const faultString = isXmlRpcStruct(value) ? value['faultString'] : undefined;
+    if (typeof faultCode !== 'number' || typeof faultString !== 'string') {
+      this.reportAfter(fault, 'needs a struct with int faultCode and string faultString');
+      return;
+    }
+    root.fault = { faultCode, faultString };
+  }
+
+  private scalarOf(frame: Frame): XmlRpcValue | undefined {
+    if (frame.children > 0) {
+      const inside = `is not allowed inside <${frame.name}>`;
+      this.report(frame.seq, frame.firstChildLine, frame.firstChildName, inside);
+      return undefined;
+    }
+    const parsed = parseScalar(frame.name, frame.text);
+    if (parsed === undefined) {
+      this.report(frame.seq, frame.line, frame.name, 'is not a supported XML-RPC type');
+      return undefined;
+    }
+    if (!parsed.ok) {
+      this.report(frame.seq, frame.line, frame.name, parsed.problem);
+      return undefined;
+    }
+    return parsed.value;
   }
 }
 
+const parseScalar = (name: string, text: string): Parsed<XmlRpcValue> | undefined => {
+  switch (name) {
+    case 'int':
+    case 'i4':
+      return parseInteger(text);
+    case 'boolean':
+      // supervisord's rule: only the exact text "1" is true ("true" is false).
+      return { ok: true, value: text === '1' };
+    case 'string':
+      return { ok: true, value: text };
+    case 'double': {
+      const parsed = parseDouble(text);
+      return parsed.ok ? { ok: true, value: new XmlRpcDouble(parsed.value) } : parsed;
+    }
+    case 'dateTime.iso8601':
+      return parseDateTime(text);
+    case 'base64':
+      return parseBase64(text);
+    default:
+      return undefined;
+  }
+};
+
+const expectNoStrayText = (root: Frame): void => {
+  const stray = root.strayText();
+  if (stray !== undefined) {
+    throw malformed(root.line, root.name, `holds stray text ${JSON.stringify(stray)}`);
+  }
+};
+
+/** The root's checks; `undefined` when a problem further in is what gets reported. */
+const finishCall = (root: Frame): MethodCall | undefined => {
+  if (root.strayName !== '') {
+    throw malformed(root.strayLine, root.strayName, 'is not allowed inside <methodCall>');
+  }
+  expectNoStrayText(root);
+  if (root.nameCount !== 1) {
+    throw malformed(root.line, root.name, 'needs exactly one <methodName>');
+  }
+  if (root.nameChildName !== '') {
+    throw malformed(root.nameChildLine, root.nameChildName, 'is not allowed inside <methodName>');
+  }
+  if (root.nameText === '') {
+    throw malformed(root.nameLine, 'methodName', 'is empty');
+  }
+  if (root.valueCount > 1) {
+    throw malformed(root.line, root.name, 'has more than one <params>');
+  }
+  // Clients may leave out an empty <params>; supervisord accepts that, and so do we.
+  return { methodName: root.nameText, params: root.valueCount === 0 ? [] : (root.items ?? []) };
+};
+
+const finishResponse = (root: Frame): MethodResponse | undefined => {
+  if (root.children !== 1) {
+    throw malformed(root.line, root.name, 'must hold exactly one element');
+  }
+  expectNoStrayText(root);
+  switch (root.firstChildName) {
+    case 'params':
+      return root.value === undefined ? undefined : { kind: 'value', value: root.value };
+    case 'fault':
+      return root.fault === undefined ? undefined : { kind: 'fault', ...root.fault };
+    default:
+      throw malformed(root.firstChildLine, root.firstChildName, 'is not <params> or <fault>');
+  }
+};
+
 const decodeDocument = <T>(
   text: string,
-  rootName: string,
-  decodeRoot: (root: XmlElement) => T,
+  rootName: RootName,
+  finishRoot: (root: Frame) => T | undefined,
 ): DecodeResult<T> => {
-  const tree = parseXmlTree(text, MAX_XML_DEPTH);
-  if (!tree.ok) {
-    return { ok: false, message: `not well-formed XML: ${tree.message}` };
+  const decoder = new DocumentDecoder(rootName);
+  const read = readXmlEvents(text, MAX_XML_DEPTH, decoder);
+  if (!read.ok) {
+    return { ok: false, message: `not well-formed XML: ${read.message}` };
   }
-  if (tree.root.name !== rootName) {
-    return { ok: false, message: `root element is <${tree.root.name}>, expected <${rootName}>` };
+  const root = decoder.root;
+  if (decoder.wrongRoot !== undefined || root === undefined) {
+    return { ok: false, message: `root element is <${decoder.wrongRoot}>, expected <${rootName}>` };
   }
+  let value: T | undefined;
   try {
-    return { ok: true, value: decodeRoot(tree.root) };
+    value = finishRoot(root);
   } catch (error: unknown) {
     if (error instanceof MalformedXmlRpc) {
       return { ok: false, message: error.message };
     }
     throw error;
   }
+  const problem = decoder.problemMessage;
+  if (problem !== undefined || value === undefined) {
+    return { ok: false, message: problem ?? `<${rootName}> decoded to nothing` };
+  }
+  return { ok: true, value };
 };
 
 export const decodeMethodCall = (text: string): DecodeResult<MethodCall> =>
-  decodeDocument(text, 'methodCall', (root) => {
-    const names = childrenNamed(root, 'methodName');
-    const paramsElements = childrenNamed(root, 'params');
-    expectOnly(root, ['methodName', 'params']);
-    const [nameElement] = names;
-    if (nameElement === undefined || names.length > 1) {
-      throw new MalformedXmlRpc(root, 'needs exactly one <methodName>');
-    }
-    expectNoChildren(nameElement);
-    if (nameElement.text === '') {
-      throw new MalformedXmlRpc(nameElement, 'is empty');
-    }
-    if (paramsElements.length > 1) {
-      throw new MalformedXmlRpc(root, 'has more than one <params>');
-    }
-    const [paramsElement] = paramsElements;
-    // Clients may leave out an empty <params>; supervisord accepts that, and so do we.
-    const params = paramsElement === undefined ? [] : decodeParams(paramsElement);
-    return { methodName: nameElement.text, params };
-  });
+  decodeDocument(text, 'methodCall', finishCall);
 
 export const decodeMethodResponse = (text: string): DecodeResult<MethodResponse> =>
-  decodeDocument(text, 'methodResponse', (root): MethodResponse => {
-    const only = soleChild(root);
-    if (only.name === 'params') {
-      const params = decodeParams(only);
-      const [value] = params;
-      if (value === undefined || params.length !== 1) {
-        throw new MalformedXmlRpc(only, 'must hold exactly one <param>');
-      }
-      return { kind: 'value', value };
-    }
-    if (only.name === 'fault') {
-      return decodeFault(only);
-    }
-    throw new MalformedXmlRpc(only, 'is not <params> or <fault>');
-  });
-
-const decodeParams = (params: XmlElement): XmlRpcValue[] =>
-  params.children.map((param) => {
-    if (param.name !== 'param') {
-      throw new MalformedXmlRpc(param, 'found where <param> was expected');
-    }
-    return decodeValue(soleChild(param, 'value'));
-  });
-
-const decodeFault = (fault: XmlElement): MethodResponse => {
-  const value = decodeValue(soleChild(fault, 'value'));
-  const faultCode = isXmlRpcStruct(value) ? value['faultCode'] : undefined;
-  const faultString = isXmlRpcStruct(value) ? value['faultString'] : undefined;
-  if (typeof faultCode !== 'number' || typeof faultString !== 'string') {
-    throw new MalformedXmlRpc(fault, 'needs a struct with int faultCode and string faultString');
-  }
-  return { kind: 'fault', faultCode, faultString };
-};
-
-const decodeValue = (value: XmlElement): XmlRpcValue => {
-  if (value.name !== 'value') {
-    throw new MalformedXmlRpc(value, 'found where <value> was expected');
-  }
-  const [typed, ...extra] = value.children;
-  if (typed === undefined) {
-    return value.text; // an untyped <value> is a string
-  }
-  if (extra.length > 0) {
-    throw new MalformedXmlRpc(value, 'holds more than one element');
-  }
-  expectBlank(value);
-  return decodeTyped(typed);
-};
-
-const decodeTyped = (element: XmlElement): XmlRpcValue => {
-  switch (element.name) {
-    case 'array':
-      return decodeArray(element);
-    case 'struct':
-      return decodeStruct(element);
-    default:
-      expectNoChildren(element);
-      return decodeScalar(element);
-  }
-};
-
-const decodeArray = (array: XmlElement): XmlRpcValue[] => {
-  expectBlank(array);
-  return soleChild(array, 'data').children.map(decodeValue);
-};
-
-const decodeStruct = (struct: XmlElement): XmlRpcValue => {
-  expectBlank(struct);
-  const entries = struct.children.map((member): [string, XmlRpcValue] => {
-    if (member.name !== 'member') {
-      throw new MalformedXmlRpc(member, 'found where <member> was expected');
-    }
-    expectBlank(member);
-    const name = childrenNamed(member, 'name');
-    const value = childrenNamed(member, 'value');
-    if (name.length !== 1 || value.length !== 1 || member.children.length !== 2) {
-      throw new MalformedXmlRpc(member, 'needs exactly one <name> and one <value>');
-    }
-    const [nameElement] = name as [XmlElement];
-    expectNoChildren(nameElement);
-    return [nameElement.text, decodeValue(value[0] as XmlElement)];
-  });
-  return structFromEntries(entries);
-};
-
-const decodeScalar = (element: XmlElement): XmlRpcValue => {
-  const text = element.text;
-  switch (element.name) {
-    case 'int':
-    case 'i4':
-      return valueOf(element, parseInteger(text));
-    case 'boolean':
-      // supervisord's rule: only the exact text "1" is true ("true" is false).
-      return text === '1';
-    case 'string':
-      return text;
-    case 'double':
-      return new XmlRpcDouble(valueOf(element, parseDouble(text)));
-    case 'dateTime.iso8601':
-      return valueOf(element, parseDateTime(text));
-    case 'base64':
-      return valueOf(element, parseBase64(text));
-    default:
-      throw new MalformedXmlRpc(element, 'is not a supported XML-RPC type');
-  }
-};
-
-const valueOf = <T>(element: XmlElement, parsed: Parsed<T>): T => {
-  if (!parsed.ok) {
-    throw new MalformedXmlRpc(element, parsed.problem);
-  }
-  return parsed.value;
-};
-
-const childrenNamed = (element: XmlElement, name: string): XmlElement[] =>
-  element.children.filter((child) => child.name === name);
-
-const soleChild = (element: XmlElement, name?: string): XmlElement => {
-  const [child, ...extra] = element.children;
-  if (child === undefined || extra.length > 0 || (name !== undefined && child.name !== name)) {
-    throw new MalformedXmlRpc(
-      element,
-      `must hold exactly one ${name === undefined ? 'element' : `<${name}>`}`,
-    );
-  }
-  expectBlank(element);
-  return child;
-};
-
-const expectOnly = (element: XmlElement, names: readonly string[]): void => {
-  const stray = element.children.find((child) => !names.includes(child.name));
-  if (stray !== undefined) {
-    throw new MalformedXmlRpc(stray, `is not allowed inside <${element.name}>`);
-  }
-  expectBlank(element);
-};
-
-const expectNoChildren = (element: XmlElement): void => {
-  const [child] = element.children;
-  if (child !== undefined) {
-    throw new MalformedXmlRpc(child, `is not allowed inside <${element.name}>`);
-  }
-};
-
-/** Whitespace between elements is layout; any other text there is a mistake. */
-const expectBlank = (element: XmlElement): void => {
-  if (element.text.trim() !== '') {
-    throw new MalformedXmlRpc(element, `holds stray text ${JSON.stringify(element.text.trim())}`);
-  }
-};
+  decodeDocument(text, 'methodResponse', finishResponse);

@@ -72,10 +72,23 @@ export const isXmlRpcStruct = (value: XmlRpcValue): value is XmlRpcStruct =>
   !(value instanceof XmlRpcDouble) &&
   !(value instanceof XmlRpcDateTime);
 
-/** Builds a struct from decoded members: `__proto__` and friends stay ordinary own keys. */
-export const structFromEntries = (
-  entries: readonly (readonly [string, XmlRpcValue])[],
-): XmlRpcStruct => Object.fromEntries(entries);
+/** Sets a decoded struct member: `__proto__` stays an ordinary own key, as in a JSON parse. */
+export const setMember = (
+  members: Record<string, XmlRpcValue>,
+  key: string,
+  value: XmlRpcValue,
+): void => {
+  if (key === '__proto__') {
+    Object.defineProperty(members, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    members[key] = value;
+  }
+};
 
 export const INT32_MIN = -2147483648;
 export const INT32_MAX = 2147483647;
