@@ -1,5 +1,6 @@
 // Promises that settle when a process reaches a state: what startProcess/stopProcess with
-// wait=true need. Driven by PROCESS_STATE events on the bus, never by polling.
+// wait=true need. Driven by PROCESS_STATE events on the bus, never by polling; each event reaches
+// only the waits of its own process.
 
 import type { EventBus } from '../events/event-bus.js';
 import type { Fault } from '../model/faults.js';
@@ -11,9 +12,62 @@ import type { ProcessInfo, SupervisedProcess } from './process.js';
 
 const STOP_REPORT_MS = 2000;
 
+type Check = () => void;
+
+/** All the index needs of a process: the names its PROCESS_STATE events carry. */
+interface WatchedProcess {
+  readonly config: { readonly groupName: string; readonly name: string };
+}
+
+/**
+ * The pending waits by group and process name, behind one bus subscription: stopping a group
+ * of N with wait would otherwise hand each of its 2N state events to all N waits.
+ */
+export class ProcessWaiters {
+  private readonly byGroup = new Map<string, Map<string, Set<Check>>>();
+
+  constructor(bus: EventBus) {
+    bus.subscribe('PROCESS_STATE', (event) => {
+      // A check may remove itself (or resolve others) meanwhile: Set iteration allows that.
+      const checks = this.byGroup.get(event.groupName)?.get(event.processName);
+      if (checks !== undefined) {
+        for (const check of checks) {
+          check();
+        }
+      }
+    });
+  }
+
+  /** Runs `check` after every state change of the process, until the returned function is called. */
+  watch(process: WatchedProcess, check: Check): () => void {
+    const { groupName, name } = process.config;
+    let byName = this.byGroup.get(groupName);
+    if (byName === undefined) {
+      byName = new Map();
+      this.byGroup.set(groupName, byName);
+    }
+    let checks = byName.get(name);
+    if (checks === undefined) {
+      checks = new Set();
+      byName.set(name, checks);
+    }
+    const mine = checks;
+    mine.add(check);
+    return () => {
+      mine.delete(check);
+      if (mine.size === 0 && byName.get(name) === mine) {
+        byName.delete(name);
+        if (byName.size === 0 && this.byGroup.get(groupName) === byName) {
+          this.byGroup.delete(groupName);
+        }
+      }
+    };
+  }
+}
+
 /** Resolves with the first snapshot satisfying `done` (possibly at once); rejects on abort. */
 export const waitForProcess = (
-  bus: EventBus,
+  waiters: ProcessWaiters,
   process: SupervisedProcess,
   done: (info: ProcessInfo) => boolean,
   signal?: AbortSignal,
@@ -29,19 +83,13 @@ export const waitForProcess = (
       return;
     }
     const onAbort = (): void => {
-      unsubscribe();
+      unwatch();
       reject(signal?.reason as Error);
     };
-    const unsubscribe = bus.subscribe('PROCESS_STATE', (event) => {
-      if (
-        event.processName !== process.config.name ||
-        event.groupName !== process.config.groupName
-      ) {
-        return;
-      }
+    const unwatch = waiters.watch(process, () => {
       const info = process.info();
       if (done(info)) {
-        unsubscribe();
+        unwatch();
         signal?.removeEventListener('abort', onAbort);
         resolve(info);
       }
@@ -73,17 +121,17 @@ export const startVerdict = (info: ProcessInfo): Fault | undefined | 'pending' =
 };
 
 export const waitForStart = async (
-  bus: EventBus,
+  waiters: ProcessWaiters,
   process: SupervisedProcess,
   signal?: AbortSignal,
 ): Promise<Fault | undefined> => {
-  const info = await waitForProcess(bus, process, (i) => startVerdict(i) !== 'pending', signal);
+  const info = await waitForProcess(waiters, process, (i) => startVerdict(i) !== 'pending', signal);
   const verdict = startVerdict(info);
   return verdict === 'pending' ? undefined : verdict;
 };
 
 export interface StopWaitDeps {
-  readonly bus: EventBus;
+  readonly waiters: ProcessWaiters;
   readonly clock: Clock;
   readonly logger: DaemonLogger;
 }
@@ -104,7 +152,7 @@ export const waitForStop = async (
   };
   report();
   try {
-    await waitForProcess(deps.bus, process, (info) => isStoppedState(info.state), signal);
+    await waitForProcess(deps.waiters, process, (info) => isStoppedState(info.state), signal);
   } finally {
     timer?.cancel();
   }

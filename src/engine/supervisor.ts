@@ -14,7 +14,13 @@ import type { Spawner } from '../ports/spawner.js';
 import { byPriority, ProcessGroup } from './group.js';
 import { parseNamespec } from './namespec.js';
 import { type ProcessInfo, SupervisedProcess } from './process.js';
-import { waitForProcess, waitForStart, waitForStop } from './process-waits.js';
+import {
+  ProcessWaiters,
+  type StopWaitDeps,
+  waitForProcess,
+  waitForStart,
+  waitForStop,
+} from './process-waits.js';
 import { stopInOrder } from './shutdown-sequence.js';
 
 export interface SupervisorDeps {
@@ -49,8 +55,13 @@ export class Supervisor {
   private currentMood: SupervisorMood = 'RUNNING';
   private swept = false;
   private stopping: Promise<void> | null = null;
+  private readonly waiters: ProcessWaiters;
+  private readonly stopWaits: StopWaitDeps;
 
-  constructor(private readonly deps: SupervisorDeps) {}
+  constructor(private readonly deps: SupervisorDeps) {
+    this.waiters = new ProcessWaiters(deps.bus);
+    this.stopWaits = { waiters: this.waiters, clock: deps.clock, logger: deps.logger };
+  }
 
   get mood(): SupervisorMood {
     return this.currentMood;
@@ -203,17 +214,17 @@ export class Supervisor {
     done: (info: ProcessInfo) => boolean,
     signal?: AbortSignal,
   ): Promise<ProcessInfo> {
-    return waitForProcess(this.deps.bus, process, done, signal);
+    return waitForProcess(this.waiters, process, done, signal);
   }
 
   /** startProcess wait=true: undefined once RUNNING, else SPAWN_ERROR / ABNORMAL_TERMINATION. */
   waitForStart(process: SupervisedProcess, signal?: AbortSignal): Promise<Fault | undefined> {
-    return waitForStart(this.deps.bus, process, signal);
+    return waitForStart(this.waiters, process, signal);
   }
 
   /** stopProcess wait=true: resolves in a stopped state, logging `waiting for <n> to stop`. */
   waitForStop(process: SupervisedProcess, signal?: AbortSignal): Promise<void> {
-    return waitForStop(this.deps, process, signal);
+    return waitForStop(this.stopWaits, process, signal);
   }
 
   /**

@@ -10,41 +10,61 @@ type AnyHandler = (event: SupervisorEvent) => void;
 
 export type Unsubscribe = () => void;
 
+/**
+ * Handler lists are copied on subscribe and unsubscribe, never on publish: events are far more
+ * frequent, and a publish then walks the list as it was when it began, whatever its handlers
+ * subscribe or unsubscribe meanwhile.
+ */
+type HandlerList = readonly AnyHandler[];
+
+const without = (list: HandlerList, handler: AnyHandler): HandlerList => {
+  const at = list.indexOf(handler);
+  return at < 0 ? list : [...list.slice(0, at), ...list.slice(at + 1)];
+};
+
 export class EventBus {
-  private readonly byType = new Map<SupervisorEventType, Set<AnyHandler>>();
-  private readonly all = new Set<AnyHandler>();
+  private readonly byType = new Map<SupervisorEventType, HandlerList>();
+  private all: HandlerList = [];
 
   constructor(private readonly onHandlerError: (error: unknown) => void = () => undefined) {}
 
   subscribe<T extends SupervisorEventType>(type: T, handler: Handler<T>): Unsubscribe {
-    let set = this.byType.get(type);
-    if (set === undefined) {
-      set = new Set();
-      this.byType.set(type, set);
-    }
     const h = handler as AnyHandler;
-    set.add(h);
-    return () => set.delete(h);
+    const list = this.byType.get(type) ?? [];
+    if (!list.includes(h)) {
+      this.byType.set(type, [...list, h]);
+    }
+    return () => {
+      const current = this.byType.get(type);
+      if (current !== undefined) {
+        this.byType.set(type, without(current, h));
+      }
+    };
   }
 
   subscribeAll(handler: AnyHandler): Unsubscribe {
-    this.all.add(handler);
-    return () => this.all.delete(handler);
+    if (!this.all.includes(handler)) {
+      this.all = [...this.all, handler];
+    }
+    return () => {
+      this.all = without(this.all, handler);
+    };
   }
 
   /** True when somebody listens for this type: lets hot paths skip building events. */
   hasSubscribers(type: SupervisorEventType): boolean {
-    return this.all.size > 0 || (this.byType.get(type)?.size ?? 0) > 0;
+    return this.all.length > 0 || (this.byType.get(type)?.length ?? 0) > 0;
   }
 
   publish(event: SupervisorEvent): void {
     const typed = this.byType.get(event.type);
+    const all = this.all;
     if (typed !== undefined) {
-      for (const h of [...typed]) {
+      for (const h of typed) {
         this.deliver(h, event);
       }
     }
-    for (const h of [...this.all]) {
+    for (const h of all) {
       this.deliver(h, event);
     }
   }
