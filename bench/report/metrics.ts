@@ -207,7 +207,7 @@ export const METRICS: readonly MetricDef[] = [
   }),
   metric({
     id: 'idle100',
-    label: 'daemon CPU idle, 100 programs, 20 s',
+    label: 'daemon CPU idle, 100 programs, per 20 s (60 s window)',
     chartLabel: 'idle CPU, 100 programs, 20 s',
     unit: 's',
     decimals: 3,

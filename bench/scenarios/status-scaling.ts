@@ -43,7 +43,7 @@ const timeCtl = async (
   count: number,
 ): Promise<number[]> => {
   const times: number[] = [];
-  const until = performance.now() + (ctx.quick ? 6_000 : 10_000);
+  const until = performance.now() + (ctx.quick ? 6_000 : 8_000);
   while (times.length < (ctx.quick ? 3 : 5) && (times.length < 2 || performance.now() < until)) {
     const timing = await launched.ctlStatus(variant);
     check(
@@ -87,11 +87,11 @@ const measureAt = async (
         counts.running === count,
         `API: ${counts.running}/${count} RUNNING`,
       );
-      const times = await launched.timeListing(ctx.quick ? 5 : 10, ctx.quick ? 4_000 : 8_000);
+      const times = await launched.timeListing(ctx.quick ? 5 : 10, ctx.quick ? 4_000 : 5_000);
       ctx.results.record(`list.${count}`, subject.id, run, [median(times)]);
     });
     await optional(ctx, subject, async () => {
-      const times = await launched.timeRawListing(ctx.quick ? 5 : 10, ctx.quick ? 4_000 : 8_000);
+      const times = await launched.timeRawListing(ctx.quick ? 5 : 10, ctx.quick ? 4_000 : 5_000);
       ctx.results.record(`raw.${count}`, subject.id, run, [median(times)]);
     });
     await optional(ctx, subject, async () => {
