@@ -1,0 +1,38 @@
+// Bundles the daemon and the ctl into dist/bundle/ (run by `npm run build`, after tsc): starting
+// one file instead of ~160 modules saves tens of milliseconds and some memory. The bundles sit two
+// levels below the package root, like dist/daemon/main.js, so their import.meta.url-relative
+// paths (../../package.json) still land where they should.
+
+import { rmSync } from 'node:fs';
+
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  outdir: 'dist/bundle',
+  // blessed requires its widgets dynamically; pidusage stays a package like any other dependency.
+  external: ['blessed', 'pidusage'],
+  // CommonJS packages inlined into an ES module (commander) still call require() for builtins.
+  banner: {
+    js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+};
+
+// Chunk names carry a hash: clear out the previous build's.
+rmSync('dist/bundle', { recursive: true, force: true });
+
+await Promise.all([
+  build({ ...common, entryPoints: { tssupervisord: 'src/daemon/main.ts' } }),
+  // Split, so the dashboard (and blessed) load only when `tssupervisorctl dashboard` runs.
+  build({
+    ...common,
+    entryPoints: { tssupervisorctl: 'src/ctl/main.ts' },
+    splitting: true,
+    chunkNames: 'ctl-[name]-[hash]',
+  }),
+]);
