@@ -18,6 +18,23 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The daemon compat scenarios again, with tssupervisorctl driving our daemon in place of
+        // the real supervisorctl (the reference side keeps supervisorctl): the ctls must agree too.
+        test: {
+          name: 'compat-our-ctl',
+          include: [
+            'test/compat/ctl-control.test.ts',
+            'test/compat/ctl-logs.test.ts',
+            'test/compat/ctl-config.test.ts',
+            'test/compat/lifecycle.test.ts',
+          ],
+          env: { COMPAT_CTL: 'tssupervisorctl' },
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

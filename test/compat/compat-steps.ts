@@ -71,8 +71,19 @@ const exec = (
     child.stdin.end(options.input ?? '');
   });
 
+const TSSUPERVISORCTL = fileURLToPath(new URL('../../bin/tssupervisorctl', import.meta.url));
+
+/**
+ * The ctl a step runs: the real supervisorctl against both daemons, or, with
+ * COMPAT_CTL=tssupervisorctl, ours against our daemon (the reference keeps supervisorctl).
+ */
+const ctlCommand = (daemon: CompatDaemon, args: readonly string[]): [string, string[]] =>
+  process.env['COMPAT_CTL'] === 'tssupervisorctl' && daemon.kind === 'ours'
+    ? [process.execPath, [TSSUPERVISORCTL, '-c', daemon.configPath, ...args]]
+    : [SUPERVISORCTL, ['-c', daemon.configPath, ...args]];
+
 export const ctl = (daemon: CompatDaemon, args: readonly string[]): Promise<Exec> =>
-  exec(SUPERVISORCTL, ['-c', daemon.configPath, ...args]);
+  exec(...ctlCommand(daemon, args));
 
 export const rpcCalls = async (
   daemon: CompatDaemon,
@@ -87,9 +98,27 @@ export const rpcCalls = async (
   return JSON.parse(run.stdout) as Json[];
 };
 
+/**
+ * With our ctl, two documented differences (docs/ctl.md) are normalized away on both sides, and
+ * every other byte is compared: help texts are our own words (a usage error keeps only its
+ * `Error:` line; help lines `verb args<TAB>what` go), and an unexpected error is one line
+ * without Python's `<class …>` and `file: … line: N` around it.
+ */
+const withoutOurWordings = (s: string): string => {
+  if (process.env['COMPAT_CTL'] !== 'tssupervisorctl') {
+    return s;
+  }
+  const lines = s.split('\n');
+  const kept = lines[0]?.startsWith('Error: ') === true ? [lines[0], ''] : lines;
+  return kept
+    .filter((l) => !l.includes('\t'))
+    .map((l) => l.replace(/^error: <class '[^']*'>, (.*): file: .* line: \d+$/, 'error: $1'))
+    .join('\n');
+};
+
 const execResult = (run: Exec, dir: string, pids: boolean): Json => {
   const text = (s: string): string => {
-    const t = normalizeText(s, dir);
+    const t = normalizeText(withoutOurWordings(s), dir);
     return pids ? t.replace(/^\d+$/gm, '<PID>') : t;
   };
   return { stdout: text(run.stdout), stderr: text(run.stderr), exit: run.exit };
@@ -106,7 +135,7 @@ const runStep = async (daemon: CompatDaemon, step: Step): Promise<TranscriptEntr
     );
   }
   if ('follow' in step) {
-    const run = await exec(SUPERVISORCTL, ['-c', daemon.configPath, ...step.follow], {
+    const run = await exec(...ctlCommand(daemon, step.follow), {
       stopWhen: (out) => out.includes(step.until),
       timeoutMs: 15_000,
     });
