@@ -102,8 +102,11 @@ it('pauses the pipe and bounds memory when the sink is slow', async () => {
       `${writtenAtExit} bytes on disk when the child exited`,
   );
   expect(pauses).toBeGreaterThan(5);
-  // Queued (< hwm + one read) plus the write in flight (the same again).
-  expect(stats?.peakBufferedBytes).toBeLessThanOrEqual(2 * (highWaterMark + 64 * 1024));
+  // Queued (< hwm + the reads already under way when the pause lands, one or two 64 KiB pipe
+  // reads on a loaded machine) plus the write in flight (the same again): a bound set by the
+  // high-water mark, nowhere near the stream's size.
+  expect(stats?.peakBufferedBytes).toBeLessThanOrEqual(2 * (highWaterMark + 2 * 64 * 1024));
+  expect(stats?.peakBufferedBytes).toBeLessThan(total / 10);
   expect(readablePeak).toBeLessThanOrEqual(256 * 1024);
   expect(writtenAtExit).toBeGreaterThan(total - 8 * MiB);
   expect(await checkSpewFiles(new NodeFileSystem(), [path], total)).toEqual({
