@@ -72,7 +72,7 @@ const panel = (
     parts.push(
       `<text x="${LABEL_W - 6}" y="${by + 13}" text-anchor="end">${escape(subject.label.split(' ')[0] ?? '')}</text>`,
       `<rect x="${LABEL_W}" y="${by}" width="${width.toFixed(1)}" height="${BAR_H}" fill="${subject.color}"/>`,
-      `<text x="${(LABEL_W + width + 4).toFixed(1)}" y="${by + 13}">${escape(formatValue(def, value))}</text>`,
+      `<text x="${(LABEL_W + width + 4).toFixed(1)}" y="${by + 13}" stroke="#fff" stroke-width="3" paint-order="stroke">${escape(formatValue(def, value))}</text>`,
     );
   });
   if (def.target !== null) {
