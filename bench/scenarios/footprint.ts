@@ -69,7 +69,7 @@ const measureIdle = async (
   // V8's memory reducer runs a one-off full GC (~25 ms) 25–35 s after a Node daemon starts;
   // the window starts after it, so what is measured is the steady state. PM2 works in bursts
   // every 30 s, so the window is 60 s (reported per 20 s) to be fair to periodic work.
-  await sleep(ctx.quick ? 5_000 : 60_000);
+  await sleep(ctx.quick ? 35_000 : 60_000);
   const windowS = ctx.quick ? 20 : 60;
   const before = launched.map((l) => sumOf(l.daemonPids().map(cpuSeconds)));
   await sleep(windowS * 1000);
