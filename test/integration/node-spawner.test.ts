@@ -78,7 +78,9 @@ describe('node spawner', () => {
     child.signal('KILL', false);
     await exitOf(child);
     expect(isAlive(grandchild)).toBe(true);
-    process.kill(grandchild, 'SIGKILL');
+    // The grandchild (a shell) has a sleep of its own: kill what is left of the group.
+    process.kill(-child.pid, 'SIGKILL');
+    await waitFor(() => !isAlive(grandchild), { what: 'grandchild gone' });
   });
 
   it('redirect_stderr sends both streams down one ordered pipe', async () => {
