@@ -6,22 +6,17 @@
 import { Frame, type Role } from './xmlrpc-frame.js';
 import { readXmlEvents, type XmlEventSink } from './xmlrpc-sax.js';
 import {
-  parseBase64,
-  parseDateTime,
-  parseDouble,
-  parseInteger,
-  type Parsed,
-} from './xmlrpc-scalars.js';
-import { isXmlRpcStruct, setMember, XmlRpcDouble, type XmlRpcValue } from './xmlrpc-value.js';
+  describe,
+  finishCall,
+  finishResponse,
+  MalformedXmlRpc,
+  type MethodCall,
+  type MethodResponse,
+} from './xmlrpc-root-checks.js';
+import { parseScalar } from './xmlrpc-scalars.js';
+import { isXmlRpcStruct, setMember, type XmlRpcValue } from './xmlrpc-value.js';
 
-export interface MethodCall {
-  readonly methodName: string;
-  readonly params: readonly XmlRpcValue[];
-}
-
-export type MethodResponse =
-  | { readonly kind: 'value'; readonly value: XmlRpcValue }
-  | { readonly kind: 'fault'; readonly faultCode: number; readonly faultString: string };
+export type { MethodCall, MethodResponse } from './xmlrpc-root-checks.js';
 
 export type DecodeResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -30,15 +25,6 @@ export type DecodeResult<T> =
 export const MAX_XML_DEPTH = 512;
 
 type RootName = 'methodCall' | 'methodResponse';
-
-const describe = (line: number, name: string, problem: string): string =>
-  `line ${line}: <${name}> ${problem}`;
-
-/** Thrown only by the root's checks, which a top-down reading meets before anything inside. */
-class MalformedXmlRpc extends Error {}
-
-const malformed = (line: number, name: string, problem: string): MalformedXmlRpc =>
-  new MalformedXmlRpc(describe(line, name, problem));
 
 /**
  * Streams one document into values. After the first problem it only keeps counting children for
@@ -345,73 +331,6 @@ class DocumentDecoder implements XmlEventSink {
     return parsed.value;
   }
 }
-
-const parseScalar = (name: string, text: string): Parsed<XmlRpcValue> | undefined => {
-  switch (name) {
-    case 'int':
-    case 'i4':
-      return parseInteger(text);
-    case 'boolean':
-      // supervisord's rule: only the exact text "1" is true ("true" is false).
-      return { ok: true, value: text === '1' };
-    case 'string':
-      return { ok: true, value: text };
-    case 'double': {
-      const parsed = parseDouble(text);
-      return parsed.ok ? { ok: true, value: new XmlRpcDouble(parsed.value) } : parsed;
-    }
-    case 'dateTime.iso8601':
-      return parseDateTime(text);
-    case 'base64':
-      return parseBase64(text);
-    default:
-      return undefined;
-  }
-};
-
-const expectNoStrayText = (root: Frame): void => {
-  const stray = root.strayText();
-  if (stray !== undefined) {
-    throw malformed(root.line, root.name, `holds stray text ${JSON.stringify(stray)}`);
-  }
-};
-
-/** The root's checks; `undefined` when a problem further in is what gets reported. */
-const finishCall = (root: Frame): MethodCall | undefined => {
-  if (root.strayName !== '') {
-    throw malformed(root.strayLine, root.strayName, 'is not allowed inside <methodCall>');
-  }
-  expectNoStrayText(root);
-  if (root.nameCount !== 1) {
-    throw malformed(root.line, root.name, 'needs exactly one <methodName>');
-  }
-  if (root.nameChildName !== '') {
-    throw malformed(root.nameChildLine, root.nameChildName, 'is not allowed inside <methodName>');
-  }
-  if (root.nameText === '') {
-    throw malformed(root.nameLine, 'methodName', 'is empty');
-  }
-  if (root.valueCount > 1) {
-    throw malformed(root.line, root.name, 'has more than one <params>');
-  }
-  // Clients may leave out an empty <params>; supervisord accepts that, and so do we.
-  return { methodName: root.nameText, params: root.valueCount === 0 ? [] : (root.items ?? []) };
-};
-
-const finishResponse = (root: Frame): MethodResponse | undefined => {
-  if (root.children !== 1) {
-    throw malformed(root.line, root.name, 'must hold exactly one element');
-  }
-  expectNoStrayText(root);
-  switch (root.firstChildName) {
-    case 'params':
-      return root.value === undefined ? undefined : { kind: 'value', value: root.value };
-    case 'fault':
-      return root.fault === undefined ? undefined : { kind: 'fault', ...root.fault };
-    default:
-      throw malformed(root.firstChildLine, root.firstChildName, 'is not <params> or <fault>');
-  }
-};
 
 const decodeDocument = <T>(
   text: string,

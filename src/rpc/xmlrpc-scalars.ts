@@ -1,7 +1,7 @@
 // The text of XML-RPC scalar elements → values, with Python's leniencies where supervisord's
 // parser has them (whitespace around ints and doubles, inf/nan) and a problem text otherwise.
 
-import { XmlRpcDateTime } from './xmlrpc-value.js';
+import { XmlRpcDateTime, XmlRpcDouble, type XmlRpcValue } from './xmlrpc-value.js';
 
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
@@ -88,5 +88,29 @@ export const parseBase64 = (text: string): Parsed<string> => {
     return ok(utf8.decode(Buffer.from(compact, 'base64')));
   } catch {
     return bad('does not decode to UTF-8 text');
+  }
+};
+
+/** The value of a scalar element by its name; undefined for a name that is not a scalar. */
+export const parseScalar = (name: string, text: string): Parsed<XmlRpcValue> | undefined => {
+  switch (name) {
+    case 'int':
+    case 'i4':
+      return parseInteger(text);
+    case 'boolean':
+      // supervisord's rule: only the exact text "1" is true ("true" is false).
+      return { ok: true, value: text === '1' };
+    case 'string':
+      return { ok: true, value: text };
+    case 'double': {
+      const parsed = parseDouble(text);
+      return parsed.ok ? { ok: true, value: new XmlRpcDouble(parsed.value) } : parsed;
+    }
+    case 'dateTime.iso8601':
+      return parseDateTime(text);
+    case 'base64':
+      return parseBase64(text);
+    default:
+      return undefined;
   }
 };
