@@ -114,6 +114,8 @@ describe('supervisorctl against ours and supervisord', () => {
       { ctl: ['start', 'nocmd'] },
       { ctl: ['start', 'notexec'] },
       { ctl: ['status'] },
+      // Within its first one-second backoff, so BACKOFF (or a retry's STARTING): stopped either way.
+      { ctl: ['stop', 'notexec'] },
       { ctl: ['stop', 'quick'] },
       { ctl: ['start', 'sleeper', 'nocmd'] },
       { ctl: ['stop', 'sleeper'] },
@@ -121,8 +123,11 @@ describe('supervisorctl against ours and supervisord', () => {
       waitForStates('FATAL', 'late'),
       { ctl: ['status', 'late'] },
       // /bin/false dies at once: whether supervisord reports it before or after the processes
-      // that start fine is a race in supervisord itself, so `quick` sits this one out.
+      // that start fine is a race in supervisord itself, so `quick` sits this one out. So does
+      // notexec: each of its retries spends a few ms in STARTING on both daemons, and a status
+      // can catch one.
       { ctl: ['remove', 'quick'] },
+      { ctl: ['remove', 'notexec'] },
       { ctl: ['start', 'all'] },
       waitForStates('FATAL', 'late'),
       { ctl: ['status'] },
