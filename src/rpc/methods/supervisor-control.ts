@@ -95,37 +95,49 @@ export const controlMethods = (facade: SupervisorFacade): readonly RpcMethod[] =
     );
   };
 
+  /** `group:*` acts on the group (its array result); a process name on that process. */
+  const byName = <G, P>(
+    name: string,
+    onGroup: (group: string) => G,
+    onProcess: (process: SupervisedProcess) => P,
+  ): G | P | Fault => {
+    const found = engine.lookup(name);
+    switch (found.kind) {
+      case 'bad-name':
+        return found.fault;
+      case 'group':
+        return onGroup(found.group.name);
+      case 'process':
+        return onProcess(found.process);
+    }
+  };
+
   return [
     defineMethod({
       name: 'supervisor.startProcess',
       help: 'Start one process, or every process of a group when the name is `group:*`.\n\nWith wait (the default) the call returns once the process is RUNNING (it has stayed up for startsecs), or fails with SPAWN_ERROR or ABNORMAL_TERMINATION if it does not get there. A group name returns the array startProcessGroup returns.\n\n@param string name  process name, `group:name`, or `group:*`\n@param boolean wait  wait until the process is RUNNING (default true)\n@return boolean result  true (an array for a group name)',
       params: [param.string('name'), optional(param.boolean('wait'), true)],
       returns: 'boolean',
-      handler: async ([name, wait], { signal }) => {
-        const found = engine.lookup(name);
-        switch (found.kind) {
-          case 'bad-name':
-            return found.fault;
-          case 'group':
-            return startGroup(found.group.name, wait, signal);
-          case 'process':
-            break;
-        }
-        const { process } = found;
-        const refused = asGiven(engine.start(process), process, name);
-        if (refused !== undefined) {
-          return refused;
-        }
-        if (!wait || process.state === 'RUNNING') {
-          return true;
-        }
-        const outcome = await unlessAborted(
-          engine.waitForStart(process, signal),
-          signal,
-          undefined,
-        );
-        return asGiven(outcome, process, name) ?? true;
-      },
+      handler: async ([name, wait], { signal }) =>
+        byName(
+          name,
+          (group) => startGroup(group, wait, signal),
+          async (process) => {
+            const refused = asGiven(engine.start(process), process, name);
+            if (refused !== undefined) {
+              return refused;
+            }
+            if (!wait || process.state === 'RUNNING') {
+              return true;
+            }
+            const outcome = await unlessAborted(
+              engine.waitForStart(process, signal),
+              signal,
+              undefined,
+            );
+            return asGiven(outcome, process, name) ?? true;
+          },
+        ),
     }),
     defineMethod({
       name: 'supervisor.startProcessGroup',
@@ -146,26 +158,21 @@ export const controlMethods = (facade: SupervisorFacade): readonly RpcMethod[] =
       help: 'Stop one process, or every process of a group when the name is `group:*`.\n\nWith wait (the default) the call returns once the process has stopped (after stopwaitsecs and SIGKILL if it has to come to that).\n\n@param string name  process name, `group:name`, or `group:*`\n@param boolean wait  wait until the process is stopped (default true)\n@return boolean result  true (an array for a group name)',
       params: [param.string('name'), optional(param.boolean('wait'), true)],
       returns: 'boolean',
-      handler: async ([name, wait], { signal }) => {
-        const found = engine.lookup(name);
-        switch (found.kind) {
-          case 'bad-name':
-            return found.fault;
-          case 'group':
-            return stopGroup(found.group.name, wait, signal);
-          case 'process':
-            break;
-        }
-        const { process } = found;
-        const refused = asGiven(engine.stop(process), process, name);
-        if (refused !== undefined) {
-          return refused;
-        }
-        if (wait && !isStoppedState(process.state)) {
-          await unlessAborted(engine.waitForStop(process, signal), signal, undefined);
-        }
-        return true;
-      },
+      handler: async ([name, wait], { signal }) =>
+        byName(
+          name,
+          (group) => stopGroup(group, wait, signal),
+          async (process) => {
+            const refused = asGiven(engine.stop(process), process, name);
+            if (refused !== undefined) {
+              return refused;
+            }
+            if (wait && !isStoppedState(process.state)) {
+              await unlessAborted(engine.waitForStop(process, signal), signal, undefined);
+            }
+            return true;
+          },
+        ),
     }),
     defineMethod({
       name: 'supervisor.stopProcessGroup',
@@ -186,26 +193,23 @@ export const controlMethods = (facade: SupervisorFacade): readonly RpcMethod[] =
       help: 'Send a Unix signal to one process (its pid only), or to every process of a group when the name is `group:*`.\n\n@param string name  process name, `group:name`, or `group:*`\n@param string signal  a name (`HUP`, `SIGHUP`) or a number (`1`)\n@return boolean result  true (an array for a group name)',
       params: [param.string('name'), param.stringOrInt('signal')],
       returns: 'boolean',
-      handler: ([name, given]) => {
-        const found = engine.lookup(name);
-        switch (found.kind) {
-          case 'bad-name':
-            return found.fault;
-          case 'group':
-            return signalGroup(found.group.name, given);
-          case 'process':
-            break;
-        }
-        const { process } = found;
-        const request = parseSignal(given);
-        if (request === undefined) {
-          return { fault: 'BAD_SIGNAL', detail: String(given) };
-        }
-        if (request.kind === 'probe') {
-          return isSignallableState(process.state) ? true : { fault: 'NOT_RUNNING', detail: name };
-        }
-        return asGiven(engine.signal(process, request.name), process, name) ?? true;
-      },
+      handler: ([name, given]) =>
+        byName(
+          name,
+          (group) => signalGroup(group, given),
+          (process) => {
+            const request = parseSignal(given);
+            if (request === undefined) {
+              return { fault: 'BAD_SIGNAL', detail: String(given) } as const;
+            }
+            if (request.kind === 'probe') {
+              return isSignallableState(process.state)
+                ? true
+                : ({ fault: 'NOT_RUNNING', detail: name } as const);
+            }
+            return asGiven(engine.signal(process, request.name), process, name) ?? true;
+          },
+        ),
     }),
     defineMethod({
       name: 'supervisor.signalProcessGroup',
