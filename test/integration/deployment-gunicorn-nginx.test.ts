@@ -74,6 +74,7 @@ describe('nginx → gunicorn → Flask under tssupervisord', () => {
     const nginx = readFileSync(`${EXAMPLE}/nginx.conf`, 'utf8')
       .replace('127.0.0.1:8000', `127.0.0.1:${appPort}`)
       .replace('127.0.0.1:8080', `127.0.0.1:${webPort}`);
+    const bootStartedAt = Date.now();
     daemon = startDaemon(config, {
       files: {
         'myapp/app.py': readFileSync(`${EXAMPLE}/myapp/app.py`, 'utf8'),
@@ -87,6 +88,7 @@ describe('nginx → gunicorn → Flask under tssupervisord', () => {
       what: 'nginx to answer 200',
     });
     expect(first.body).toMatch(/Hello from myapp \(gunicorn worker \d+\)/);
+    const coldStartMs = Date.now() - bootStartedAt;
 
     const log = daemon.dir.join('run/supervisord.log');
     // A master that dies within startsecs is a failed start (BACKOFF, retried after 1 s); the
@@ -99,6 +101,13 @@ describe('nginx → gunicorn → Flask under tssupervisord', () => {
 
     const killedAt = Date.now();
     process.kill(oldMaster!, 'SIGKILL');
+    // The supervisor's part: a new master is spawned at once (no tick to wait for).
+    await waitFor(() => masterOf(readFileSync(log, 'utf8')).length > 1, {
+      timeoutMs: 10_000,
+      intervalMs: 5,
+      what: 'a new gunicorn master to be spawned',
+    });
+    const respawnMs = Date.now() - killedAt;
     // Answered again by a worker of a new master.
     const answer = await waitFor(
       async () => {
@@ -117,7 +126,10 @@ describe('nginx → gunicorn → Flask under tssupervisord', () => {
     expect(readFileSync(log, 'utf8')).toContain(
       `killed what was left of 'myapp' (process group ${oldMaster})`,
     );
-    expect(recoveredMs).toBeLessThan(1000);
+    expect(respawnMs).toBeLessThan(1000);
+    // Answered again within a second; on a machine so loaded that gunicorn's cold start (with
+    // nginx and the daemon) took longer than that, within that cold start.
+    expect(recoveredMs).toBeLessThan(Math.max(1000, coldStartMs));
 
     const pidsBefore = spawnedPids(readFileSync(log, 'utf8'));
     expect(await daemon.stop('SIGTERM')).toBe(0);
