@@ -14,6 +14,7 @@ import { reapSync } from './proc/reaper.js';
 import { describeMachine } from './report/machine.js';
 import { type BenchResults, ResultLog } from './report/results.js';
 import { consoleTable, writeReport } from './report/write-report.js';
+import { eventsScenario } from './scenarios/events.js';
 import { idleScenario, rssScenario } from './scenarios/footprint.js';
 import { logScenario } from './scenarios/log-throughput.js';
 import { restartScenario } from './scenarios/restart.js';
@@ -29,6 +30,7 @@ import { writeWorkloadScripts } from './workload/scripts.js';
 const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   spawn: spawnScenario,
   restart: restartScenario,
+  events: eventsScenario,
   log: logScenario,
   status: statusScenario,
   stop: stopScenario,

@@ -4,7 +4,16 @@ import { parseArgs } from 'node:util';
 
 import { SUPERVISORS, type SubjectId } from './subjects/subject.js';
 
-export const SCENARIO_IDS = ['spawn', 'restart', 'log', 'status', 'stop', 'rss0', 'idle'] as const;
+export const SCENARIO_IDS = [
+  'spawn',
+  'restart',
+  'events',
+  'log',
+  'status',
+  'stop',
+  'rss0',
+  'idle',
+] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export interface BenchOptions {
@@ -24,7 +33,7 @@ export interface BenchOptions {
   readonly fromJson: string | null;
 }
 
-export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only spawn,restart,log,status,stop,rss0,idle]
+export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only spawn,restart,events,log,status,stop,rss0,idle]
                         [--subjects tssupervisord,supervisord,pm2,floor] [--ts-bin DIR]
                         [--ts-node-arg FLAG]… [--no-docs] [--keep-temp]
        npm run bench -- --from-json bench/results/latest.json   (re-render docs only)`;

@@ -1,5 +1,5 @@
-// What /proc says about one process: CPU time used (user + system), resident memory, liveness.
-// Linux only, as is the whole bench.
+// What /proc says about one process: CPU time used (user + system), resident memory, bytes
+// written, liveness. Linux only, as is the whole bench.
 
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -68,4 +68,11 @@ export const rssMiB = (pid: number): number | null => {
 export const isAlive = (pid: number): boolean => {
   const fields = statFields(pid);
   return fields !== null && fields[0] !== 'Z';
+};
+
+/** Bytes the process has passed to write(2) and co. (wchar in /proc/PID/io); null when gone. */
+export const writtenBytes = (pid: number): number | null => {
+  const io = readOrNull(`/proc/${pid}/io`);
+  const match = io === null ? null : /^wchar:\s+(\d+)$/m.exec(io);
+  return match?.[1] === undefined ? null : Number(match[1]);
 };

@@ -12,6 +12,11 @@ export interface MetricDef {
   readonly id: string;
   /** the samples it is computed from (the same as id except for pooled and derived rows) */
   readonly source: string;
+  /** when set, the figure is the aggregate of `source` divided by the same aggregate of these
+   *  samples (e.g. busy / quiet) */
+  readonly over: string | null;
+  /** whether the "vs" columns compare it (off for load descriptions and ratios) */
+  readonly compare: boolean;
   readonly label: string;
   readonly unit: string;
   readonly better: 'lower' | 'higher';
@@ -28,6 +33,8 @@ export interface MetricDef {
 
 const metric = (def: Partial<MetricDef> & Pick<MetricDef, 'id' | 'label' | 'unit'>): MetricDef => ({
   source: def.id,
+  over: null,
+  compare: true,
   better: 'lower',
   aggregate: 'median',
   decimals: 2,
@@ -80,6 +87,98 @@ const ctlRow = (n: number): MetricDef =>
     ...(n === 1000 ? { target: le(0.25), quoted: '1.97 / 0.45', chart: true } : {}),
   });
 
+const EVENTS_LOAD = 'with a busy events-enabled logger';
+
+/** The events scenario: restarts while quiet and while busy, their ratio, and the load itself. */
+const eventsRows = (): MetricDef[] => [
+  ...(['p50', 'p95'] as const).flatMap((p) => [
+    metric({
+      id: `events.quiet.${p}`,
+      source: 'events.quiet',
+      aggregate: p,
+      label: `restart after SIGKILL, ${p}, quiet (the events scenario's own baseline)`,
+      unit: 'ms',
+      decimals: 1,
+    }),
+    metric({
+      id: `events.busy.${p}`,
+      source: 'events.busy',
+      aggregate: p,
+      label: `restart after SIGKILL, ${p}, ${EVENTS_LOAD}`,
+      unit: 'ms',
+      decimals: 1,
+      target: le(p === 'p50' ? 5 : 8),
+      ...(p === 'p50' ? { chart: true, chartLabel: 'restart p50, busy events logger' } : {}),
+    }),
+    metric({
+      id: `events.ratio.${p}`,
+      source: 'events.busy',
+      over: 'events.quiet',
+      aggregate: p,
+      label: `restart ${p} ${EVENTS_LOAD} ÷ quiet (1 = not slowed)`,
+      unit: '×',
+      decimals: 2,
+      compare: false,
+    }),
+  ]),
+  metric({
+    id: 'events.logger.mibps',
+    label: "busy logger's output taken by the daemon, during the busy kills",
+    unit: 'MiB/s',
+    better: 'higher',
+    decimals: 0,
+    compare: false,
+  }),
+  metric({
+    id: 'events.acked',
+    label: 'PROCESS_LOG events the listener acknowledged during the busy kills',
+    unit: 'events',
+    better: 'higher',
+    decimals: 0,
+    compare: false,
+  }),
+  metric({
+    id: 'events.ackedps',
+    label: 'PROCESS_LOG events acknowledged per second',
+    unit: 'events/s',
+    better: 'higher',
+    decimals: 0,
+    compare: false,
+  }),
+  metric({
+    id: 'events.payload.mibps',
+    label: 'logged data delivered to the listener in those events',
+    unit: 'MiB/s',
+    better: 'higher',
+    decimals: 1,
+    compare: false,
+  }),
+  metric({
+    id: 'events.payload.share',
+    source: 'events.payload.mibps',
+    over: 'events.logger.mibps',
+    label: "share of the logger's output that reached the listener (the rest: events dropped)",
+    unit: '×',
+    better: 'higher',
+    decimals: 2,
+    compare: false,
+  }),
+  metric({
+    id: 'events.cpu',
+    label: 'daemon CPU during the busy kills, s per s',
+    unit: 's/s',
+    decimals: 2,
+    compare: false,
+  }),
+  metric({
+    id: 'events.rss',
+    label: 'daemon RSS after the busy kills',
+    unit: 'MiB',
+    decimals: 1,
+    compare: false,
+  }),
+];
+
 export const METRICS: readonly MetricDef[] = [
   metric({
     id: 'spawn200',
@@ -111,6 +210,7 @@ export const METRICS: readonly MetricDef[] = [
     target: le(8),
     quoted: '1013 / 12.5',
   }),
+  ...eventsRows(),
   metric({
     id: 'log.mibps',
     label: '256 MiB output → rotating logs',
@@ -181,12 +281,20 @@ export const METRICS: readonly MetricDef[] = [
   }),
   metric({
     id: 'rss0',
-    label: 'daemon RSS, no programs',
+    label: 'daemon RSS, no programs (floor: a minimal Node daemon)',
+    chartLabel: 'daemon RSS, no programs',
     unit: 'MiB',
     decimals: 1,
     target: le(45),
     quoted: '30 / 57',
     chart: true,
+  }),
+  metric({
+    id: 'rss0.node',
+    label: 'RSS of a bare idle `node -e` process (floor only)',
+    unit: 'MiB',
+    decimals: 1,
+    compare: false,
   }),
   metric({ id: 'rss100', label: 'daemon RSS, 100 programs', unit: 'MiB', decimals: 1 }),
   metric({

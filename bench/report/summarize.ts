@@ -14,8 +14,14 @@ const SIZE = /\.(\d+)$/;
 const valuesOf = (samples: readonly Sample[], metric: string, subject: SubjectId): number[] =>
   samples.filter((s) => s.metric === metric && s.subject === subject).flatMap((s) => s.values);
 
-/** One value per run for per-run metrics; all values for pooled ones. */
-const figure = (def: MetricDef, samples: readonly Sample[], subject: SubjectId): number => {
+/** One value per run for per-run metrics; all values for pooled ones; a ratio for `over`. */
+const figure = (def: MetricDef, samples: readonly Sample[], subject: SubjectId): number =>
+  def.over === null
+    ? aggregateOf(def, samples, subject)
+    : aggregateOf(def, samples, subject) /
+      aggregateOf({ ...def, source: def.over }, samples, subject);
+
+const aggregateOf = (def: MetricDef, samples: readonly Sample[], subject: SubjectId): number => {
   switch (def.aggregate) {
     case 'median':
       return median(valuesOf(samples, def.source, subject));
@@ -71,7 +77,7 @@ export const advantage = (
   ours: number | undefined,
   other: number | undefined,
 ): number | null => {
-  if (ours === undefined || other === undefined || def.aggregate === 'growth') {
+  if (ours === undefined || other === undefined || def.aggregate === 'growth' || !def.compare) {
     return null;
   }
   if (def.better === 'higher') {

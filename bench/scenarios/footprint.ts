@@ -1,13 +1,14 @@
 // Scenario 6: what a daemon costs when it has nothing to do: its RSS with no programs (the
-// floor: an idle Node process), and the CPU it burns per 20 s supervising 100 idle programs,
-// once it has settled (60 s after the programs are up), averaged over 60 s.
+// floor: a minimal Node daemon — HTTP on a unix socket, one piped child, a log file — and, on
+// its own row, a bare idle Node process), and the CPU it burns per 20 s supervising 100 idle
+// programs, once it has settled (60 s after the programs are up), averaged over 60 s.
 // The idle CPU of the three daemons is taken in the same window, side by side, since idle
 // daemons do not disturb one another and so share exactly the same background load.
 
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { sleep } from '../clock.js';
+import { idleNodeRss, nodeFloorRss } from '../floor/node-floor.js';
 import { cpuSeconds, rssMiB } from '../proc/proc-stats.js';
 import type { LaunchedSupervisor } from '../subjects/subject.js';
 import { idlePrograms } from '../subjects/workload-spec.js';
@@ -41,14 +42,14 @@ export const rssScenario: Scenario = {
       },
       floor: async () => {
         const dir = ctx.newDir('rss0-floor');
-        const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)', dir], {
-          stdio: 'ignore',
-        });
         try {
-          await sleep(1000);
-          const rss = child.pid === undefined ? null : rssMiB(child.pid);
-          if (rss !== null) {
-            ctx.results.record('rss0', 'floor', run, [rss]);
+          const floor = await nodeFloorRss(dir);
+          if (floor !== null) {
+            ctx.results.record('rss0', 'floor', run, [floor]);
+          }
+          const bare = await idleNodeRss(dir);
+          if (bare !== null) {
+            ctx.results.record('rss0.node', 'floor', run, [bare]);
           }
         } finally {
           ctx.reap(dir);

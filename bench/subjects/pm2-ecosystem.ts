@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { WorkloadScripts } from '../workload/scripts.js';
+import { Unsupported } from './subject.js';
 import type { Workload } from './workload-spec.js';
 import { programArgv, ROTATE_BACKUPS } from './workload-spec.js';
 
@@ -14,6 +15,9 @@ export const writeEcosystem = (
   dir: string,
 ): string => {
   const apps = workload.programs.map((program) => {
+    if (program.kind === 'listener' || program.kind === 'logger') {
+      throw new Unsupported('PM2 has no stdout_events_enabled nor event listeners');
+    }
     const [script, ...args] = programArgv(program, scripts, workload.recordsFile);
     return {
       name: program.name,

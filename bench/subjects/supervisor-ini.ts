@@ -1,9 +1,10 @@
 // The supervisord.conf both tssupervisord and the real supervisord run: the same file, byte for
 // byte. startsecs=0 (RUNNING as soon as spawned, so neither waits a fixed second), autorestart,
-// idle programs without log files, the writer's stdout into a 50 MiB × 10 rotating log.
+// idle programs without log files, the writer's stdout into a 50 MiB × 10 rotating log, the busy
+// logger's into 50 MiB × 1 with stdout_events_enabled, and a PROCESS_LOG event listener.
 
 import type { ProgramSpec } from './workload-spec.js';
-import { ROTATE_BACKUPS, ROTATE_MAX_BYTES } from './workload-spec.js';
+import { LOGGER_BACKUPS, ROTATE_BACKUPS, ROTATE_MAX_BYTES } from './workload-spec.js';
 
 export interface IniPaths {
   readonly dir: string;
@@ -11,6 +12,8 @@ export interface IniPaths {
   readonly mainLog: string;
   readonly pidFile: string;
 }
+
+const COMMON = ['startsecs=0', 'stopwaitsecs=10'];
 
 const quoteArg = (arg: string): string => (/^[\w./-]+$/.test(arg) ? arg : `'${arg}'`);
 
@@ -42,24 +45,57 @@ export const supervisorIni = (
     '',
   ];
   for (const program of programs) {
-    lines.push(
-      `[program:${program.name}]`,
-      `command=${argvOf(program).map(quoteArg).join(' ')}`,
-      'startsecs=0',
-      'stopwaitsecs=10',
-    );
-    if (program.kind === 'idle') {
-      lines.push('autorestart=true', 'stdout_logfile=NONE', 'stderr_logfile=NONE');
-    } else {
-      lines.push(
+    lines.push(...programSection(program, argvOf(program)), '');
+  }
+  return lines.join('\n');
+};
+
+const programSection = (program: ProgramSpec, argv: readonly string[]): string[] => {
+  const command = `command=${argv.map(quoteArg).join(' ')}`;
+  switch (program.kind) {
+    case 'idle':
+      return [
+        `[program:${program.name}]`,
+        command,
+        ...COMMON,
+        'autorestart=true',
+        'stdout_logfile=NONE',
+        'stderr_logfile=NONE',
+      ];
+    case 'writer':
+      return [
+        `[program:${program.name}]`,
+        command,
+        ...COMMON,
         'autorestart=false',
         `stdout_logfile=${program.logFile}`,
         `stdout_logfile_maxbytes=${ROTATE_MAX_BYTES}`,
         `stdout_logfile_backups=${ROTATE_BACKUPS}`,
         'stderr_logfile=NONE',
-      );
-    }
-    lines.push('');
+      ];
+    case 'logger':
+      return [
+        `[program:${program.name}]`,
+        command,
+        ...COMMON,
+        'autorestart=false',
+        `stdout_logfile=${program.logFile}`,
+        `stdout_logfile_maxbytes=${ROTATE_MAX_BYTES}`,
+        `stdout_logfile_backups=${LOGGER_BACKUPS}`,
+        'stdout_events_enabled=true',
+        'stderr_logfile=NONE',
+      ];
+    case 'listener':
+      // buffer_size stays at its default (10): when the listener falls behind, the daemon
+      // drops the oldest events, as supervisord does.
+      return [
+        `[eventlistener:${program.name}]`,
+        command,
+        'events=PROCESS_LOG',
+        ...COMMON,
+        'autorestart=true',
+        'stdout_logfile=NONE',
+        `stderr_logfile=${program.stderrFile}`,
+      ];
   }
-  return lines.join('\n');
 };

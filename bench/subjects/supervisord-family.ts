@@ -62,7 +62,7 @@ export const supervisordFamily = (
       supervisorIni(paths, workload.programs, (p) => programArgv(p, scripts, workload.recordsFile)),
     );
     for (const program of workload.programs) {
-      if (program.kind === 'writer') {
+      if (program.kind === 'writer' || program.kind === 'logger') {
         mkdirSync(dirname(program.logFile), { recursive: true });
         await runChecked('mkfifo', [program.fifo]);
       }
