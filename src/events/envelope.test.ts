@@ -38,6 +38,14 @@ describe('the envelope', () => {
     expect(Buffer.byteLength(body)).toBe(57);
   });
 
+  it('encodes the same bytes as the envelope text, ASCII or not', () => {
+    for (const payload of ['', 'plain ascii\n', 'héllo', 'a😀b', 'a\ud800b', 'x'.repeat(70_000)]) {
+      expect(Buffer.from(encodeEnvelope({ ...fields, payload })).toString('utf8')).toBe(
+        envelopeText({ ...fields, payload }).replace('\ud800', '\ufffd'),
+      );
+    }
+  });
+
   it('counts an astral character (one code point, two UTF-16 units, four bytes) once', () => {
     expect(codePointLength('a😀b')).toBe(3);
     expect(codePointLength('✓')).toBe(1);

@@ -31,11 +31,20 @@ export const codePointLength = (text: string): number => {
   return count;
 };
 
-export const envelopeText = (f: EnvelopeFields): string =>
+const headerLine = (f: EnvelopeFields, len: number): string =>
   `ver:3.0 server:${f.server} serial:${f.serial} pool:${f.pool} poolserial:${f.poolSerial} ` +
-  `eventname:${f.eventName} len:${codePointLength(f.payload)}\n${f.payload}`;
+  `eventname:${f.eventName} len:${len}\n`;
 
-const encoder = new TextEncoder();
+export const envelopeText = (f: EnvelopeFields): string =>
+  headerLine(f, codePointLength(f.payload)) + f.payload;
 
-export const encodeEnvelope = (fields: EnvelopeFields): Uint8Array =>
-  encoder.encode(envelopeText(fields));
+/**
+ * The bytes written to the listener. The payload is encoded once; when it is ASCII (as many
+ * UTF-8 bytes as UTF-16 units, the usual case for log output) its length is the code point count,
+ * so a busy PROCESS_LOG stream is not walked character by character.
+ */
+export const encodeEnvelope = (fields: EnvelopeFields): Buffer => {
+  const body = Buffer.from(fields.payload, 'utf8');
+  const len = body.length === fields.payload.length ? body.length : codePointLength(fields.payload);
+  return Buffer.concat([Buffer.from(headerLine(fields, len), 'utf8'), body]);
+};

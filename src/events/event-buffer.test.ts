@@ -6,7 +6,7 @@ const ev = (serial: number): QueuedEvent => ({
   serial,
   poolSerial: serial,
   name: 'TICK_5',
-  payload: '',
+  payload: () => '',
 });
 const serials = (b: EventBuffer): number[] => b.toArray().map((e) => e.serial);
 

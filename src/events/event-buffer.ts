@@ -1,14 +1,17 @@
 // One pool's queue of events waiting for a READY listener (spec §7.4): at most buffer_size
 // events; a full buffer discards its oldest event, whichever end the new one goes to.
 
-/** An event as a pool holds it: numbered and rendered once, when the pool accepted it. */
+/**
+ * An event as a pool holds it: numbered when the pool accepted it; its payload rendered when
+ * first sent (once for every pool), so the events a flooded buffer discards are never rendered.
+ */
 export interface QueuedEvent {
   /** global serial: the same in every pool that took the event */
   readonly serial: number;
   readonly poolSerial: number;
   /** PROCESS_STATE_RUNNING, TICK_5, … */
   readonly name: string;
-  readonly payload: string;
+  readonly payload: () => string;
 }
 
 export class EventBuffer {

@@ -49,7 +49,7 @@ const world = (opts: { bufferSize?: number; listeners?: string[] } = {}) => {
   let serial = 0;
   const publish = (n = 1): void => {
     for (let i = 0; i < n; i++) {
-      pool.accept(serial++, 'TICK_5', `when:${i}`);
+      pool.accept(serial++, 'TICK_5', () => `when:${i}`);
     }
   };
   return { pool, logger, stdin, closed, spawn, session, up, got, publish };
@@ -228,6 +228,21 @@ describe('buffer_size', () => {
     expect(w.logger.notable).toEqual(['ERROR pool p event buffer overflowed, discarding event 0']);
   });
 
+  it('never renders the payload of an event it drops', () => {
+    const w = world({ bufferSize: 2, listeners: ['a'] });
+    const rendered: number[] = [];
+    for (const serial of [0, 1, 2, 3]) {
+      w.pool.accept(serial, 'TICK_5', () => {
+        rendered.push(serial);
+        return `when:${serial}`;
+      });
+    }
+    w.up('a');
+    w.session('a').output(enc('RESULT 2\nOKREADY\n'));
+    expect(w.got('a')).toEqual([2, 3]);
+    expect(rendered).toEqual([2, 3]);
+  });
+
   it('an event in flight does not count against the buffer', () => {
     const w = world({ bufferSize: 2, listeners: ['a'] });
     w.up('a');
@@ -251,7 +266,7 @@ describe('pool serials', () => {
   it('number the events this pool took, from 0, next to the global serial', () => {
     const w = world({ listeners: ['a'] });
     w.up('a');
-    w.pool.accept(5, 'TICK_5', 'when:5');
+    w.pool.accept(5, 'TICK_5', () => 'when:5');
     expect(w.stdin.get('a')?.[0]).toMatch(/^ver:3\.0 server:sup serial:5 pool:p poolserial:0 /);
   });
 });

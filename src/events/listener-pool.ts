@@ -106,8 +106,8 @@ export class ListenerPool {
     }
   }
 
-  /** Take an event this pool subscribes to; numbered here, rendered once by the caller. */
-  accept(serial: number, name: string, payload: string): void {
+  /** Take an event this pool subscribes to; numbered here, rendered (once) by the caller. */
+  accept(serial: number, name: string, payload: () => string): void {
     const event = { serial, poolSerial: this.serials.next(), name, payload };
     const discarded = this.buffer.push(event);
     if (discarded !== undefined) {
@@ -253,7 +253,7 @@ export class ListenerPool {
         pool: this.name,
         poolSerial: event.poolSerial,
         eventName: event.name,
-        payload: event.payload,
+        payload: event.payload(),
       });
       if (!session.write(envelope)) {
         session.usable = false;

@@ -103,7 +103,8 @@ export class ListenerPools {
     }
     const serial = this.serials.next();
     const name = eventName(event);
-    const payload = eventPayload(event);
+    let rendered: string | undefined;
+    const payload = (): string => (rendered ??= eventPayload(event));
     for (const pool of takers) {
       pool.accept(serial, name, payload);
     }
