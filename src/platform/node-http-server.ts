@@ -152,8 +152,14 @@ const toExchange = (request: http.IncomingMessage, response: http.ServerResponse
               resolve();
               return;
             }
-            response.once('drain', resolve);
-            response.once('close', resolve);
+            // Each wait removes both of its listeners: a big answer waits many times.
+            const done = (): void => {
+              response.off('drain', done);
+              response.off('close', done);
+              resolve();
+            };
+            response.once('drain', done);
+            response.once('close', done);
           }),
         end: () => response.end(),
       };

@@ -1,7 +1,7 @@
 // The response shapes the HTTP layer sends: supervisord's headers (Server, Date) and its HTML
 // error page, byte for byte, so clients and monitoring checks see what they always saw.
 
-import type { HttpResponse } from '../ports/http-transport.js';
+import type { HttpResponse, HttpResponseHead } from '../ports/http-transport.js';
 
 /** supervisord's HTTP server banner; kept for tools that fingerprint the daemon by it. */
 export const SERVER_BANNER = 'Medusa/1.12';
@@ -29,15 +29,24 @@ export const baseHeaders = (nowMs: number): [string, string][] => [
   ['Date', httpDate(nowMs)],
 ];
 
-export const okResponse = (nowMs: number, contentType: string, body: string): HttpResponse => ({
+/** The head of a 200 answer whose body is `byteLength` bytes of `contentType`. */
+export const okHead = (
+  nowMs: number,
+  contentType: string,
+  byteLength: number,
+): HttpResponseHead => ({
   status: 200,
   reason: REASONS[200],
   headers: [
     ...baseHeaders(nowMs),
     ['Content-Type', contentType],
-    ['Content-Length', String(Buffer.byteLength(body))],
+    ['Content-Length', String(byteLength)],
   ],
   closeConnection: false,
+});
+
+export const okResponse = (nowMs: number, contentType: string, body: string): HttpResponse => ({
+  ...okHead(nowMs, contentType, Buffer.byteLength(body)),
   body,
 });
 

@@ -8,6 +8,7 @@ import type { LogTailSource } from '../ports/log-tail.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import { createHttpService, type HttpServiceOptions } from './http-service.js';
 import { createRpcService } from './rpc-service.js';
+import { encodeMethodCall, encodeMethodResponse } from './xmlrpc-encode.js';
 
 const NOW = Date.UTC(2026, 10, 21, 1, 57, 39);
 const clock: Clock = {
@@ -109,6 +110,62 @@ describe('routing', () => {
       new Promise((r) => setTimeout(() => r('none'), 50)),
     ]);
     expect(outcome).toBe('none');
+  });
+});
+
+describe('big answers', () => {
+  /** An echo of `count` structs: about 120 bytes each once encoded, unicode and escapes included. */
+  const bigEcho = (count: number) => {
+    const value = Array.from({ length: count }, (_, i) => ({
+      name: `p${String(i)} & <é🎉>`,
+      pid: i,
+    }));
+    const body = encodeMethodCall('test.echo', [value]);
+    const expected = encodeMethodResponse(value);
+    if (!body.ok || !expected.ok) {
+      throw new Error('unencodable test value');
+    }
+    return { request: { body: body.text }, expected: expected.text };
+  };
+
+  it('streams an answer over 64 KiB in chunks, with the Content-Length of the whole', async () => {
+    const { request, expected } = bigEcho(2000);
+    const fake = fakeExchange(request);
+    service().handle(fake.exchange);
+    const head = await fake.answered;
+    expect(head).toMatchObject({ status: 200, reason: 'OK', closeConnection: false });
+    expect('body' in head).toBe(false);
+    expect(head.headers).toEqual([
+      ['Server', 'Medusa/1.12'],
+      ['Date', 'Sat, 21 Nov 2026 01:57:39 GMT'],
+      ['Content-Type', 'text/xml'],
+      ['Content-Length', String(Buffer.byteLength(expected))],
+    ]);
+    await expect.poll(() => fake.streamEnded()).toBe(true);
+    expect(fake.chunks.length).toBeGreaterThan(4);
+    expect(fake.chunks.join('')).toBe(expected);
+  });
+
+  it('answers a smaller one whole', async () => {
+    const { request, expected } = bigEcho(100);
+    const { response } = await send(request);
+    expect(response.body).toBe(expected);
+    expect(header(response, 'Content-Length')).toBe(String(Buffer.byteLength(expected)));
+  });
+
+  it('encodes no further than a slow client has taken, and stops when it hangs up', async () => {
+    const { request } = bigEcho(2000);
+    const fake = fakeExchange(request);
+    fake.setSlow(true);
+    service().handle(fake.exchange);
+    await fake.answered;
+    await expect.poll(() => fake.chunks.length).toBe(1);
+    fake.drain();
+    await expect.poll(() => fake.chunks.length).toBe(2);
+    fake.disconnect();
+    fake.drain();
+    await expect.poll(() => fake.streamEnded()).toBe(true);
+    expect(fake.chunks).toHaveLength(2);
   });
 });
 

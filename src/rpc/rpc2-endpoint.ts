@@ -1,15 +1,21 @@
 // `POST /RPC2`: the request body (bounded, UTF-8) → decoded call → dispatcher → encoded answer.
 // Malformed requests get supervisord's HTTP statuses (400, 411) plus 413 for oversized bodies;
-// a handler crash or an unencodable result is a 500, and the daemon carries on.
+// a handler crash or an unencodable result is a 500, and the daemon carries on. Big answers (a
+// getAllProcessInfo of 1000 processes is 1.1 MB) are encoded and sent a chunk at a time.
 
 import { FAULT_CODES, faultString } from '../model/faults.js';
 import type { HttpExchange, HttpResponse } from '../ports/http-transport.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import { answerAfterBody } from './answer-after-body.js';
 import { describeCrash, type CallMethod } from './dispatch.js';
-import { errorPage, okResponse } from './http-responses.js';
+import { errorPage, okHead, okResponse } from './http-responses.js';
 import { decodeMethodCall } from './xmlrpc-decode.js';
-import { encodeFaultResponse, encodeMethodResponse, type EncodeResult } from './xmlrpc-encode.js';
+import {
+  encodeFaultResponse,
+  encodeMethodResponseChunks,
+  type ChunkedDocument,
+  type EncodeResult,
+} from './xmlrpc-encode.js';
 
 export interface Rpc2Deps {
   readonly call: CallMethod;
@@ -21,7 +27,16 @@ export interface Rpc2Deps {
 /** How much of a bad request body goes into the log line. */
 const LOGGED_BODY_CHARS = 500;
 
+/**
+ * Answers longer than this are streamed: encoded as the connection takes them, so that no
+ * megabyte string, nor the chunks of one, lives long enough to be promoted to V8's old space.
+ */
+const STREAM_ABOVE_BYTES = 64 * 1024;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A whole answer, or a big one to be sent a chunk at a time. */
+type Answer = HttpResponse | { readonly chunked: ChunkedDocument };
 
 export const handleRpc2 = async (exchange: HttpExchange, deps: Rpc2Deps): Promise<void> => {
   const answer = (response: HttpResponse): void => {
@@ -55,14 +70,53 @@ export const handleRpc2 = async (exchange: HttpExchange, deps: Rpc2Deps): Promis
       break;
   }
   const response = await respondToBody(read.body, exchange.disconnected, deps);
-  answer(response);
+  if ('chunked' in response) {
+    await sendChunked(exchange, response.chunked, deps);
+  } else {
+    answer(response);
+  }
+};
+
+/**
+ * A stream whose head carries the Content-Length, so node:http sends it as is, not chunked:
+ * supervisorctl needs the length. Each chunk is encoded once the previous one is taken.
+ */
+const sendChunked = async (
+  exchange: HttpExchange,
+  document: ChunkedDocument,
+  deps: Rpc2Deps,
+): Promise<void> => {
+  // A function, not a property read, so that TypeScript does not take it for a constant.
+  const gone = (): boolean => exchange.disconnected.aborted;
+  if (gone()) {
+    return;
+  }
+  const out = exchange.openStream(okHead(deps.nowMs(), 'text/xml', document.byteLength));
+  let sent = 0;
+  for (let chunk = document.nextChunk(); chunk !== undefined; chunk = document.nextChunk()) {
+    if (gone()) {
+      break;
+    }
+    sent += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) {
+      await out.drained();
+    }
+  }
+  if (!gone() && sent !== document.byteLength) {
+    // Only a value that changed while it was sent can get here; the client sees a bad length.
+    deps.logger.log(
+      'critical',
+      `XML-RPC response of ${sent} bytes sent with Content-Length ${document.byteLength}`,
+    );
+  }
+  out.end();
 };
 
 const respondToBody = async (
   body: Uint8Array,
   disconnected: AbortSignal,
   deps: Rpc2Deps,
-): Promise<HttpResponse> => {
+): Promise<Answer> => {
   let text: string;
   try {
     text = utf8.decode(body);
@@ -82,9 +136,18 @@ const respondToBody = async (
   const outcome = await deps.call(methodName, params, { signal: disconnected });
   let encoded: EncodeResult;
   switch (outcome.kind) {
-    case 'value':
-      encoded = encodeMethodResponse(outcome.value);
+    case 'value': {
+      const chunked = encodeMethodResponseChunks(outcome.value);
+      if (!chunked.ok) {
+        encoded = chunked;
+        break;
+      }
+      if (chunked.document.byteLength > STREAM_ABOVE_BYTES) {
+        return { chunked: chunked.document };
+      }
+      encoded = { ok: true, text: wholeText(chunked.document) };
       break;
+    }
     case 'fault':
       encoded = encodeFaultResponse(FAULT_CODES[outcome.fault.fault], faultString(outcome.fault));
       break;
@@ -103,6 +166,14 @@ const respondToBody = async (
     return errorPage(deps.nowMs(), 500);
   }
   return okResponse(deps.nowMs(), 'text/xml', encoded.text);
+};
+
+const wholeText = (document: ChunkedDocument): string => {
+  let text = '';
+  for (let chunk = document.nextChunk(); chunk !== undefined; chunk = document.nextChunk()) {
+    text += chunk;
+  }
+  return text;
 };
 
 const crashDetail = (error: unknown): string =>

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { decodeMethodCall, decodeMethodResponse } from './xmlrpc-decode.js';
-import { encodeFaultResponse, encodeMethodCall, encodeMethodResponse } from './xmlrpc-encode.js';
+import { pythonFloatRepr } from './python-float-repr.js';
+import {
+  CHUNK_CHARS,
+  encodeFaultResponse,
+  encodeMethodCall,
+  encodeMethodResponse,
+  encodeMethodResponseChunks,
+  safeCut,
+} from './xmlrpc-encode.js';
 import { XmlRpcDateTime, XmlRpcDouble, type XmlRpcValue } from './xmlrpc-value.js';
 
 const response = (value: string): string =>
@@ -125,5 +133,179 @@ describe('round trips', () => {
       ok: true,
       value: { methodName: 'a.b', params: [value] },
     });
+  });
+});
+
+/** The encoder as it was before chunking (one string per value, joined): the bytes to keep. */
+const referenceValue = (value: XmlRpcValue): string => {
+  const escape = (text: string): string =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (typeof value === 'number') {
+    return `<value><int>${String(value === 0 ? 0 : value)}</int></value>\n`;
+  }
+  if (typeof value === 'boolean') {
+    return `<value><boolean>${value ? '1' : '0'}</boolean></value>\n`;
+  }
+  if (typeof value === 'string') {
+    return `<value><string>${escape(value)}</string></value>\n`;
+  }
+  if (value instanceof XmlRpcDouble) {
+    return `<value><double>${pythonFloatRepr(value.value)}</double></value>\n`;
+  }
+  if (value instanceof XmlRpcDateTime) {
+    return `<value><dateTime.iso8601>${value.toIso8601()}</dateTime.iso8601></value>\n`;
+  }
+  if (Array.isArray(value)) {
+    const items = (value as readonly XmlRpcValue[]).map(referenceValue).join('');
+    return `<value><array><data>\n${items}</data></array></value>\n`;
+  }
+  const members = Object.entries(value)
+    .map(
+      ([name, member]) =>
+        `<member>\n<name>${escape(name)}</name>\n${referenceValue(member)}</member>\n`,
+    )
+    .join('');
+  return `<value><struct>\n${members}</struct></value>\n`;
+};
+
+const chunksOf = (value: XmlRpcValue): { chunks: string[]; byteLength: number } => {
+  const result = encodeMethodResponseChunks(value);
+  if (!result.ok) {
+    throw new Error(result.message);
+  }
+  const chunks: string[] = [];
+  for (let chunk = result.document.nextChunk(); chunk !== undefined;) {
+    chunks.push(chunk);
+    chunk = result.document.nextChunk();
+  }
+  return { chunks, byteLength: result.document.byteLength };
+};
+
+/** What getAllProcessInfo answers for `count` processes, give or take the field values. */
+const listing = (count: number): XmlRpcValue =>
+  Array.from({ length: count }, (_, i) => ({
+    name: `web_${String(i).padStart(3, '0')}`,
+    group: i % 2 === 0 ? 'web' : 'wörker & <co>',
+    description: `pid ${String(1000 + i)}, uptime 0:0${String(i % 10)}:00 🎉`,
+    start: 1_700_000_000 + i,
+    stop: 0,
+    now: 1_700_000_100,
+    state: 20,
+    statename: 'RUNNING',
+    spawnerr: '',
+    exitstatus: 0,
+    logfile: `/var/log/web_${String(i)}.log`,
+    stdout_logfile: `/var/log/web_${String(i)}.log`,
+    stderr_logfile: '',
+    pid: 1000 + i,
+  }));
+
+/** A string whose emoji (two UTF-16 units) straddle every possible cut near `CHUNK_CHARS`. */
+const straddling = (shift: number): string =>
+  `${'a'.repeat(CHUNK_CHARS - 20 + shift)}${'🎉'.repeat(40)}${'é中&<>'.repeat(CHUNK_CHARS / 2)}`;
+
+describe('encodeMethodResponseChunks', () => {
+  const values: [string, XmlRpcValue][] = [
+    ['an int', 6628],
+    ['a negative zero', -0],
+    ['a boolean', false],
+    ['a string to escape', 'a\r\nb\u0000c & < > " \''],
+    ['unicode', 'é中🎉'],
+    ['a double', new XmlRpcDouble(0.1)],
+    [
+      'a dateTime',
+      new XmlRpcDateTime({ year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5 }),
+    ],
+    ['an empty array', []],
+    ['an empty struct', {}],
+    ['nested empties', [[], {}, [[1]], { a: { b: [] } }, true, false, '']],
+    ['a struct with escaped names', { k: 1, 'a&b': 2, 'é<': ['x'] }],
+    ['an own __proto__ key', JSON.parse('{"__proto__": [1, {"": "x"}]}') as XmlRpcValue],
+    ['a lone surrogate', ['\ud83c', 'x\udf89y']],
+    ['a listing of 1000 processes', listing(1000)],
+    ['a listing inside a struct', { all: listing(300) }],
+    ['a long string', straddling(0)],
+    ...[1, 2, 3, 19, 20, 21].map((shift): [string, XmlRpcValue] => [
+      `a long string cut at ${String(shift)}`,
+      [straddling(shift), 'after'],
+    ]),
+  ];
+
+  it.each(values)('%s: the same bytes as before, and their length', (_label, value) => {
+    const expected = `<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n${referenceValue(value)}</param>\n</params>\n</methodResponse>\n`;
+    const { chunks, byteLength } = chunksOf(value);
+    expect(chunks.join('')).toBe(expected);
+    expect(encoded(value)).toBe(expected);
+    const bytes = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk, 'utf8')));
+    expect(bytes.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect(byteLength).toBe(bytes.length);
+  });
+
+  it('never cuts a character in two', () => {
+    for (const shift of [0, 1, 2, 3, 19, 20, 21]) {
+      const { chunks } = chunksOf([straddling(shift), listing(50)]);
+      for (const chunk of chunks) {
+        expect(chunk).toMatch(/^[^\udc00-\udfff]/u);
+        expect(chunk).toMatch(/[^\ud800-\udbff]$/u);
+        expect(Buffer.from(chunk, 'utf8').toString('utf8')).toBe(chunk);
+      }
+    }
+  });
+
+  it('cuts a big answer into chunks of about CHUNK_CHARS', () => {
+    const { chunks } = chunksOf(listing(1000));
+    expect(chunks.length).toBeGreaterThan(1_000_000 / CHUNK_CHARS);
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.length).toBeGreaterThanOrEqual(CHUNK_CHARS);
+      expect(chunk.length).toBeLessThan(CHUNK_CHARS + 2000);
+    }
+    const long = chunksOf([straddling(0)]).chunks;
+    expect(Math.max(...long.map((chunk) => chunk.length))).toBeLessThan(2 * CHUNK_CHARS);
+  });
+
+  it('encodes an array only as its chunks are taken', () => {
+    const items = listing(1000) as XmlRpcValue[];
+    const result = encodeMethodResponseChunks(items);
+    if (!result.ok) {
+      throw new Error(result.message);
+    }
+    const first = result.document.nextChunk() ?? '';
+    expect(first.length).toBeLessThan(CHUNK_CHARS + 2000);
+    items[999] = 'changed after the first chunk';
+    let rest = '';
+    for (let chunk = result.document.nextChunk(); chunk !== undefined;) {
+      rest += chunk;
+      chunk = result.document.nextChunk();
+    }
+    expect(rest).toContain('changed after the first chunk');
+    expect(result.document.nextChunk()).toBeUndefined();
+  });
+
+  it.each<[string, unknown]>([
+    ['an int above int32', [1, 2147483648]],
+    ['undefined deep in a listing', [...(listing(10) as XmlRpcValue[]), { a: [undefined] }]],
+    ['a non-integer', { x: 1.5 }],
+  ])('refuses %s up front, as encodeMethodResponse does', (_label, value) => {
+    const whole = encodeMethodResponse(value as XmlRpcValue);
+    expect(whole.ok).toBe(false);
+    expect(encodeMethodResponseChunks(value as XmlRpcValue)).toEqual(whole);
+  });
+
+  it('refuses a cyclic array', () => {
+    const cyclic: XmlRpcValue[] = [];
+    cyclic.push(cyclic);
+    expect(encodeMethodResponseChunks(cyclic)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/nested deeper than/),
+    });
+  });
+});
+
+describe('safeCut', () => {
+  it('moves a cut inside a surrogate pair to before it', () => {
+    expect(safeCut('ab🎉c', 3)).toBe(2);
+    expect(safeCut('ab🎉c', 2)).toBe(2);
+    expect(safeCut('ab🎉c', 4)).toBe(4);
+    expect(safeCut('aé中b', 2)).toBe(2);
   });
 });
