@@ -32,7 +32,10 @@ export interface HttpResponse extends HttpResponseHead {
   readonly body: Uint8Array | string;
 }
 
-/** A response whose length is unknown: chunked on HTTP/1.1, closed at the end on HTTP/1.0. */
+/**
+ * A response written piece by piece: with a Content-Length in its head when the length is known up
+ * front; otherwise chunked on HTTP/1.1 and closed at the end on HTTP/1.0.
+ */
 export interface HttpResponseStream {
   /** False when the peer is slow: wait for `drained()` before writing more. */
   write(chunk: Uint8Array | string): boolean;
