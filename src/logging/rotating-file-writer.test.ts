@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { RotatingFileWriter } from './rotating-file-writer.js';
+import { COALESCE_MS, RotatingFileWriter } from './rotating-file-writer.js';
 import type { RotatingFileOptions } from './rotating-file-writer.js';
 import type { WriterReport } from './writer-reports.js';
+import { ManualClock } from '../../test/fakes/manual-clock.js';
 import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 
 const b = (s: string): Uint8Array => Buffer.from(s);
@@ -284,5 +285,164 @@ describe('RotatingFileWriter', () => {
     await writer.open();
     await writer.flush();
     expect(fs.text('/l/x.log')).toBe('early;');
+  });
+});
+
+describe('RotatingFileWriter coalescing (with setTimer)', () => {
+  const coalescing = (
+    options: Partial<RotatingFileOptions> = {},
+  ): Setup & { timers: ManualClock; delays: number[] } => {
+    const fs = new MemoryFileSystem();
+    fs.mkdir('/l');
+    const reports: WriterReport[] = [];
+    const clock = { ms: 0 };
+    const timers = new ManualClock();
+    const delays: number[] = [];
+    const writer = new RotatingFileWriter(
+      {
+        fs,
+        report: (r) => reports.push(r),
+        monotonicMs: () => clock.ms,
+        setTimer: (ms, fire) => {
+          delays.push(ms);
+          return timers.setTimer(ms, fire);
+        },
+      },
+      {
+        path: '/l/x.log',
+        maxBytes: 0,
+        backups: 0,
+        permissions: 0o644,
+        highWaterMark: 1024,
+        retryIntervalMs: 0,
+        coalesceBytes: 100,
+        ...options,
+      },
+    );
+    return { fs, writer, reports, clock, timers, delays };
+  };
+
+  it('writes the chunks of one burst in a single write, one timer tick later', async () => {
+    const { fs, writer, timers, delays } = coalescing();
+    await writer.open();
+    for (let i = 0; i < 50; i++) {
+      writer.write(b('x'));
+    }
+    await settle();
+    expect(fs.writeCalls).toBe(0); // without coalescing the first chunk is written at once
+    expect(timers.activeTimers).toBe(1);
+    expect(delays).toEqual([COALESCE_MS]);
+    timers.advance(COALESCE_MS);
+    await settle();
+    expect(fs.writeCalls).toBe(1);
+    expect(fs.text('/l/x.log')).toBe('x'.repeat(50));
+  });
+
+  it('a single line from an idle program is written after at most one timer tick', async () => {
+    const { fs, writer, timers } = coalescing();
+    await writer.open();
+    await settle(); // idle
+    writer.write(b('hello\n'));
+    expect(COALESCE_MS).toBeLessThanOrEqual(1);
+    expect(timers.activeTimers).toBe(1);
+    timers.advance(COALESCE_MS);
+    await settle();
+    expect(fs.text('/l/x.log')).toBe('hello\n');
+    expect(timers.activeTimers).toBe(0);
+  });
+
+  it('starts a write at once when coalesceBytes are queued, without waiting for the timer', async () => {
+    const { fs, writer, timers } = coalescing();
+    await writer.open();
+    writer.write(new Uint8Array(60));
+    writer.write(new Uint8Array(60));
+    await settle();
+    expect(fs.writeCalls).toBe(1);
+    expect(writer.pendingBytes).toBe(0);
+    expect(timers.activeTimers).toBe(0);
+  });
+
+  it('holds a small rest after a write for more output instead of writing it at once', async () => {
+    const { fs, writer, timers } = coalescing();
+    const release = gate(fs);
+    await writer.open();
+    writer.write(new Uint8Array(150)); // past coalesceBytes: written at once (held by the gate)
+    await settle();
+    writer.write(b('a'));
+    writer.write(b('b'));
+    release();
+    await settle();
+    expect(fs.writeCalls).toBe(1);
+    expect(timers.activeTimers).toBe(1);
+    writer.write(b('c'));
+    timers.advance(COALESCE_MS);
+    await settle();
+    expect(fs.writeCalls).toBe(2);
+    expect(fs.text('/l/x.log').slice(150)).toBe('abc');
+  });
+
+  it('keeps the high-water mark: the pipe is pushed back at the same queued bytes', async () => {
+    const { fs, writer } = coalescing({ highWaterMark: 100, coalesceBytes: 50 });
+    const release = gate(fs);
+    await writer.open();
+    expect(writer.write(new Uint8Array(60))).toBe(true); // past coalesceBytes: written at once
+    await settle();
+    expect(writer.write(new Uint8Array(60))).toBe(true);
+    expect(writer.write(new Uint8Array(60))).toBe(false);
+    let drained = false;
+    writer.onceDrained(() => (drained = true));
+    release();
+    await writer.flush();
+    expect(drained).toBe(true);
+    expect(writer.stats.peakBufferedBytes).toBe(180);
+    expect(fs.text('/l/x.log').length).toBe(180);
+  });
+
+  it('flush and close write held output at once', async () => {
+    const { fs, writer, timers } = coalescing();
+    await writer.open();
+    writer.write(b('held;'));
+    await writer.flush();
+    expect(fs.text('/l/x.log')).toBe('held;');
+    writer.write(b('last'));
+    await writer.close();
+    expect(fs.text('/l/x.log')).toBe('held;last');
+    expect(fs.openFiles).toBe(0);
+    expect(timers.activeTimers).toBe(0);
+  });
+
+  it('reopen writes held output to the old file first, as if it were in flight', async () => {
+    const { fs, writer, timers } = coalescing({ maxBytes: 1000, backups: 1 });
+    await writer.open();
+    writer.write(b('before;'));
+    await fs.rename('/l/x.log', '/l/x.log-20240101');
+    await writer.reopen();
+    writer.write(b('after;'));
+    timers.advance(COALESCE_MS);
+    await writer.flush();
+    expect(fs.text('/l/x.log-20240101')).toBe('before;');
+    expect(fs.text('/l/x.log')).toBe('after;');
+  });
+
+  it('still rotates at the chunk that crosses maxBytes, in order, nothing lost', async () => {
+    const { fs, writer, timers } = coalescing({ maxBytes: 7, backups: 50, coalesceBytes: 1000 });
+    await writer.open();
+    let expected = '';
+    for (let i = 0; i < 40; i++) {
+      const s = `${i},`;
+      expected += s;
+      writer.write(b(s));
+    }
+    timers.advance(COALESCE_MS);
+    await writer.flush();
+    const rotated = fs
+      .names()
+      .filter((n) => n !== '/l/x.log')
+      .sort((a, c) => Number(c.split('.').pop()) - Number(a.split('.').pop()));
+    expect([...rotated, '/l/x.log'].map((n) => fs.text(n)).join('')).toBe(expected);
+    for (const n of rotated) {
+      expect(fs.text(n).length).toBeGreaterThanOrEqual(7);
+      expect(fs.text(n).length).toBeLessThan(7 + 3);
+    }
   });
 });
