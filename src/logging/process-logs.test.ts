@@ -9,7 +9,6 @@ import type { ChildHandle } from '../ports/spawner.js';
 import { createProcessLogs } from './process-logs.js';
 import type { ChannelLogOptions, ProcessLogsDeps, ProcessLogsOptions } from './process-logs.js';
 import type { DebugOutputCopy } from './sinks.js';
-import { ManualClock } from '../../test/fakes/manual-clock.js';
 import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 
 interface FakeChild extends ChildHandle {
@@ -117,24 +116,6 @@ describe('createProcessLogs', () => {
 });
 
 describe('ProcessLogs', () => {
-  it('with the clock, holds output one timer tick and writes a burst in one write', async () => {
-    const clock = new ManualClock();
-    const { fs, logs } = await build({}, { setTimer: (ms, fire) => clock.setTimer(ms, fire) });
-    const child = fakeChild(7);
-    logs.attach(child);
-    await until(() => fs.log.length >= 2); // both files reopened
-    const path = logs.stdoutPath ?? '';
-    for (let i = 0; i < 20; i++) {
-      child.stdout.write(`line ${i}\n`);
-    }
-    await until(() => clock.activeTimers > 0);
-    expect(fs.text(path)).toBe('');
-    clock.advance(1);
-    await until(() => fs.text(path).length > 0);
-    expect(fs.writeCalls).toBe(1);
-    expect(fs.text(path)).toBe(Array.from({ length: 20 }, (_, i) => `line ${i}\n`).join(''));
-  });
-
   it('writes each channel to its file, raw', async () => {
     const { fs, logs } = await build();
     const child = fakeChild(7);

@@ -3,7 +3,6 @@
 // createProcessLogs from plain options, so logging/ never depends on config/.
 
 import type { OutputChannel } from '../model/events.js';
-import type { Clock } from '../ports/clock.js';
 import type { FileSystem, FsOutcome } from '../ports/file-system.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { ProcessOutput } from '../ports/process-output.js';
@@ -60,12 +59,6 @@ export interface ProcessLogsDeps {
   /** where PROCESS_LOG and PROCESS_COMMUNICATION events go (only for channels that emit them) */
   readonly events: LogEventPublisher;
   readonly monotonicMs: () => number;
-  /**
-   * The clock's timers: given, the log files coalesce an output burst into a few large writes,
-   * holding output at most a millisecond (WriterDeps.setTimer); absent, every chunk is written
-   * as soon as the previous write is done.
-   */
-  readonly setTimer?: Clock['setTimer'];
   /** uniform in [0, 1), for AUTO names (default Math.random) */
   readonly random?: () => number;
 }
@@ -231,7 +224,6 @@ const makeWriter = async (
       {
         fs: deps.fs,
         monotonicMs: deps.monotonicMs,
-        ...(deps.setTimer === undefined ? {} : { setTimer: deps.setTimer }),
         report: (report) => {
           const { level, message } = describeWriterReport(report);
           deps.logger.log(level, message);

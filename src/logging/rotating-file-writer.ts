@@ -2,7 +2,6 @@
 // clear, bounded queue with backpressure, and failures reported instead of thrown.
 // All file operations run one at a time in `loop`, so no byte is lost or written twice.
 
-import type { Clock, Timer } from '../ports/clock.js';
 import type {
   FileSystem,
   FsError,
@@ -29,11 +28,6 @@ export interface RotatingFileOptions {
   readonly highWaterMark: number;
   /** after a failure, new data retries the open at most this often; 0 = only reopen() retries */
   readonly retryIntervalMs: number;
-  /**
-   * With `setTimer`: queued bytes at which a write starts at once instead of waiting for more
-   * output (default: half the high-water mark, at most 512 KiB).
-   */
-  readonly coalesceBytes?: number;
 }
 
 export interface WriterDeps {
@@ -41,18 +35,7 @@ export interface WriterDeps {
   readonly report: (report: WriterReport) => void;
   /** monotonic milliseconds, for pacing retries */
   readonly monotonicMs: () => number;
-  /**
-   * Given, output is coalesced: a write starts once `coalesceBytes` are queued or COALESCE_MS
-   * after the first queued chunk, so a burst of pipe reads becomes a few large writes (each one
-   * a thread-pool round trip). Absent, every write starts as soon as the previous one is done.
-   */
-  readonly setTimer?: Clock['setTimer'];
 }
-
-/** The most a write waits to fill before it starts (see `coalesceBytes`). */
-const MAX_COALESCE_BYTES = 512 * 1024;
-/** How long queued output may wait for more before it is written (one timer tick). */
-export const COALESCE_MS = 1;
 
 export interface WriterStats {
   readonly writtenBytes: number;
@@ -86,9 +69,6 @@ export class RotatingFileWriter implements ByteSink {
   private readonly controls: (() => Promise<void>)[] = [];
   private running = false;
   private retryQueued = false;
-  /** armed while queued output waits for more before it is written (see `setTimer`) */
-  private holdTimer: Timer | null = null;
-  private readonly coalesceBytes: number;
   private inFlightBytes = 0;
   private droppedSinceFailure = 0;
   private readonly drainWaiters = new DrainWaiters();
@@ -98,11 +78,7 @@ export class RotatingFileWriter implements ByteSink {
   constructor(
     private readonly deps: WriterDeps,
     private readonly options: RotatingFileOptions,
-  ) {
-    this.coalesceBytes =
-      options.coalesceBytes ??
-      Math.max(1, Math.min(MAX_COALESCE_BYTES, Math.floor(options.highWaterMark / 2)));
-  }
+  ) {}
 
   get path(): string {
     return this.options.path;
@@ -130,13 +106,7 @@ export class RotatingFileWriter implements ByteSink {
     if (buffered > this.counters.peak) {
       this.counters.peak = buffered;
     }
-    if (!this.running) {
-      if (this.queue.pendingBytes < this.coalesceBytes && this.state.kind === 'open') {
-        this.hold();
-      } else {
-        this.kick();
-      }
-    }
+    this.kick();
     return this.queue.pendingBytes < this.options.highWaterMark;
   }
 
@@ -176,10 +146,7 @@ export class RotatingFileWriter implements ByteSink {
     if (!this.running && this.isSettled()) {
       return Promise.resolve();
     }
-    return new Promise((resolve) => {
-      this.idleWaiters.push(resolve);
-      this.kick(); // writes what is held back for more
-    });
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Write what is queued, close the file; later writes are dropped. */
@@ -201,16 +168,12 @@ export class RotatingFileWriter implements ByteSink {
     });
   }
 
-  /** Run the loop; `due`: what is queued is written before any control (it was held back). */
-  private kick(due = false): void {
+  private kick(): void {
     if (this.running) {
       return;
     }
-    const held = due || this.holdTimer !== null;
-    this.holdTimer?.cancel();
-    this.holdTimer = null;
     this.running = true;
-    this.loop(held).catch((error: unknown) => {
+    this.loop().catch((error: unknown) => {
       // A bug, not an I/O error (the port reports those as values): keep the daemon alive.
       this.running = false;
       this.state = { kind: 'broken', sinceMs: this.deps.monotonicMs() };
@@ -226,55 +189,20 @@ export class RotatingFileWriter implements ByteSink {
     });
   }
 
-  private async loop(heldFirst: boolean): Promise<void> {
-    // Output held back for more would be in flight already without coalescing: it goes first,
-    // before a reopen or clear that started this loop.
-    let writeFirst = heldFirst;
+  private async loop(): Promise<void> {
     for (;;) {
-      const open = this.openState();
-      const writeNext = open !== null && !this.queue.isEmpty;
-      if (!(writeFirst && writeNext)) {
-        const control = this.controls.shift();
-        if (control !== undefined) {
-          await control();
-          continue;
-        }
+      const control = this.controls.shift();
+      if (control !== undefined) {
+        await control();
+        continue;
       }
-      if (open === null || this.queue.isEmpty) {
+      if (this.state.kind !== 'open' || this.queue.isEmpty) {
         break;
       }
-      if (!writeFirst && this.mayHold()) {
-        this.hold();
-        break;
-      }
-      writeFirst = false;
-      await this.writeBatch(open);
+      await this.writeBatch(this.state);
     }
     this.running = false;
     this.releaseIdle();
-  }
-
-  /** After a write, wait for more output rather than write a small rest at once. */
-  private mayHold(): boolean {
-    return (
-      this.deps.setTimer !== undefined &&
-      this.queue.pendingBytes < this.coalesceBytes &&
-      this.controls.length === 0 &&
-      this.idleWaiters.length === 0
-    );
-  }
-
-  /** Let queued output wait COALESCE_MS for more (or until `coalesceBytes` are queued). */
-  private hold(): void {
-    const setTimer = this.deps.setTimer;
-    if (setTimer === undefined) {
-      this.kick();
-    } else if (this.holdTimer === null) {
-      this.holdTimer = setTimer(COALESCE_MS, () => {
-        this.holdTimer = null;
-        this.kick(true);
-      });
-    }
   }
 
   private async writeBatch(open: OpenFile): Promise<void> {

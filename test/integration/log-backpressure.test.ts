@@ -11,7 +11,6 @@ import { EventBus } from '../../src/events/event-bus.js';
 import { createProcessLogs } from '../../src/logging/process-logs.js';
 import { childHandleOf } from '../support/logging/child-handle-of.js';
 import { checkSpewFiles } from '../support/logging/spew-pattern.js';
-import { nodeClock } from '../../src/platform/node-clock.js';
 import { NodeFileSystem } from '../../src/platform/node-file-system.js';
 import type { FileSystem, WritableFile } from '../../src/ports/file-system.js';
 
@@ -77,7 +76,6 @@ it('pauses the pipe and bounds memory when the sink is slow', async () => {
       debugCopy: null,
       events: new EventBus(),
       monotonicMs: () => performance.now(),
-      setTimer: (ms, fire) => nodeClock.setTimer(ms, fire),
     },
   );
   const child = spawn(process.execPath, [SPEW, '--bytes', String(total)], {

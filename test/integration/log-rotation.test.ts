@@ -11,7 +11,6 @@ import { EventBus } from '../../src/events/event-bus.js';
 import { createProcessLogs } from '../../src/logging/process-logs.js';
 import { childHandleOf } from '../support/logging/child-handle-of.js';
 import { checkSpewFiles } from '../support/logging/spew-pattern.js';
-import { nodeClock } from '../../src/platform/node-clock.js';
 import { NodeFileSystem } from '../../src/platform/node-file-system.js';
 
 const SPEW = join(import.meta.dirname, '../fixtures/programs/spew.mjs');
@@ -51,7 +50,6 @@ it('a 256 MiB burst lands byte-exact in rotated files (maxbytes 50MB, backups 10
       debugCopy: null,
       events: new EventBus(),
       monotonicMs: () => performance.now(),
-      setTimer: (ms, fire) => nodeClock.setTimer(ms, fire),
     },
   );
 
