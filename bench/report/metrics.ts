@@ -121,6 +121,23 @@ const eventsRows = (): MetricDef[] => [
       compare: false,
     }),
   ]),
+  ...(['p50', 'p95'] as const).flatMap((p) =>
+    (
+      [
+        ['quiet', 'quiet'],
+        ['busy', EVENTS_LOAD],
+      ] as const
+    ).map(([phase, load]) =>
+      metric({
+        id: `events.reaction.${phase}.${p}`,
+        source: `events.reaction.${phase}`,
+        aggregate: p,
+        label: `daemon's reaction, exit → spawned (its own log, ms resolution), ${p}, ${load}`,
+        unit: 'ms',
+        decimals: 1,
+      }),
+    ),
+  ),
   metric({
     id: 'events.logger.mibps',
     label: "busy logger's output taken by the daemon, during the busy kills",

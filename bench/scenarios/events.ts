@@ -3,7 +3,8 @@
 // code, kill-and-time.ts), first quiet, then — same daemon, same run — while a logger writes
 // numbered lines to stdout at full speed into a log with stdout_events_enabled=true and an
 // [eventlistener] subscribed to PROCESS_LOG reads and acknowledges every event it is sent.
-// Recorded: both phases' latencies (their ratio is a report row), and the load itself: the
+// Recorded: both phases' latencies (their ratio is a report row), the daemon's own reaction in
+// both (exited → spawned in its main log: what of the latency is the daemon's), and the load: the
 // logger's output the daemon took (the logger's wchar), the events the listener acknowledged
 // and their payload, the daemon's CPU and, at the end, its RSS. PM2 has no event listeners, so
 // it sits this one out. The floor runs the same restart loops while the logger writes into
@@ -21,7 +22,7 @@ import { runChecked } from '../proc/run-command.js';
 import { type SubjectId, Unsupported } from '../subjects/subject.js';
 import { idleNames, idlePrograms, type ProgramSpec } from '../subjects/workload-spec.js';
 import { readRecords } from '../workload/records.js';
-import { awaitAllUp, killAndTime } from './kill-and-time.js';
+import { awaitAllUp, killAndTime, reactionTimes } from './kill-and-time.js';
 import { PROGRAMS, restartKills } from './restart.js';
 import { type BenchContext, check, forEachSubject, type Scenario } from './scenario.js';
 
@@ -31,12 +32,16 @@ const LISTENER = 'listener';
 /** from the logger's go to the first busy kill, so the load is steady when timing starts */
 const SETTLE_MS = 1000;
 const MiB = 1024 * 1024;
+/** the daemon may log `spawned` after the new instance wrote its `up` record */
+const REACTION_LOG_WAIT_MS = 2000;
 
 interface Load {
   readonly recordsFile: string;
   readonly fifo: string;
   /** the listener's "<events> <payload bytes>"; null for the floor (no listener) */
   readonly countsFile: string | null;
+  /** the daemon's main log; null for the floor (no daemon) */
+  readonly mainLog: string | null;
   readonly daemonPids: () => number[];
 }
 
@@ -88,22 +93,53 @@ const measure = async (
   const names = idleNames(PROGRAMS);
   const kills = restartKills(ctx);
   const scope = { scenario: ID, subject };
+  const { mainLog } = load;
+  const reactionsSoFar = (): number[] => (mainLog === null ? [] : reactionTimes(mainLog, names));
+  /** records the daemon's reactions to the phase's kills: those after the first `from` */
+  const recordReactions = async (metric: string, from: number): Promise<void> => {
+    if (mainLog === null) {
+      return;
+    }
+    const all = await waitFor(
+      'the exit → spawned lines in the main log',
+      () => {
+        const found = reactionsSoFar();
+        return found.length >= from + kills ? found : null;
+      },
+      REACTION_LOG_WAIT_MS,
+    ).catch(reactionsSoFar);
+    const reactions = all.slice(from);
+    if (
+      check(
+        ctx,
+        scope,
+        reactions.length === kills,
+        `${reactions.length} exit → spawned pairs in the main log for ${kills} kills (${metric})`,
+      )
+    ) {
+      ctx.results.record(metric, subject, run, reactions);
+    }
+  };
   await awaitAllUp(load.recordsFile, names, 30_000);
   await waitFor('the logger to be armed', () => findRecord(load.recordsFile, 'armed'), 30_000);
+  const quietFrom = reactionsSoFar().length;
   ctx.results.record(
     'events.quiet',
     subject,
     run,
     await killAndTime(load.recordsFile, names, kills),
   );
+  await recordReactions('events.reaction.quiet', quietFrom);
 
   await writeFile(load.fifo, 'go\n');
   const go = await waitFor('the logger to go', () => findRecord(load.recordsFile, 'go'), 10_000);
   await sleep(SETTLE_MS);
+  const busyFrom = reactionsSoFar().length;
   const before = snapshot(load, go.pid);
   const busy = await killAndTime(load.recordsFile, names, kills);
   const after = snapshot(load, go.pid);
   ctx.results.record('events.busy', subject, run, busy);
+  await recordReactions('events.reaction.busy', busyFrom);
 
   const seconds = (after.atMs - before.atMs) / 1000;
   if (
@@ -169,6 +205,7 @@ export const eventsScenario: Scenario = {
             recordsFile: workload.recordsFile,
             fifo,
             countsFile,
+            mainLog: launched.mainLog,
             daemonPids: () => launched.daemonPids(),
           });
         } finally {
@@ -198,6 +235,7 @@ export const eventsScenario: Scenario = {
             recordsFile,
             fifo,
             countsFile: null,
+            mainLog: null,
             daemonPids: () => [],
           });
         } finally {

@@ -1,9 +1,11 @@
 // How a restart after SIGKILL is timed, shared by the restart and events scenarios: a running
 // program is SIGKILLed and the latency is from the kill to the first instruction of its new
 // instance (the `up` record it writes, stamped by the child). Programs are killed in turn, one
-// at a time, each instance having run ≥ 300 ms.
+// at a time, each instance having run ≥ 300 ms. Where the daemon has a main log, its own
+// reaction is read from it too: from its `exited: NAME (...)` line to its `spawned: 'NAME'` line.
 
 import { sleep, wallMs, waitFor } from '../clock.js';
+import { readMainLog } from '../subjects/log-watch.js';
 import { latestUp, type ProgramRecord, readRecords } from '../workload/records.js';
 
 const MIN_UPTIME_MS = 300;
@@ -68,4 +70,32 @@ export const killAndTime = async (
     await sleep(PAUSE_MIN_MS + Math.random() * PAUSE_SPREAD_MS);
   }
   return latencies;
+};
+
+const EXITED = /^exited: (\S+) \(/;
+const SPAWNED = /^spawned: '([^']+)' with pid \d+$/;
+
+/**
+ * The daemon's reaction to each exit of one of `names` so far, in order: ms from its `exited`
+ * line to the next `spawned` line of the same program, both stamped by the daemon (ms
+ * resolution). An exit not (yet) followed by a spawn is not counted.
+ */
+export const reactionTimes = (mainLog: string, names: readonly string[]): number[] => {
+  const watched = new Set(names);
+  const exitedAt = new Map<string, number>();
+  const reactions: number[] = [];
+  for (const { atMs, text } of readMainLog(mainLog)) {
+    const exited = EXITED.exec(text)?.[1];
+    if (exited !== undefined && watched.has(exited)) {
+      exitedAt.set(exited, atMs);
+      continue;
+    }
+    const spawned = SPAWNED.exec(text)?.[1];
+    const since = spawned === undefined ? undefined : exitedAt.get(spawned);
+    if (spawned !== undefined && since !== undefined) {
+      reactions.push(atMs - since);
+      exitedAt.delete(spawned);
+    }
+  }
+  return reactions;
 };

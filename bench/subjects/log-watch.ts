@@ -1,8 +1,9 @@
 // Waits, passively, until a log file holds `count` lines matching a pattern: the file is polled
 // every few ms for appended bytes (no request to the daemon, so watching changes nothing about
-// what is watched). Resolves with the wall-clock time the last needed line was seen.
+// what is watched). Resolves with the wall-clock time the last needed line was seen. And the
+// daemon's main log read whole, each line with the time the daemon stamped it.
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
 import { sleep, wallMs } from '../clock.js';
 
@@ -58,4 +59,34 @@ export const waitForLines = async ({
     }
     await sleep(everyMs);
   }
+};
+
+export interface MainLogLine {
+  /** the daemon's own stamp, local time, ms resolution (only differences are meaningful) */
+  readonly atMs: number;
+  readonly level: string;
+  readonly text: string;
+}
+
+// tssupervisord and supervisord write the same format: `YYYY-MM-DD HH:MM:SS,mmm LEVEL text`.
+const MAIN_LOG_LINE = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d),(\d{3}) (\S+) (.*)$/;
+
+/** The main log's stamped lines so far (none while it does not exist). */
+export const readMainLog = (path: string): MainLogLine[] => {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const lines: MainLogLine[] = [];
+  for (const line of text.split('\n')) {
+    const m = MAIN_LOG_LINE.exec(line);
+    if (m !== null) {
+      const [y, mo, d, h, mi, s, ms] = m.slice(1, 8).map(Number);
+      const atMs = new Date(y ?? 0, (mo ?? 1) - 1, d, h, mi, s, ms).getTime();
+      lines.push({ atMs, level: m[8] ?? '', text: m[9] ?? '' });
+    }
+  }
+  return lines;
 };

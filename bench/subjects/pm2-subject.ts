@@ -121,6 +121,7 @@ export const pm2Subject = (
       dir,
       launchedAtMs,
       notes: [],
+      mainLog: null,
       daemonPids,
       ready: async () => {
         await started;

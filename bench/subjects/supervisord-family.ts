@@ -124,6 +124,7 @@ export const supervisordFamily = (
       dir,
       launchedAtMs,
       notes,
+      mainLog: paths.mainLog,
       daemonPids: () => [pid],
       ready: async (timeoutMs) => {
         rpc ??= await connectRpc(paths.socket, timeoutMs);
