@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  memoryConfigHost,
-  type MemoryConfigHostInit,
-} from '../../test/fakes/memory-config-host.js';
+import { memoryConfigHost } from '../../test/fakes/memory-config-host.js';
+import { MAIN, ok, errors, suffix } from '../../test/fakes/config-loading.js';
 import { loadConfig } from './load.js';
-import type { Config, ConfigError } from './types.js';
-
-const MAIN = '/etc/supervisor/supervisord.conf';
-
-const host = (text: string, init: MemoryConfigHostInit = {}): ReturnType<typeof memoryConfigHost> =>
-  memoryConfigHost({ ...init, files: { [MAIN]: text, ...init.files } });
-
-const ok = (text: string, init: MemoryConfigHostInit = {}): Config => {
-  const result = loadConfig(MAIN, host(text, init));
-  if (!result.ok) {
-    throw new Error(result.errors.map((e) => e.message).join('\n'));
-  }
-  return result.config;
-};
-
-const errors = (text: string, init: MemoryConfigHostInit = {}): readonly ConfigError[] => {
-  const result = loadConfig(MAIN, host(text, init));
-  if (result.ok) {
-    throw new Error('expected the config to be refused');
-  }
-  return result.errors;
-};
-
-const suffix = (section: string, file = MAIN): string =>
-  ` in section '${section}' (file: '${file}')`;
 
 describe('files', () => {
   it('names a missing or unreadable file as the reference does', () => {
