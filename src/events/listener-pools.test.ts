@@ -83,18 +83,22 @@ const world = () => {
       tries: 0,
       expected: false,
     });
-  return { bus, clock, logger, pools, output, logged, baseAttached, running };
+  /** A listener child attached to `out`, READY and RUNNING (its RUNNING event is published). */
+  const ready = async (out: ProcessOutput, pool: string, pid: number): Promise<PipeChild> => {
+    const child = new PipeChild(pid);
+    out.attach(child);
+    child.say('READY\n');
+    await flush();
+    running(pool, pool, pid);
+    return child;
+  };
+  return { bus, clock, logger, pools, output, logged, baseAttached, running, ready };
 };
 
 describe('listener pools on the bus', () => {
   it('an event no pool wants consumes no serial', async () => {
     const w = world();
-    const out = w.output('ticks', 'ticks', ['TICK_5']);
-    const child = new PipeChild(10);
-    out.attach(child);
-    child.say('READY\n');
-    await flush();
-    w.running('ticks', 'ticks', 10);
+    const child = await w.ready(w.output('ticks', 'ticks', ['TICK_5']), 'ticks', 10);
     w.bus.publish({ type: 'PROCESS_GROUP', change: 'ADDED', groupName: 'x' });
     w.bus.publish({ type: 'TICK', period: 5, when: 5 });
     await flush();
@@ -127,11 +131,8 @@ describe('listener pools on the bus', () => {
 
   it('delivers an event once to a pool whose events= matches it twice', async () => {
     const w = world();
-    const child = new PipeChild(3);
-    w.output('p', 'p', ['PROCESS_STATE', 'PROCESS_STATE_RUNNING', 'EVENT']).attach(child);
-    child.say('READY\n');
-    await flush();
-    w.running('p', 'p', 3);
+    const out = w.output('p', 'p', ['PROCESS_STATE', 'PROCESS_STATE_RUNNING', 'EVENT']);
+    const child = await w.ready(out, 'p', 3);
     child.say('RESULT 2\nOKREADY\n');
     await flush();
     expect(child.serials()).toEqual([0]);
@@ -153,11 +154,7 @@ describe('listener pools on the bus', () => {
   it('a listener that dies holding an event gives it back once its pipe has ended', async () => {
     const w = world();
     const out = w.output('p', 'p', ['TICK']);
-    const first = new PipeChild(1);
-    out.attach(first);
-    first.say('READY\n');
-    await flush();
-    w.running('p', 'p', 1);
+    const first = await w.ready(out, 'p', 1);
     w.bus.publish({ type: 'TICK', period: 5, when: 5 });
     await flush();
     expect(first.serials()).toEqual([0]);
@@ -177,12 +174,7 @@ describe('listener pools on the bus', () => {
 
   it('an answer written just before exiting still counts', async () => {
     const w = world();
-    const out = w.output('p', 'p', ['TICK']);
-    const child = new PipeChild(1);
-    out.attach(child);
-    child.say('READY\n');
-    await flush();
-    w.running('p', 'p', 1);
+    const child = await w.ready(w.output('p', 'p', ['TICK']), 'p', 1);
     w.bus.publish({ type: 'TICK', period: 5, when: 5 });
     child.exit();
     child.say('RESULT 2\nOK');
@@ -193,12 +185,7 @@ describe('listener pools on the bus', () => {
 
   it('if a grandchild keeps the pipe open, the event comes back after a grace period', async () => {
     const w = world();
-    const out = w.output('p', 'p', ['TICK']);
-    const child = new PipeChild(1);
-    out.attach(child);
-    child.say('READY\n');
-    await flush();
-    w.running('p', 'p', 1);
+    const child = await w.ready(w.output('p', 'p', ['TICK']), 'p', 1);
     w.bus.publish({ type: 'TICK', period: 5, when: 5 });
     child.exit();
     w.clock.advance(999);
