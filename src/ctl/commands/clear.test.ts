@@ -1,17 +1,11 @@
 import { expect, it } from 'vitest';
 
 import { runCtl } from '../../../test/fakes/fake-ctl-deps.js';
-import { fault, ok, type FakeAnswer } from '../../../test/fakes/fake-rpc-client.js';
+import { fault, ok } from '../../../test/fakes/fake-rpc-client.js';
 import { baseAnswers, statusStruct } from '../../../test/fakes/supervisor-answers.js';
+import { checkCtlCase, type CtlCase } from '../../../test/fakes/ctl-cases.js';
 
-interface Case {
-  readonly argv: string[];
-  readonly answers?: Record<string, FakeAnswer>;
-  readonly stdout: string;
-  readonly exit: number;
-}
-
-it.each<Case>([
+it.each<CtlCase>([
   {
     argv: ['clear', 'a', 'g:p'],
     answers: { clearProcessLogs: ok(true) },
@@ -48,10 +42,8 @@ it.each<Case>([
     stdout: 'a: cleared\ng:b: ERROR (failed)\n',
     exit: 1,
   },
-])('$argv', async ({ argv, answers, stdout, exit }) => {
-  const run = await runCtl(argv, { answers: baseAnswers(answers) });
-  expect(run.stdout).toBe(stdout);
-  expect(run.exit).toBe(exit);
+])('$argv', async (row) => {
+  await checkCtlCase(row);
 });
 
 it('requires a name', async () => {

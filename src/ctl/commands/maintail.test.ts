@@ -1,18 +1,12 @@
 import { expect, it } from 'vitest';
 
 import { fakeCtl, runCtl } from '../../../test/fakes/fake-ctl-deps.js';
-import { fault, ok, type FakeAnswer } from '../../../test/fakes/fake-rpc-client.js';
+import { fault, ok } from '../../../test/fakes/fake-rpc-client.js';
 import { baseAnswers } from '../../../test/fakes/supervisor-answers.js';
+import { checkCtlCase, type CtlCase } from '../../../test/fakes/ctl-cases.js';
 import { createProgram } from '../program.js';
 
-interface Case {
-  readonly argv: string[];
-  readonly answers?: Record<string, FakeAnswer>;
-  readonly stdout: string | RegExp;
-  readonly exit: number;
-}
-
-it.each<Case>([
+it.each<CtlCase>([
   { argv: ['maintail'], answers: { readLog: ok('log\n') }, stdout: 'log\n\n', exit: 0 },
   { argv: ['maintail', '-30'], answers: { readLog: ok('x') }, stdout: 'x\n', exit: 0 },
   { argv: ['maintail', 'x'], stdout: 'Error: bad argument x\n', exit: 1 },
@@ -30,14 +24,8 @@ it.each<Case>([
     stdout: 'supervisord: ERROR (unknown error reading log)\n',
     exit: 1,
   },
-])('$argv', async ({ argv, answers, stdout, exit }) => {
-  const run = await runCtl(argv, { answers: baseAnswers(answers) });
-  if (typeof stdout === 'string') {
-    expect(run.stdout).toBe(stdout);
-  } else {
-    expect(run.stdout).toMatch(stdout);
-  }
-  expect(run.exit).toBe(exit);
+])('$argv', async (row) => {
+  await checkCtlCase(row);
 });
 
 it('reads the last N bytes with readLog(-N, 0)', async () => {

@@ -1,14 +1,9 @@
 import { expect, it } from 'vitest';
 
 import { fakeCtl, runCtl, type FakeCtl } from '../../../test/fakes/fake-ctl-deps.js';
-import {
-  fault,
-  ok,
-  refused,
-  type FakeAnswer,
-  type FakeReply,
-} from '../../../test/fakes/fake-rpc-client.js';
+import { fault, ok, refused, type FakeReply } from '../../../test/fakes/fake-rpc-client.js';
 import { baseAnswers, statusStruct } from '../../../test/fakes/supervisor-answers.js';
+import { checkCtlCase, type CtlCase } from '../../../test/fakes/ctl-cases.js';
 import { createProgram } from '../program.js';
 
 const waitForCalls = async (fake: FakeCtl, count: number): Promise<void> => {
@@ -17,14 +12,7 @@ const waitForCalls = async (fake: FakeCtl, count: number): Promise<void> => {
   }
 };
 
-interface Case {
-  readonly argv: string[];
-  readonly answers?: Record<string, FakeAnswer>;
-  readonly stdout: string;
-  readonly exit: number;
-}
-
-it.each<Case>([
+it.each<CtlCase>([
   {
     argv: ['start', 'cron'],
     answers: { startProcess: ok(true) },
@@ -108,10 +96,8 @@ it.each<Case>([
     stdout: 'a: ERROR (spawn error)\nb: ERROR (no such process)\nc: started\n',
     exit: 1,
   },
-])('$argv', async ({ argv, answers, stdout, exit }) => {
-  const run = await runCtl(['--sequential', ...argv], { answers: baseAnswers(answers) });
-  expect(run.stdout).toBe(stdout);
-  expect(run.exit).toBe(exit);
+])('$argv', async (row) => {
+  await checkCtlCase(row, ['--sequential']);
 });
 
 it('requires a name: exit 2 and the help', async () => {

@@ -1,17 +1,11 @@
 import { expect, it } from 'vitest';
 
 import { runCtl } from '../../../test/fakes/fake-ctl-deps.js';
-import { fault, ok, type FakeAnswer } from '../../../test/fakes/fake-rpc-client.js';
+import { fault, ok } from '../../../test/fakes/fake-rpc-client.js';
 import { baseAnswers, statusStruct } from '../../../test/fakes/supervisor-answers.js';
+import { checkCtlCase, type CtlCase } from '../../../test/fakes/ctl-cases.js';
 
-interface Case {
-  readonly argv: string[];
-  readonly answers?: Record<string, FakeAnswer>;
-  readonly stdout: string;
-  readonly exit: number;
-}
-
-it.each<Case>([
+it.each<CtlCase>([
   {
     argv: ['stop', 'cron'],
     answers: { stopProcess: ok(true) },
@@ -55,10 +49,8 @@ it.each<Case>([
     exit: 1,
   },
   { argv: ['stop', 'all'], answers: { stopAllProcesses: ok([]) }, stdout: '', exit: 0 },
-])('$argv', async ({ argv, answers, stdout, exit }) => {
-  const run = await runCtl(argv, { answers: baseAnswers(answers) });
-  expect(run.stdout).toBe(stdout);
-  expect(run.exit).toBe(exit);
+])('$argv', async (row) => {
+  await checkCtlCase(row);
 });
 
 it('requires a name: exit 1 and the help', async () => {

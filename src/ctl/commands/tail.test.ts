@@ -1,21 +1,14 @@
 import { expect, it } from 'vitest';
 
-import { fakeCtl, runCtl } from '../../../test/fakes/fake-ctl-deps.js';
-import { fault, ok, type FakeAnswer } from '../../../test/fakes/fake-rpc-client.js';
+import { fakeCtl } from '../../../test/fakes/fake-ctl-deps.js';
+import { fault, ok } from '../../../test/fakes/fake-rpc-client.js';
 import { baseAnswers } from '../../../test/fakes/supervisor-answers.js';
+import { checkCtlCase, type CtlCase } from '../../../test/fakes/ctl-cases.js';
 import { createProgram } from '../program.js';
-
-interface Case {
-  readonly argv: string[];
-  readonly answers?: Record<string, FakeAnswer>;
-  readonly stdout: string | RegExp;
-  readonly exit: number;
-  readonly call?: readonly unknown[];
-}
 
 const log = ok('line 1\nline 2\n');
 
-it.each<Case>([
+it.each<CtlCase & { readonly call?: readonly unknown[] }>([
   {
     argv: ['tail', 'web'],
     answers: { readProcessStdoutLog: log },
@@ -70,14 +63,8 @@ it.each<Case>([
     stdout: "error: <Fault 6: 'SHUTDOWN_STATE'>\n",
     exit: 1,
   },
-])('$argv', async ({ argv, answers, stdout, exit, call }) => {
-  const run = await runCtl(argv, { answers: baseAnswers(answers) });
-  if (typeof stdout === 'string') {
-    expect(run.stdout).toBe(stdout);
-  } else {
-    expect(run.stdout).toMatch(stdout);
-  }
-  expect(run.exit).toBe(exit);
+])('$argv', async ({ call, ...row }) => {
+  const run = await checkCtlCase(row);
   if (call !== undefined) {
     const last = run.fake.rpc.calls.at(-1);
     expect([last?.method.replace('supervisor.', ''), ...(last?.params ?? [])]).toEqual(call);
