@@ -19,6 +19,18 @@ export default defineConfig({
         },
       },
       {
+        // Faults and overload (test/faults): one file at a time, since they load the machine and
+        // measure latency. Short in CI; FAULTS_LONG=1 (npm run test:faults:long) runs them long.
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // The daemon compat scenarios again, with tssupervisorctl driving our daemon in place of
         // the real supervisorctl (the reference side keeps supervisorctl): the ctls must agree too.
         test: {

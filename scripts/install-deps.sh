@@ -21,6 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-# `npm install` honours package-lock.json; `npm ci` is not used because the npm of these machines
-# writes lockfiles without other platforms' optional binaries (rollup, unrs), which `npm ci` rejects.
-npm install --no-audit --no-fund
+
+
+# The lock file lists every platform's optional packages, so a clean install is exact.
+npm ci --no-audit --no-fund
