@@ -26,9 +26,9 @@ export const logTexts = {
   sending: (name: string, pid: number, signal: SignalName) =>
     `sending ${name} (pid ${pid}) sig SIG${signal}`,
   stopInBackoff: (name: string) => `Attempted to kill ${name}, which is in BACKOFF state.`,
+  /** ours: a stop while the spawn still waited for its turn */
+  stopBeforeSpawn: (name: string) => `stopped: ${name} (before it was spawned)`,
   alreadyRunning: (name: string) => `process '${name}' already running`,
-  notRunning: (name: string, signal: SignalName) =>
-    `attempted to kill ${name} with sig SIG${signal} but it wasn't running`,
   signalGone: (name: string, pid: number, purpose: SignalPurpose) =>
     `unable to signal ${name} (pid ${pid}), it probably just ${purpose === 'user' ? 'now ' : ''}exited on its own: [Errno 3] No such process`,
   signalFailed: (name: string, pid: number, purpose: SignalPurpose, message: string) =>

@@ -26,6 +26,7 @@ import {
   type TimerName,
 } from './machine-types.js';
 import { makeNamespec } from './namespec.js';
+import type { SpawnPacer } from './spawn-pacer.js';
 import { planSpawn, type SpawnEnvironment } from './spawn-spec.js';
 import { pidOf, stateChangeEvent } from './state-event.js';
 import { step } from './transitions.js';
@@ -33,6 +34,8 @@ import { step } from './transitions.js';
 export interface ProcessDeps {
   readonly clock: Clock;
   readonly spawner: Spawner;
+  /** every spawn waits for room in the current slice (shared by all processes) */
+  readonly spawnPacer: SpawnPacer;
   readonly logger: DaemonLogger;
   readonly bus: EventBus;
   readonly output: ProcessOutput;
@@ -168,6 +171,7 @@ export class SupervisedProcess {
 
   /** The process object goes away: drop its timers and release its output when drained. */
   close(): Promise<void> {
+    this.deps.spawnPacer.cancel(this);
     for (const timer of this.timers.values()) {
       timer.cancel();
     }
@@ -231,7 +235,11 @@ export class SupervisedProcess {
   private perform(effect: Effect): Input | undefined {
     switch (effect.type) {
       case 'spawn':
-        return this.spawn();
+        return this.deps.spawnPacer.submit(
+          this,
+          () => this.spawn(),
+          () => this.spawnWhenDue(),
+        );
       case 'signal':
         return this.deliver(effect.signal, effect.group, effect.purpose);
       case 'armTimer':
@@ -263,6 +271,13 @@ export class SupervisedProcess {
     }
     if (leader.signal('KILL', true).kind === 'sent') {
       this.deps.logger.log('info', logTexts.killedLeftovers(this.config.name, pid));
+    }
+  }
+
+  /** A paced spawn's turn has come: spawn if the process still waits for one. */
+  private spawnWhenDue(): void {
+    if (this.current.kind === 'starting' && this.current.pid === null && this.child === null) {
+      this.send(this.spawn());
     }
   }
 

@@ -273,3 +273,46 @@ describe('waiting', () => {
     await expect(waiting).rejects.toThrow('client went away');
   });
 });
+
+describe('spawn pacing', () => {
+  it('spawns a mass start a slice per turn, the rest STARTING without a pid meanwhile', () => {
+    const w = engineWorld({ groups: [numprocsGroup('w', 40, { startMs: 0 })] });
+    w.supervisor.autostart();
+    expect(w.spawner.specs).toHaveLength(32);
+    expect(w.proc('w:w_39')).toMatchObject({ state: 'STARTING', pid: 0 });
+    w.clock.advance(0);
+    expect(w.spawner.specs).toHaveLength(40);
+    expect(w.proc('w:w_39').state).toBe('RUNNING');
+  });
+
+  it('restarts a storm of exits in later turns, never inside the exit that caused them', () => {
+    const w = engineWorld({
+      groups: [numprocsGroup('w', 40, { startMs: 0, autorestart: 'always' })],
+    });
+    w.supervisor.autostart();
+    w.clock.advance(0);
+    for (const child of w.spawner.children.slice()) {
+      child.exit(0);
+    }
+    // The turn that saw 40 exits spawned one slice of replacements; the rest waits its turn.
+    expect(w.spawner.specs).toHaveLength(40 + 32);
+    w.clock.advance(0);
+    expect(w.spawner.specs).toHaveLength(80);
+    expect(w.spawner.children.filter((c) => !c.exited)).toHaveLength(40);
+  });
+
+  it('drops a waiting spawn when the process is stopped first', () => {
+    const w = engineWorld({ groups: [numprocsGroup('w', 33, { startMs: 0 })] });
+    w.supervisor.autostart();
+    const last = w.proc('w:w_32');
+    expect(last.stop()).toBeUndefined();
+    expect(last.state).toBe('STOPPED');
+    expect(w.logger.lines).toContainEqual({
+      level: 'debug',
+      message: 'stopped: w_32 (before it was spawned)',
+    });
+    w.clock.advance(0);
+    expect(w.spawner.specs).toHaveLength(32);
+    expect(last.state).toBe('STOPPED');
+  });
+});

@@ -22,6 +22,7 @@ import {
   waitForStop,
 } from './process-waits.js';
 import { stopInOrder } from './shutdown-sequence.js';
+import { SpawnPacer } from './spawn-pacer.js';
 
 export interface SupervisorDeps {
   readonly clock: Clock;
@@ -57,9 +58,11 @@ export class Supervisor {
   private stopping: Promise<void> | null = null;
   private readonly waiters: ProcessWaiters;
   private readonly stopWaits: StopWaitDeps;
+  private readonly spawnPacer: SpawnPacer;
 
   constructor(private readonly deps: SupervisorDeps) {
     this.waiters = new ProcessWaiters(deps.bus);
+    this.spawnPacer = new SpawnPacer(deps.clock);
     this.stopWaits = { waiters: this.waiters, clock: deps.clock, logger: deps.logger };
   }
 
@@ -257,6 +260,7 @@ export class Supervisor {
     return new SupervisedProcess(config, {
       clock: this.deps.clock,
       spawner: this.deps.spawner,
+      spawnPacer: this.spawnPacer,
       logger: this.deps.logger,
       bus: this.deps.bus,
       output: this.deps.createOutput(config),

@@ -103,15 +103,31 @@ describe('starting', () => {
     expect(effectsOf(outcome)).toContainEqual({ type: 'setSpawnError', text: 'boom' });
   });
 
-  it('refuses to stop before the pid is known', () => {
-    const pending: ProcessState = { ...starting, pid: null, timer: null };
-    expect(step(pending, { type: 'stop' }, policy, at(0))).toEqual({
-      kind: 'reject',
-      fault: {
-        fault: 'FAILED',
-        detail: "attempted to kill web with sig SIGTERM but it wasn't running",
-      },
-    });
+  it.each(['stop', 'shutdown'] as const)(
+    'a %s before the paced spawn has run: STOPPED, nothing to signal',
+    (type) => {
+      const pending: ProcessState = { ...starting, pid: null, timer: null };
+      const outcome = step(pending, { type }, policy, at(0));
+      expect(outcome).toMatchObject({ kind: 'next', state: { kind: 'stopped' } });
+      expect(effectsOf(outcome).filter((e) => e.type !== 'log')).toEqual([]);
+      expect(logsOf(outcome)).toEqual(['debug stopped: web (before it was spawned)']);
+    },
+  );
+
+  it('counts startsecs from the spawn, not from the start decision', () => {
+    const pending: ProcessState = { ...starting, pid: null, timer: null, startedAtMs: 0 };
+    const spawned = step(pending, { type: 'spawned', pid: 42 }, policy, at(5000, 6));
+    expect(spawned).toMatchObject({ state: { kind: 'starting', pid: 42, startedAtMs: 5000 } });
+    if (spawned.kind !== 'next') {
+      throw new Error('not a move');
+    }
+    const exited = step(
+      spawned.state,
+      { type: 'exited', status: { kind: 'exited', code: 0 } },
+      policy,
+      at(5500),
+    );
+    expect(exited).toMatchObject({ state: { kind: 'backoff', tries: 1 } });
   });
 });
 

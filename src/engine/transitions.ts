@@ -84,8 +84,9 @@ const startingSpawned: Handler<'starting', 'spawned'> = (s, { pid }, p, ctx) => 
   if (p.startMs === 0) {
     return next({ kind: 'running', pid }, [spawned, log('info', logTexts.success(p.name, 0))]);
   }
+  // startsecs counts from the spawn itself, which may have waited for its turn (spawn pacing).
   // supervisord promotes once strictly more than startsecs have passed: at ms resolution, +1.
-  return next({ ...s, pid, timer: ctx.token }, [
+  return next({ ...s, pid, startedAtMs: ctx.nowMs, timer: ctx.token }, [
     spawned,
     arm('startsecs', p.startMs + 1, ctx.token),
   ]);
@@ -152,10 +153,8 @@ const runningExited: Handler<'running', 'exited'> = (s, { status }, p, ctx) => {
 
 const beginStop: Handler<'starting' | 'running', 'stop' | 'shutdown'> = (s, _i, p, ctx) => {
   if (s.pid === null) {
-    return {
-      kind: 'reject',
-      fault: { fault: 'FAILED', detail: logTexts.notRunning(p.name, p.stopSignal) },
-    };
+    // Its spawn is still waiting for its turn (spawn pacing): nothing runs, nothing to signal.
+    return next({ kind: 'stopped' }, [log('debug', logTexts.stopBeforeSpawn(p.name))]);
   }
   return next({ kind: 'stopping', pid: s.pid, timer: ctx.token }, [
     ...cancelTimerOf(s),
@@ -251,9 +250,9 @@ export const TRANSITIONS: TransitionTable = {
   },
   starting: {
     start: reject('ALREADY_STARTED'),
-    stop: move(['stopping'], beginStop),
+    stop: move(['stopping', 'stopped'], beginStop),
     signal: move([], sendSignal),
-    shutdown: move(['stopping'], beginStop),
+    shutdown: move(['stopping', 'stopped'], beginStop),
     spawned: move(['starting', 'running'], startingSpawned),
     spawnFailed: move(['backoff'], startingSpawnFailed),
     exited: move(['backoff', 'running'], startingExited),

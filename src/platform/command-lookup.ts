@@ -6,9 +6,10 @@ import { join } from 'node:path';
 
 import type { CommandLookup } from '../ports/spawner.js';
 
+/** A miss costs no exception (ENOENT is the common case on a PATH walk, once per spawn). */
 const statOrUndefined = (path: string): Stats | undefined => {
   try {
-    return statSync(path);
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }

@@ -12,4 +12,6 @@ export interface Clock {
   wallMs(): number;
   /** Call `fire` once after `delayMs` (clamped at 0). */
   setTimer(delayMs: number, fire: () => void): Timer;
+  /** Call `fire` once, after the event loop has next been back to I/O (a yield, not a delay). */
+  afterIo(fire: () => void): Timer;
 }

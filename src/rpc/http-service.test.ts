@@ -15,6 +15,7 @@ const clock: Clock = {
   monotonicMs: () => 0,
   wallMs: () => NOW,
   setTimer: () => ({ cancel: () => undefined }),
+  afterIo: () => ({ cancel: () => undefined }),
 };
 const logs: string[] = [];
 const logger: DaemonLogger = {

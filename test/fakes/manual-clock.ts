@@ -41,6 +41,11 @@ export class ManualClock implements Clock {
     };
   }
 
+  /** A yield to I/O: due at once, so the next advance() (even advance(0)) fires it. */
+  afterIo(fire: () => void): Timer {
+    return this.setTimer(0, fire);
+  }
+
   /** Move time forward by `ms`, firing due timers one by one at their own due time. */
   advance(ms: number): void {
     const target = this.nowMs + ms;
