@@ -1,5 +1,6 @@
-// The real HTTP server transport on node:http: timeouts against slow or idle clients, a cap on
-// connections, an answer even to unparseable requests, and the HttpExchange adapter.
+// The real HTTP server transport on node:http: timeouts against slow or idle clients, budgets
+// that keep unauthenticated connections from crowding out the others (connection-guard.ts), an
+// answer even to unparseable requests, and the HttpExchange adapter.
 // Listening itself is in tcp-listener.ts and unix-socket-listener.ts.
 
 import http from 'node:http';
@@ -15,6 +16,9 @@ import type {
   HttpServerTransport,
   HttpService,
 } from '../ports/http-transport.js';
+import { guardConnections, type ConnectionGuard } from './connection-guard.js';
+import { budgetWithinFdLimit } from './connection-ledger.js';
+import { readRlimit } from './rlimits.js';
 import { listenTcp } from './tcp-listener.js';
 import { listenUnixSocket } from './unix-socket-listener.js';
 
@@ -24,8 +28,15 @@ export const DEFAULT_HTTP_SERVER_LIMITS: HttpServerLimits = {
   // supervisorctl's transport does not retry on a connection the server closed while idle, so
   // idle connections are kept a long time, as supervisord (which never closes them) does.
   keepAliveTimeoutMs: 300_000,
-  maxConnections: 1024,
+  // A client sends its request as soon as it connects; one that has not been let in after this
+  // long, or is the oldest of this many, is closed (docs/decisions/005-connection-fairness.md).
+  untrustedConnections: 256,
+  untrustedTimeoutMs: 10_000,
+  trustedConnections: 1024,
 };
+
+/** How long a connection being closed after an error answer may take to flush it. */
+const CLOSING_LINGER_MS = 5000;
 
 export interface NodeHttpServerOptions {
   readonly limits?: HttpServerLimits;
@@ -49,6 +60,7 @@ export const createNodeHttpServerTransport = (
 const pending = new WeakMap<Duplex, http.ServerResponse>();
 
 const createServer = (service: HttpService, limits: HttpServerLimits): http.Server => {
+  let guard: ConnectionGuard | null = null;
   const server = http.createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -63,15 +75,27 @@ const createServer = (service: HttpService, limits: HttpServerLimits): http.Serv
     (request, response) => {
       const socket = request.socket;
       pending.set(socket, response);
+      guard?.requestStarted(socket);
       response.once('close', () => {
+        guard?.requestEnded(socket);
         if (pending.get(socket) === response) {
           pending.delete(socket);
         }
       });
-      service.handle(toExchange(request, response));
+      service.handle(toExchange(request, response, () => guard?.trust(socket)));
     },
   );
-  server.maxConnections = limits.maxConnections;
+  guard = guardConnections(
+    server,
+    budgetWithinFdLimit(
+      {
+        untrusted: limits.untrustedConnections,
+        trusted: limits.trustedConnections,
+        untrustedTimeoutMs: limits.untrustedTimeoutMs,
+      },
+      openFilesLimit(),
+    ),
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     answerClientError(socket, error, service);
   });
@@ -94,12 +118,32 @@ const answerClientError = (
   }
   const answer = service.protocolError(problemOf(error.code));
   if (response === undefined) {
-    socket.end(serialize(answer));
+    // Closed for good once sent: a half-closed socket would keep its descriptor (node:http
+    // allows half-open connections) for as long as the client cares to keep its end open.
+    socket.end(serialize(answer), () => socket.destroy());
+    lingerAtMost(socket);
     return;
   }
   // The body was still arriving: answer through the pending response, then hang up.
   response.once('finish', () => socket.destroy());
   sendWhole(response, answer);
+  lingerAtMost(socket);
+};
+
+/** A client that does not read even a short error answer is not waited for. */
+const lingerAtMost = (socket: Duplex): void => {
+  const timer = setTimeout(() => socket.destroy(), CLOSING_LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+};
+
+/** The soft limit on open files, to keep connection budgets within; null when unknown. */
+const openFilesLimit = (): number | null => {
+  try {
+    return readRlimit('nofile')?.soft ?? null;
+  } catch {
+    return null; // no /proc
+  }
 };
 
 const problemOf = (code: string | undefined): HttpProtocolProblem =>
@@ -124,7 +168,11 @@ const serialize = (response: HttpResponse): Buffer => {
 const hasHeader = (head: HttpResponseHead, name: string): boolean =>
   head.headers.some(([key]) => key.toLowerCase() === name);
 
-const toExchange = (request: http.IncomingMessage, response: http.ServerResponse): HttpExchange => {
+const toExchange = (
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  trustConnection: () => void,
+): HttpExchange => {
   const disconnect = new AbortController();
   response.once('close', () => {
     if (!response.writableFinished) {
@@ -165,6 +213,7 @@ const toExchange = (request: http.IncomingMessage, response: http.ServerResponse
       };
     },
     disconnected: disconnect.signal,
+    trustConnection,
   };
 };
 

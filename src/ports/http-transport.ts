@@ -53,6 +53,12 @@ export interface HttpExchange {
   openStream(head: HttpResponseHead): HttpResponseStream;
   /** Aborted when the client disconnects before the response is complete. */
   readonly disconnected: AbortSignal;
+  /**
+   * The service vouches for the connection this request came on: its credentials were accepted
+   * (or the listener has none to check). Only such connections may stay open long; the others
+   * share a small budget and a short deadline, so that they can never crowd these out.
+   */
+  trustConnection(): void;
 }
 
 /** Requests the transport could not parse, or that took too long to arrive. */
@@ -71,8 +77,18 @@ export interface HttpServerLimits {
   readonly requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open. */
   readonly keepAliveTimeoutMs: number;
-  /** Connections beyond this many are refused at accept. */
-  readonly maxConnections: number;
+  /**
+   * Connections not yet vouched for (see `HttpExchange.trustConnection`) open at once, per
+   * listener: a newcomer beyond this closes the oldest of them, never itself.
+   */
+  readonly untrustedConnections: number;
+  /** How long a connection may stay open before it is vouched for. */
+  readonly untrustedTimeoutMs: number;
+  /**
+   * Vouched-for connections open at once, per listener: beyond this the one idle longest is
+   * closed to make room (a busy one never is).
+   */
+  readonly trustedConnections: number;
 }
 
 export interface UnixListenSpec {

@@ -239,6 +239,37 @@ describe('authentication', () => {
     );
     expect(bad.response.status).toBe(400);
   });
+
+  it('vouches for a connection only when its credentials are accepted', async () => {
+    const verdicts = await Promise.all(
+      [
+        basic('user:pass'),
+        basic('user:nope'),
+        {},
+        { authorization: `Basic ${Buffer.from([0x61, 0x3a, 0xff]).toString('base64')}` },
+      ].map(async (headers) => {
+        const { fake, response } = await send(
+          { method: 'GET', target: '/ok.html', headers },
+          {
+            auth,
+          },
+        );
+        return [response.status, fake.trusted()];
+      }),
+    );
+    expect(verdicts).toEqual([
+      [200, true],
+      [401, false],
+      [401, false],
+      [400, false],
+    ]);
+  });
+
+  it('vouches for every connection to a listener without credentials, even for a 404', async () => {
+    const { fake, response } = await send({ method: 'GET', target: '/nowhere' });
+    expect(response.status).toBe(404);
+    expect(fake.trusted()).toBe(true);
+  });
 });
 
 describe('protocol errors', () => {

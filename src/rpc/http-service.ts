@@ -1,6 +1,7 @@
-// The HTTP service every listener serves: basic auth on every path when a user is configured,
-// then supervisord's routing (first match wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html,
-// else 404. Also the answers to requests the transport could not parse.
+// The HTTP service every listener serves: basic auth on every path when a user is configured
+// (a request that passes vouches for its connection), then supervisord's routing (first match
+// wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html, else 404. Also the answers to requests the
+// transport could not parse.
 
 import type { HttpAuth } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -60,9 +61,14 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
 
   const serve = async (exchange: HttpExchange): Promise<void> => {
     const refusal = auth === null ? null : authRefusal(exchange, auth, nowMs());
-    await (refusal === null
-      ? route(exchange)
-      : answerAfterBody(exchange, refusal, rpc2.maxBodyBytes));
+    if (refusal !== null) {
+      await answerAfterBody(exchange, refusal, rpc2.maxBodyBytes);
+      return;
+    }
+    // Accepted credentials, or a listener without any (a request anyone could send, but one
+    // that could as well shut the daemon down): the connection may stay.
+    exchange.trustConnection();
+    await route(exchange);
   };
 
   return {

@@ -26,6 +26,8 @@ export interface FakeExchange {
   readonly chunks: string[];
   readonly streamEnded: () => boolean;
   readonly bodyReads: () => number;
+  /** Whether the service vouched for the connection (`trustConnection`). */
+  readonly trusted: () => boolean;
   /** Client hangs up. */
   disconnect(): void;
   /** Makes stream writes report backpressure until `drain()`. */
@@ -38,6 +40,7 @@ export const fakeExchange = (request: FakeRequest = {}): FakeExchange => {
   const chunks: string[] = [];
   let ended = false;
   let reads = 0;
+  let trusted = false;
   let slow = false;
   let drainWaiters: (() => void)[] = [];
   let answer: (response: HttpResponse | HttpResponseHead) => void = () => undefined;
@@ -81,6 +84,9 @@ export const fakeExchange = (request: FakeRequest = {}): FakeExchange => {
       };
     },
     disconnected: disconnect.signal,
+    trustConnection: () => {
+      trusted = true;
+    },
   };
   return {
     exchange,
@@ -88,6 +94,7 @@ export const fakeExchange = (request: FakeRequest = {}): FakeExchange => {
     chunks,
     streamEnded: () => ended,
     bodyReads: () => reads,
+    trusted: () => trusted,
     disconnect: () => disconnect.abort(),
     setSlow: (value) => {
       slow = value;
