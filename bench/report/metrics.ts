@@ -213,7 +213,7 @@ const probeRows = (prefix: string, during: string, chartLabel: string): MetricDe
       id: `${prefix}.rpc.${p}`,
       source: `${prefix}.rpc`,
       aggregate: p,
-      label: `getState ${during}, ${p} (every 50 ms, 5 s timeout)`,
+      label: `getState ${during}, ${p} (asked every 50 ms, 5 s timeout)`,
       unit: 'ms',
       decimals: 1,
       ceiling: UNANSWERED,
@@ -229,13 +229,13 @@ const probeRows = (prefix: string, during: string, chartLabel: string): MetricDe
   }),
 ];
 
-const STORM = 'restart storm (50 × `sleep 0.05`, autorestart)';
+const STORM = 'restart storm';
 
 /** The restart storm of issue 9 and the spawn floors (Python Popen in the floor column). */
 const stormRows = (): MetricDef[] => [
   metric({
     id: 'storm.spawnps',
-    label: `${STORM}: spawns per second after the first 10 s, children seen (floor: Python Popen loop)`,
+    label: `${STORM} (50 × \`sleep 0.05\`, autorestart): spawns per second after the first 10 s, children seen (floor: Python Popen loop)`,
     unit: 'spawns/s',
     better: 'higher',
     decimals: 0,
