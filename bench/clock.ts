@@ -48,3 +48,16 @@ export const waitFor = async <T>(
 };
 
 calibrateWallClock();
+
+/** `work`, or a rejection naming `what` once `ms` have passed (the work itself is not stopped). */
+export const withDeadline = async <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: hard deadline of ${ms} ms passed`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+};

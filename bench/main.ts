@@ -20,8 +20,10 @@ import { logScenario } from './scenarios/log-throughput.js';
 import { restartScenario } from './scenarios/restart.js';
 import { type BenchContext, newDirUnder, type Scenario } from './scenarios/scenario.js';
 import { spawnScenario } from './scenarios/spawn.js';
+import { spawnLatencyScenario } from './scenarios/spawn-latency.js';
 import { statusScenario } from './scenarios/status-scaling.js';
 import { stopScenario } from './scenarios/stop.js';
+import { stormScenario } from './scenarios/storm.js';
 import { buildSubjects, sourceVersion } from './subjects/build-subjects.js';
 import type { SubjectId } from './subjects/subject.js';
 import { type LogData, writeLogData } from './workload/log-data.js';
@@ -36,6 +38,8 @@ const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   stop: stopScenario,
   rss0: rssScenario,
   idle: idleScenario,
+  storm: stormScenario,
+  'spawn-latency': spawnLatencyScenario,
 };
 
 const LOG_BYTES = 256 * 1024 * 1024;

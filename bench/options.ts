@@ -13,6 +13,8 @@ export const SCENARIO_IDS = [
   'stop',
   'rss0',
   'idle',
+  'storm',
+  'spawn-latency',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -33,7 +35,8 @@ export interface BenchOptions {
   readonly fromJson: string | null;
 }
 
-export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only spawn,restart,events,log,status,stop,rss0,idle]
+export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only spawn,restart,events,log,status,stop,rss0,idle,
+                                            storm,spawn-latency]
                         [--subjects tssupervisord,supervisord,pm2,floor] [--ts-bin DIR]
                         [--ts-node-arg FLAG]… [--no-docs] [--keep-temp]
        npm run bench -- --from-json bench/results/latest.json   (re-render docs only)`;

@@ -76,3 +76,28 @@ export const writtenBytes = (pid: number): number | null => {
   const match = io === null ? null : /^wchar:\s+(\d+)$/m.exec(io);
   return match?.[1] === undefined ? null : Number(match[1]);
 };
+
+/** Open file descriptors (entries of /proc/PID/fd); null when the process is gone. */
+export const fdCount = (pid: number): number | null => {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return null;
+  }
+};
+
+/** The pids of the process's children (/proc/PID/task/TID/children, every thread); [] when gone. */
+export const childPids = (pid: number): number[] => {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tasks.flatMap((tid) =>
+    (readOrNull(`/proc/${pid}/task/${tid}/children`) ?? '')
+      .split(' ')
+      .filter((p) => p !== '')
+      .map(Number),
+  );
+};

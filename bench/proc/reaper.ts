@@ -1,6 +1,7 @@
 // Finds and kills every process the bench started, however it was started (daemons, their
 // children, orphans of a SIGKILLed daemon): anything whose command line or environment mentions
-// the bench's private temp root. Synchronous, so it also runs from an 'exit' handler.
+// the bench's private temp root, and the process group each of them leads. Synchronous, so it
+// also runs from an 'exit' handler.
 
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -52,6 +53,8 @@ export const reapSync = (root: string, daemonPids: readonly number[] = [], round
     }
     for (const pid of found) {
       kill(pid, 'SIGKILL');
+      // Supervised children lead their own group; take whatever they started with them.
+      kill(-pid, 'SIGKILL');
     }
     killed += found.length;
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);

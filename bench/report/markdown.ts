@@ -12,6 +12,9 @@ export const formatValue = (def: MetricDef, value: number | undefined): string =
   if (value === undefined) {
     return '–';
   }
+  if (def.ceiling !== null && value >= def.ceiling.value) {
+    return def.ceiling.text;
+  }
   if (def.unit === 'bytes') {
     return Math.round(value).toLocaleString('en-US');
   }

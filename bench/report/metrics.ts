@@ -1,7 +1,9 @@
 // The rows of the report: what each metric is, its unit, which direction is better, the target
 // the issue set for tssupervisord, and the figures the issue quoted for supervisord and PM2.
 
-export type Aggregate = 'median' | 'p50' | 'p95' | 'max' | 'growth';
+import type { SubjectId } from '../subjects/subject.js';
+
+export type Aggregate = 'median' | 'p50' | 'p95' | 'p99' | 'max' | 'growth';
 
 export interface Target {
   readonly op: '<=' | '>=';
@@ -15,6 +17,10 @@ export interface MetricDef {
   /** when set, the figure is the aggregate of `source` divided by the same aggregate of these
    *  samples (e.g. busy / quiet) */
   readonly over: string | null;
+  /** whose `over` samples divide it; null: the same subject's (e.g. ours ÷ the floor's) */
+  readonly overSubject: SubjectId | null;
+  /** a value at or above `value` is a lower bound (a timeout, a kill): shown as `text` */
+  readonly ceiling: { readonly value: number; readonly text: string } | null;
   /** whether the "vs" columns compare it (off for load descriptions and ratios) */
   readonly compare: boolean;
   readonly label: string;
@@ -34,6 +40,8 @@ export interface MetricDef {
 const metric = (def: Partial<MetricDef> & Pick<MetricDef, 'id' | 'label' | 'unit'>): MetricDef => ({
   source: def.id,
   over: null,
+  overSubject: null,
+  ceiling: null,
   compare: true,
   better: 'lower',
   aggregate: 'median',
@@ -196,6 +204,169 @@ const eventsRows = (): MetricDef[] => [
   }),
 ];
 
+const UNANSWERED = { value: 5000, text: '≥ 5000 (unanswered)' };
+
+/** getState latency under load, pooled over all probes of all runs; no answer counts as 5 s. */
+const probeRows = (prefix: string, during: string, chartLabel: string): MetricDef[] => [
+  ...(['p50', 'p99', 'max'] as const).map((p) =>
+    metric({
+      id: `${prefix}.rpc.${p}`,
+      source: `${prefix}.rpc`,
+      aggregate: p,
+      label: `getState ${during}, ${p} (asked every 50 ms, 5 s timeout)`,
+      unit: 'ms',
+      decimals: 1,
+      ceiling: UNANSWERED,
+      ...(p === 'p99' ? { target: le(100), chart: true, chartLabel } : {}),
+    }),
+  ),
+  metric({
+    id: `${prefix}.rpc.unanswered`,
+    label: `getState ${during}: share not answered within 5 s`,
+    unit: '%',
+    decimals: 1,
+    target: le(0),
+  }),
+];
+
+const STORM = 'restart storm';
+
+/** The restart storm of issue 9 and the spawn floors (Python Popen in the floor column). */
+const stormRows = (): MetricDef[] => [
+  metric({
+    id: 'storm.spawnps',
+    label: `${STORM} (50 × \`sleep 0.05\`, autorestart): spawns per second after the first 10 s, children seen (floor: Python Popen loop)`,
+    unit: 'spawns/s',
+    better: 'higher',
+    decimals: 0,
+    compare: false,
+  }),
+  metric({
+    id: 'storm.spawnps.log',
+    label: `${STORM}: \`spawned:\` lines in the daemon's main log per second, same window`,
+    unit: 'lines/s',
+    better: 'higher',
+    decimals: 0,
+    compare: false,
+  }),
+  metric({
+    id: 'storm.cpu',
+    label: `${STORM}: daemon CPU, s per s`,
+    unit: 's/s',
+    decimals: 2,
+    compare: false,
+  }),
+  metric({
+    id: 'storm.cpuPerSpawn',
+    label: `${STORM}: daemon CPU per spawn (floor: Python Popen loop)`,
+    chartLabel: 'storm: CPU per spawn',
+    unit: 'ms',
+    decimals: 3,
+    chart: true,
+  }),
+  metric({
+    id: 'storm.cpuPerSpawn.posix_spawn',
+    label: 'CPU per spawn of a Python os.posix_spawn loop, same storm (floor only)',
+    unit: 'ms',
+    decimals: 3,
+    compare: false,
+  }),
+  metric({
+    id: 'storm.cpuPerSpawn.node',
+    label: 'CPU per spawn of a Node child_process.spawn loop, same storm (floor only)',
+    unit: 'ms',
+    decimals: 3,
+    compare: false,
+  }),
+  ...(
+    [
+      ['popen', 'storm.cpuPerSpawn', 'Python Popen'],
+      ['node', 'storm.cpuPerSpawn.node', 'Node spawn'],
+    ] as const
+  ).map(([id, over, name]) =>
+    metric({
+      id: `storm.cpuPerSpawn.over.${id}`,
+      source: 'storm.cpuPerSpawn',
+      over,
+      overSubject: 'floor',
+      label: `${STORM}: CPU per spawn ÷ the ${name} floor's`,
+      unit: '×',
+      decimals: 2,
+      compare: false,
+    }),
+  ),
+  metric({
+    id: 'storm.fd.min',
+    label: `${STORM}: open fds after the first 10 s, min`,
+    unit: 'fds',
+    decimals: 0,
+  }),
+  metric({
+    id: 'storm.fd.max',
+    label: `${STORM}: open fds after the first 10 s, max`,
+    unit: 'fds',
+    decimals: 0,
+    quoted: '146 / –',
+  }),
+  metric({ id: 'storm.rss.warm', label: `${STORM}: RSS at 10 s`, unit: 'MiB', decimals: 1 }),
+  metric({ id: 'storm.rss.end', label: `${STORM}: RSS at the end`, unit: 'MiB', decimals: 1 }),
+  metric({
+    id: 'storm.rss.growth',
+    source: 'storm.rss.end',
+    over: 'storm.rss.warm',
+    label: `${STORM}: RSS at the end ÷ at 10 s (1 = flat)`,
+    unit: '×',
+    decimals: 2,
+    compare: false,
+    target: le(1.2),
+  }),
+  ...probeRows('storm', 'during the storm', 'storm: getState p99'),
+  metric({
+    id: 'storm.sigterm',
+    label: `${STORM}: SIGTERM → daemon exit`,
+    unit: 's',
+    decimals: 2,
+    target: le(2),
+    quoted: '~2 / –',
+    ceiling: { value: 10, text: '> 10 (killed)' },
+  }),
+];
+
+const MASS = '1000 processes (numprocs, startsecs=1)';
+
+/** RPC during a mass spawn (issue 9, item 2). */
+const spawnLatencyRows = (): MetricDef[] => [
+  metric({
+    id: 'spawnlat.firstAnswer',
+    label: `${MASS}: launch → first getState answered`,
+    unit: 's',
+    decimals: 2,
+  }),
+  metric({
+    id: 'spawnlat.spawned',
+    label: `${MASS}: launch → all spawned (the daemon's log)`,
+    unit: 's',
+    decimals: 2,
+  }),
+  metric({
+    id: 'spawnlat.running',
+    label: `${MASS}: launch → all RUNNING`,
+    unit: 's',
+    decimals: 2,
+  }),
+  ...(['p50', 'max'] as const).map((p) =>
+    metric({
+      id: `spawnlat.late.${p}`,
+      source: 'spawnlat.late',
+      aggregate: p,
+      label: `${MASS}: RUNNING later than spawned + startsecs, ${p}`,
+      unit: 'ms',
+      decimals: 0,
+    }),
+  ),
+  ...probeRows('spawnlat', `while ${MASS} spawn`, 'getState p99, 1000 spawning'),
+];
+
 export const METRICS: readonly MetricDef[] = [
   metric({
     id: 'spawn200',
@@ -340,4 +511,6 @@ export const METRICS: readonly MetricDef[] = [
     quoted: '0.02 / 0.04',
     chart: true,
   }),
+  ...stormRows(),
+  ...spawnLatencyRows(),
 ];

@@ -19,7 +19,7 @@ const figure = (def: MetricDef, samples: readonly Sample[], subject: SubjectId):
   def.over === null
     ? aggregateOf(def, samples, subject)
     : aggregateOf(def, samples, subject) /
-      aggregateOf({ ...def, source: def.over }, samples, subject);
+      aggregateOf({ ...def, source: def.over }, samples, def.overSubject ?? subject);
 
 const aggregateOf = (def: MetricDef, samples: readonly Sample[], subject: SubjectId): number => {
   switch (def.aggregate) {
@@ -29,6 +29,8 @@ const aggregateOf = (def: MetricDef, samples: readonly Sample[], subject: Subjec
       return percentile(valuesOf(samples, def.source, subject), 50);
     case 'p95':
       return percentile(valuesOf(samples, def.source, subject), 95);
+    case 'p99':
+      return percentile(valuesOf(samples, def.source, subject), 99);
     case 'max': {
       const values = valuesOf(samples, def.source, subject);
       return values.length === 0 ? Number.NaN : Math.max(...values);

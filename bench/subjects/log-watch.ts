@@ -90,3 +90,29 @@ export const readMainLog = (path: string): MainLogLine[] => {
   }
   return lines;
 };
+
+export interface NamedStamp {
+  /** the process name the line is about */
+  readonly name: string;
+  /** the daemon's stamp (see MainLogLine) */
+  readonly atMs: number;
+}
+
+/** The daemon's `spawned: 'NAME' with pid N` lines so far, in order. */
+export const spawnedLines = (path: string): NamedStamp[] => namedLines(path, SPAWNED_LINE);
+
+/** The daemon's `success: NAME entered RUNNING state …` lines so far, in order. */
+export const runningLines = (path: string): NamedStamp[] => namedLines(path, RUNNING_LINE);
+
+/** The daemon's `spawnerr: …` lines so far (a spawn that failed, e.g. out of fds). */
+export const spawnErrorLines = (path: string): MainLogLine[] =>
+  readMainLog(path).filter((line) => line.text.startsWith('spawnerr: '));
+
+const SPAWNED_LINE = /^spawned: '([^']+)' with pid \d+$/;
+const RUNNING_LINE = /^success: (\S+) entered RUNNING state/;
+
+const namedLines = (path: string, pattern: RegExp): NamedStamp[] =>
+  readMainLog(path).flatMap(({ atMs, text }) => {
+    const name = pattern.exec(text)?.[1];
+    return name === undefined ? [] : [{ name, atMs }];
+  });

@@ -18,6 +18,9 @@ export const writeEcosystem = (
     if (program.kind === 'listener' || program.kind === 'logger') {
       throw new Unsupported('PM2 has no stdout_events_enabled nor event listeners');
     }
+    if (program.kind === 'storm' || program.kind === 'crowd') {
+      throw new Unsupported('the storm and the mass spawn are measured on the supervisords only');
+    }
     const [script, ...args] = programArgv(program, scripts, workload.recordsFile);
     return {
       name: program.name,

@@ -122,6 +122,7 @@ export const pm2Subject = (
       launchedAtMs,
       notes: [],
       mainLog: null,
+      rpcSocket: null,
       daemonPids,
       ready: async () => {
         await started;

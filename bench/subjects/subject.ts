@@ -33,6 +33,8 @@ export interface LaunchedSupervisor {
   readonly launchedAtMs: number;
   /** the daemon's own main log (`YYYY-MM-DD HH:MM:SS,mmm LEVEL text`); null for PM2 */
   readonly mainLog: string | null;
+  /** the daemon's XML-RPC unix socket; null for PM2 */
+  readonly rpcSocket: string | null;
   /** the daemon process(es) whose CPU and memory count (PM2: God, plus pm2-logrotate if used) */
   daemonPids(): number[];
   /** resolves once the daemon answers its API (RPC socket / PM2 ping done) */

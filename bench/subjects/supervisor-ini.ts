@@ -1,7 +1,8 @@
 // The supervisord.conf both tssupervisord and the real supervisord run: the same file, byte for
 // byte. startsecs=0 (RUNNING as soon as spawned, so neither waits a fixed second), autorestart,
 // idle programs without log files, the writer's stdout into a 50 MiB × 10 rotating log, the busy
-// logger's into 50 MiB × 1 with stdout_events_enabled, and a PROCESS_LOG event listener.
+// logger's into 50 MiB × 1 with stdout_events_enabled, a PROCESS_LOG event listener, the
+// storm's programs exactly as issue 9 gives them, and one program × numprocs for the mass spawn.
 
 import type { ProgramSpec } from './workload-spec.js';
 import { LOGGER_BACKUPS, ROTATE_BACKUPS, ROTATE_MAX_BYTES } from './workload-spec.js';
@@ -96,6 +97,27 @@ const programSection = (program: ProgramSpec, argv: readonly string[]): string[]
         'autorestart=true',
         'stdout_logfile=NONE',
         `stderr_logfile=${program.stderrFile}`,
+      ];
+    case 'storm':
+      // The restart storm of issue 9, option for option.
+      return [
+        `[program:${program.name}]`,
+        command,
+        'autorestart=true',
+        'startsecs=0',
+        'stdout_logfile=NONE',
+        'stderr_logfile=NONE',
+      ];
+    case 'crowd':
+      return [
+        `[program:${program.name}]`,
+        command,
+        `numprocs=${program.numprocs}`,
+        'process_name=%(program_name)s_%(process_num)04d',
+        'autostart=true',
+        'startsecs=1',
+        'stdout_logfile=NONE',
+        'stderr_logfile=NONE',
       ];
   }
 };

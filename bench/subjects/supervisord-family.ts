@@ -73,7 +73,14 @@ export const supervisordFamily = (
     }
     const out = openSync(join(dir, 'daemon.out'), 'a');
     const launchedAtMs = wallMs();
-    const child = spawn(command, args, { cwd: dir, detached: true, stdio: ['ignore', out, out] });
+    // The daemon's environment names its dir, and its children inherit it: the reaper finds
+    // them even when their command line does not (`sleep 0.05`).
+    const child = spawn(command, args, {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, TSSBENCH_DIR: dir },
+    });
     closeSync(out);
     const pid = child.pid;
     if (pid === undefined) {
@@ -125,6 +132,7 @@ export const supervisordFamily = (
       launchedAtMs,
       notes,
       mainLog: paths.mainLog,
+      rpcSocket: paths.socket,
       daemonPids: () => [pid],
       ready: async (timeoutMs) => {
         rpc ??= await connectRpc(paths.socket, timeoutMs);

@@ -1,6 +1,7 @@
 // What one supervisor run is asked to supervise: N idle programs and/or one loud writer whose
 // stdout goes to a rotating log (50 MiB × 10 backups), the same for every subject; for the events
-// scenario, a busy logger with stdout events on and an event listener subscribed to PROCESS_LOG.
+// scenario, a busy logger with stdout events on and an event listener subscribed to PROCESS_LOG;
+// for the storm, programs that exit after 50 ms; for the mass spawn, one program × numprocs.
 
 import type { WorkloadScripts } from '../workload/scripts.js';
 
@@ -35,6 +36,17 @@ export type ProgramSpec =
       /** where the listener keeps "<events> <payload bytes>" */
       readonly countsFile: string;
       readonly stderrFile: string;
+    }
+  | {
+      /** the restart storm's program: `sleep 0.05`, autorestart, startsecs=0, no log files */
+      readonly kind: 'storm';
+      readonly name: string;
+    }
+  | {
+      /** one program run `numprocs` times: `sleep 3600`, startsecs=1, no log files */
+      readonly kind: 'crowd';
+      readonly name: string;
+      readonly numprocs: number;
     };
 
 export interface Workload {
@@ -48,6 +60,14 @@ export const idleNames = (count: number): string[] =>
 
 export const idlePrograms = (count: number): ProgramSpec[] =>
   idleNames(count).map((name) => ({ kind: 'idle', name }));
+
+export const stormPrograms = (count: number): ProgramSpec[] =>
+  idleNames(count).map((name) => ({ kind: 'storm', name }));
+
+/** The storm's child: exits after 50 ms (found by the reaper through the daemon's environment). */
+export const STORM_ARGV: readonly string[] = ['sleep', '0.05'];
+/** The mass spawn's child: sleeps for an hour (found the same way). */
+export const CROWD_ARGV: readonly string[] = ['sleep', '3600'];
 
 /** The argv every subject runs for a program (the scripts are the same for all). */
 export const programArgv = (
@@ -64,5 +84,9 @@ export const programArgv = (
       return [scripts.logger, recordsFile, program.name, program.fifo];
     case 'listener':
       return [scripts.listener, program.countsFile];
+    case 'storm':
+      return [...STORM_ARGV];
+    case 'crowd':
+      return [...CROWD_ARGV];
   }
 };
