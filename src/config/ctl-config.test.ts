@@ -39,3 +39,24 @@ describe('the ctl config', () => {
     expect(ctl('[supervisorctl]\nprompt=%(x)s\n')).toMatchObject({ ok: false, problem: 'invalid' });
   });
 });
+
+describe('the ctl config with bytes that are not UTF-8', () => {
+  it('is refused as a parse problem (exit 2), with the message supervisorctl prints', () => {
+    const text = Buffer.concat([Buffer.from('[supervisorctl]\nprompt=x'), Buffer.from([0xff])]);
+    expect(
+      loadCtlConfig('s.conf', memoryConfigHost({ cwd: '/etc', files: { '/etc/s.conf': text } })),
+    ).toMatchObject({
+      ok: false,
+      problem: 'parse',
+      errors: [
+        {
+          file: 's.conf',
+          line: 2,
+          section: 'supervisorctl',
+          option: 'prompt',
+          message: "'utf-8' codec can't decode byte 0xff in position 24: invalid start byte",
+        },
+      ],
+    });
+  });
+});

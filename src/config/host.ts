@@ -4,8 +4,8 @@
 import type { UserSpec } from './types.js';
 
 export interface ConfigHost {
-  /** File contents, or undefined when the file does not exist or cannot be read. */
-  readFile(path: string): string | undefined;
+  /** File contents as bytes (decoding is the loader's job), or undefined when unreadable. */
+  readFile(path: string): Uint8Array | undefined;
   /** Python glob.glob semantics (non-recursive; `*` skips dot-files), sorted by path. */
   glob(pattern: string): readonly string[];
   isDirectory(path: string): boolean;

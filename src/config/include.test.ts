@@ -113,3 +113,92 @@ describe('[include]', () => {
     expect(config.groups.map((g) => g.name)).toEqual(['w']);
   });
 });
+
+describe('bytes that are not UTF-8 (the reference refuses the file; so do we, saying where)', () => {
+  const utf8 = (...parts: (string | number[])[]): Uint8Array =>
+    Buffer.concat(parts.map((p) => Buffer.from(p)));
+  const refused = (main: Uint8Array, files: Record<string, Uint8Array | string> = {}) =>
+    loadConfig(MAIN, memoryConfigHost({ files: { [MAIN]: main, ...files } }));
+
+  it('in a value: the line, section and option, with the reference message', () => {
+    const main = utf8('[supervisord]\n[program:a]\ncommand=/bin/echo ', [0xff, 0xfe], '\n');
+    expect(refused(main)).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: MAIN,
+          line: 3,
+          section: 'program:a',
+          option: 'command',
+          value: null,
+          message: "'utf-8' codec can't decode byte 0xff in position 44: invalid start byte",
+        },
+      ],
+    });
+  });
+
+  it('in a continuation line: the option it continues', () => {
+    const main = utf8('[supervisord]\n[program:a]\ncommand=/bin/echo\n  x', [0xe9], '\n');
+    expect(refused(main)).toMatchObject({
+      errors: [{ line: 4, section: 'program:a', option: 'command' }],
+    });
+  });
+
+  it('in a comment or a section header: the line (and the section it opens)', () => {
+    const comment = utf8('[supervisord]\n; caf', [0xe9], '\n[program:a]\ncommand=x\n');
+    expect(refused(comment)).toMatchObject({
+      errors: [{ line: 2, section: null, option: null, message: expect.stringContaining('0xe9') }],
+    });
+    const header = utf8('[supervisord]\n[program:a', [0xff], ']\ncommand=x\n');
+    expect(refused(header)).toMatchObject({
+      errors: [{ line: 2, section: 'program:a\ufffd', option: null }],
+    });
+  });
+
+  it('before a parse error further down: the bytes are what the reference meets first', () => {
+    const main = utf8('[supervisord]\nx=', [0xff], '\nnot an option line\n');
+    expect(refused(main)).toMatchObject({ errors: [{ line: 2, option: 'x' }] });
+  });
+
+  it('in an included file: that file is named', () => {
+    const main = utf8('[supervisord]\n[include]\nfiles=conf.d/*.ini\n');
+    const inc = '/etc/supervisor/conf.d/bad.ini';
+    expect(refused(main, { [inc]: utf8('[program:b]\ncommand=/bin/echo ', [0xc3, 0x28]) })).toEqual(
+      {
+        ok: false,
+        errors: [
+          expect.objectContaining({
+            file: inc,
+            line: 2,
+            section: 'program:b',
+            option: 'command',
+            message:
+              "'utf-8' codec can't decode byte 0xc3 in position 30: invalid continuation byte",
+          }),
+        ],
+      },
+    );
+  });
+
+  it('valid UTF-8, U+FFFD itself included, loads as it is', () => {
+    const config = ok('[supervisord]\n[program:a]\ncommand=/bin/echo héllo ✓ \ufffd\n');
+    expect(config.groups[0]?.processes[0]?.command).toBe('/bin/echo héllo ✓ \ufffd');
+  });
+});
+
+describe('NUL bytes (the reference accepts them in values and include patterns; so do we)', () => {
+  it('keeps a NUL in a value as it is', () => {
+    const config = ok('[supervisord]\n[program:a]\ncommand=/bin/echo a\0b\n');
+    expect(config.groups[0]?.processes[0]?.command).toBe('/bin/echo a\0b');
+  });
+
+  it('an include pattern with a NUL matches no file: warned, as the reference does', () => {
+    const config = ok('[supervisord]\n[include]\nfiles=conf.d/a.conf\0\n', {
+      files: { '/etc/supervisor/conf.d/a.conf': '[program:a]\ncommand=x\n' },
+    });
+    expect(config.groups).toEqual([]);
+    expect(config.messages).toEqual([
+      { level: 'warn', text: 'No file matches via include "/etc/supervisor/conf.d/a.conf\0"' },
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 // Reading the main file and the files its [include] names (spec §1.3): globs relative to the
-// main file's directory, the textual %(here)s passes, include messages, parse errors.
+// main file's directory, bytes that must be UTF-8, the textual %(here)s passes, include
+// messages, parse errors.
 
 import { configError } from './errors.js';
 import { scopeNames, type ExpansionNames } from './expand.js';
@@ -8,6 +9,7 @@ import {
   EMPTY_INI,
   expandHereText,
   formatIniParseError,
+  lineOwner,
   readIni,
   type IniDocument,
   type IniParseError,
@@ -17,6 +19,7 @@ import { convertContext } from './load-context.js';
 import { readOptions } from './read-options.js';
 import { INCLUDE_OPTIONS } from './schema.js';
 import type { ConfigError, ParseMessage } from './types.js';
+import { decodeUtf8, decodeUtf8Lossy, utf8ProblemMessage } from './utf8.js';
 
 export interface ConfigFiles {
   readonly doc: IniDocument;
@@ -52,6 +55,38 @@ const parseFailure = (
   ],
 });
 
+/**
+ * A file's text, or the reference's refusal of bytes that are not UTF-8 (its message, naming no
+ * file), placed at the line and, where the line holds one, the section and option.
+ */
+const decodeFile = (
+  bytes: Uint8Array,
+  file: string,
+):
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly errors: readonly ConfigError[] } => {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) {
+    return decoded;
+  }
+  const { problem } = decoded;
+  const owner = lineOwner(decodeUtf8Lossy(bytes), problem.line);
+  return {
+    ok: false,
+    errors: [
+      configError(
+        {
+          file,
+          line: problem.line,
+          section: owner?.section ?? null,
+          option: owner?.option ?? null,
+        },
+        utf8ProblemMessage(bytes, problem),
+      ),
+    ],
+  };
+};
+
 /** Reads one file for the ctl or the daemon: "could not find/read config file" as the reference. */
 export const readMainFile = (
   path: string,
@@ -66,14 +101,18 @@ export const readMainFile = (
       errors: [configError({ file: path }, `could not find config file ${path}`)],
     };
   }
-  const text = host.readFile(absolute);
-  if (text === undefined) {
+  const bytes = host.readFile(absolute);
+  if (bytes === undefined) {
     return {
       ok: false,
       errors: [configError({ file: path }, `could not read config file ${path}`)],
     };
   }
-  const read = readIni(EMPTY_INI, text, path);
+  const text = decodeFile(bytes, path);
+  if (!text.ok) {
+    return text;
+  }
+  const read = readIni(EMPTY_INI, text.text, path);
   return read.ok ? read : parseFailure(read.error);
 };
 
@@ -119,11 +158,15 @@ export const readConfigFiles = (
     for (const file of matches) {
       messages.push({ level: 'info', text: `Included extra file "${file}" during parsing` });
       // The reference silently skips matches it cannot open (directories, unreadable files).
-      const text = host.readFile(file);
-      if (text === undefined) {
+      const bytes = host.readFile(file);
+      if (bytes === undefined) {
         continue;
       }
-      const read = readIni(doc, text, file);
+      const text = decodeFile(bytes, file);
+      if (!text.ok) {
+        return text;
+      }
+      const read = readIni(doc, text.text, file);
       if (!read.ok) {
         return parseFailure(read.error);
       }

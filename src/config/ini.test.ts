@@ -6,6 +6,7 @@ import {
   formatIniParseError,
   iniGet,
   iniKeys,
+  lineOwner,
   readIni,
   type IniDocument,
 } from './ini.js';
@@ -148,5 +149,23 @@ describe('the textual %(here)s pass', () => {
     expect(iniGet(doc, 's', 'a')?.text).toBe('/etc//etc');
     expect(iniGet(doc, 's', 'd')).toEqual({ text: '/etc/d', file: 'main.conf', line: 2 });
     expect(doc.defaults.get('d')?.text).toBe('%(here)s/d');
+  });
+});
+
+describe('lineOwner', () => {
+  const text = '; top\n[a]\nk = v\n  more\n\n  after blank\n# note\n[b]\nx:1\nstray\n';
+  it.each([
+    [1, undefined],
+    [2, { section: 'a', option: null }],
+    [3, { section: 'a', option: 'k' }],
+    [4, { section: 'a', option: 'k' }],
+    [5, { section: 'a', option: 'k' }],
+    [6, { section: 'a', option: 'k' }],
+    [7, undefined],
+    [8, { section: 'b', option: null }],
+    [9, { section: 'b', option: 'x' }],
+    [10, undefined],
+  ])('line %i', (line, owner) => {
+    expect(lineOwner(text, line)).toEqual(owner);
   });
 });

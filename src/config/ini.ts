@@ -122,10 +122,22 @@ interface ParsedFile {
   readonly sections: Map<string, PendingSection>;
 }
 
-const parseFile = (text: string, file: string): ParsedFile | IniParseError => {
+/** What a line belongs to: its section, and the option whose name or value it holds. */
+export interface LineOwner {
+  readonly section: string;
+  readonly option: string | null;
+}
+
+/** `owners`, when given, learns the owner of each header, option and continuation line. */
+const parseFile = (
+  text: string,
+  file: string,
+  owners?: Map<number, LineOwner>,
+): ParsedFile | IniParseError => {
   const sections = new Map<string, PendingSection>();
   const bad: BadLine[] = [];
   let current: PendingSection | undefined;
+  let currentName = '';
   let optionName: string | undefined;
   let indentLevel = 0;
   const lines = splitLines(text);
@@ -138,12 +150,14 @@ const parseFile = (text: string, file: string): ParsedFile | IniParseError => {
       // The reference keeps blank lines inside a value, but not comment-only lines.
       if (comment === undefined && current !== undefined && optionName) {
         current.options.get(optionName)?.parts.push('');
+        owners?.set(lineNo, { section: currentName, option: optionName });
       }
       continue;
     }
     const indent = indentOf(raw);
     if (current !== undefined && optionName && indent > indentLevel) {
       current.options.get(optionName)?.parts.push(value);
+      owners?.set(lineNo, { section: currentName, option: optionName });
       continue;
     }
     indentLevel = indent;
@@ -154,7 +168,9 @@ const parseFile = (text: string, file: string): ParsedFile | IniParseError => {
         current = { line: lineNo, options: new Map() };
         sections.set(header, current);
       }
+      currentName = header;
       optionName = undefined;
+      owners?.set(lineNo, { section: header, option: null });
       continue;
     }
     if (current === undefined) {
@@ -171,8 +187,16 @@ const parseFile = (text: string, file: string): ParsedFile | IniParseError => {
     }
     optionName = name;
     current.options.set(name, { parts: [pyStrip(value.slice(delimiter + 1))], line: lineNo });
+    owners?.set(lineNo, { section: currentName, option: name === '' ? null : name });
   }
   return bad.length > 0 ? { kind: 'bad-lines', file, lines: bad } : { file, sections };
+};
+
+/** The owner of line `line` of a file's text; undefined for comments, blanks and stray lines. */
+export const lineOwner = (text: string, line: number): LineOwner | undefined => {
+  const owners = new Map<number, LineOwner>();
+  parseFile(text, '', owners);
+  return owners.get(line);
 };
 
 const isParseError = (r: ParsedFile | IniParseError): r is IniParseError => 'kind' in r;

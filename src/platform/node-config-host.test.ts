@@ -12,6 +12,7 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'tssupervisor-host-'));
   mkdirSync(join(root, 'conf.d/sub'), { recursive: true });
   writeFileSync(join(root, 'main.conf'), '[supervisord]\n');
+  writeFileSync(join(root, 'latin1.conf'), Buffer.from([0x23, 0xe9, 0x0a]));
   writeFileSync(join(root, 'conf.d/b.conf'), '');
   writeFileSync(join(root, 'conf.d/a.conf'), '');
   writeFileSync(join(root, 'conf.d/.hidden.conf'), '');
@@ -37,10 +38,12 @@ describe('the real config host', () => {
       groupFile: join(root, 'group'),
     });
 
-  it('reads files relative to its cwd, undefined when unreadable', () => {
-    expect(host().readFile('main.conf')).toBe('[supervisord]\n');
+  it('reads files as bytes, relative to its cwd, undefined when unreadable', () => {
+    expect(Buffer.from(host().readFile('main.conf') ?? [])).toEqual(Buffer.from('[supervisord]\n'));
     expect(host().readFile(join(root, 'nope'))).toBeUndefined();
     expect(host().readFile(join(root, 'conf.d'))).toBeUndefined();
+    // Bytes that are not UTF-8 arrive as they are, for the loader to refuse.
+    expect([...(host().readFile('latin1.conf') ?? [])]).toEqual([0x23, 0xe9, 0x0a]);
   });
 
   it('globs like Python: sorted, no dot-files, symlinked dirs followed, dangling links listed', () => {

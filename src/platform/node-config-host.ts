@@ -9,6 +9,15 @@ import type { ConfigHost } from '../config/host.js';
 import { pythonGlob, type DirEntry, type GlobFileSystem } from '../config/python-glob.js';
 import type { UserSpec } from '../config/types.js';
 
+const readBytes = (path: string): Uint8Array | undefined => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+// passwd(5) and group(5) are not config files: a stray non-UTF-8 byte there spoils one name only.
 const readText = (path: string): string | undefined => {
   try {
     return readFileSync(path, 'utf8');
@@ -118,7 +127,7 @@ export const createNodeConfigHost = (options: NodeConfigHostOptions = {}): Confi
   const inCwd = (path: string): string => resolve(cwd, path);
   const globFs = globFileSystem(cwd);
   return {
-    readFile: (path) => readText(inCwd(path)),
+    readFile: (path) => readBytes(inCwd(path)),
     glob: (pattern) => pythonGlob(globFs, pattern),
     isDirectory: (path) => isDirectory(inCwd(path)),
     env,

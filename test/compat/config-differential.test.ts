@@ -169,7 +169,7 @@ describe('configs both parsers accept', () => {
   });
 });
 
-/** `; expect: line=5 option=startsecs section=program:x` in an error fixture's first line. */
+/** `; expect: line=5 option=startsecs section=program:x` in an error fixture's first line (`null`: none). */
 const expectations = (file: string): Record<string, string> => {
   const first = readFileSync(file, 'utf8').split('\n')[0] ?? '';
   const match = /expect:(.*)$/.exec(first);
@@ -198,10 +198,10 @@ describe('configs both parsers reject', () => {
       expect(first?.line).toBe(wanted['line'] === 'null' ? null : Number(wanted['line']));
     }
     if (wanted['option'] !== undefined) {
-      expect(first?.option).toBe(wanted['option']);
+      expect(first?.option).toBe(wanted['option'] === 'null' ? null : wanted['option']);
     }
     if (wanted['section'] !== undefined) {
-      expect(first?.section).toBe(wanted['section']);
+      expect(first?.section).toBe(wanted['section'] === 'null' ? null : wanted['section']);
     }
     if (wanted['file'] !== undefined) {
       expect(first?.file).toBe(join(ERRORS, wanted['file']));

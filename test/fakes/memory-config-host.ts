@@ -7,8 +7,8 @@ import { pythonGlob, type GlobFileSystem } from '../../src/config/python-glob.js
 import type { UserSpec } from '../../src/config/types.js';
 
 export interface MemoryConfigHostInit {
-  /** path → contents; relative paths are taken from cwd */
-  readonly files?: Readonly<Record<string, string>>;
+  /** path → contents (text is stored as UTF-8); relative paths are taken from cwd */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
   /** extra directories (parents of files exist already) */
   readonly dirs?: readonly string[];
   /** paths that exist but cannot be read */
@@ -37,7 +37,12 @@ export const memoryConfigHost = (init: MemoryConfigHostInit = {}): ConfigHost =>
   const cwd = init.cwd ?? '/work';
   const tempDir = init.tempDir ?? '/tmp';
   const abs = (p: string): string => abspath(p, cwd);
-  const files = new Map(Object.entries(init.files ?? {}).map(([p, text]) => [abs(p), text]));
+  const files = new Map(
+    Object.entries(init.files ?? {}).map(([p, content]) => [
+      abs(p),
+      typeof content === 'string' ? new TextEncoder().encode(content) : content,
+    ]),
+  );
   const unreadable = new Set((init.unreadable ?? []).map(abs));
   const dirs = new Set<string>(['/']);
   const addDirWithParents = (dir: string): void => {

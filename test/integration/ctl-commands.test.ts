@@ -8,9 +8,10 @@ import { createServer, type Socket } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runOurs, TSSUPERVISORCTL, writeCtlConfig } from '../fakes/ctl-runner.js';
+import { runOurs, runProgram, TSSUPERVISORCTL, writeCtlConfig } from '../fakes/ctl-runner.js';
 import { fakeLogTail } from '../fakes/fake-log-tail.js';
 import { STUB_LOGS, STUB_MAIN_LOG, supervisorStub } from '../fakes/supervisor-stub.js';
+import { makeSharedDir, NOBODY, type SharedDir } from '../helpers/other-user.js';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
 import { startRpcServer, type RpcTestServer } from './rpc-harness.js';
 
@@ -26,6 +27,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+/** The built ctl as another user can run it: shim, bundle and package.json (ESM) copied. */
+const sharedCtl = (shared: SharedDir): string => {
+  shared.copyFromRepo('package.json');
+  shared.copyFromRepo('dist/bundle');
+  return shared.copyFromRepo('bin/tssupervisorctl');
+};
 
 const row = (name: string, state: string, description: string) =>
   `${name.padEnd(33)}${state.padEnd(10)}${description}\n`;
@@ -160,12 +168,23 @@ describe('when there is no daemon', () => {
     const listener = createServer();
     await new Promise<void>((resolve) => listener.listen(sock, resolve));
     chmodSync(sock, 0o000);
-    // root may connect to anything: run the ctl as nobody, who may read the dir but not the socket.
+    // root may connect to anything: run the ctl as nobody, who may read the dir but not the socket,
+    // from a copy nobody can read (the checkout, or node, may be where nobody may not go).
     chmodSync(dir.path, 0o755);
-    const asUser = process.getuid?.() === 0 ? { uid: 65534 } : {};
     const config = writeCtlConfig(dir.join('locked.conf'), []);
-    const run = await runOurs(['-s', `unix://${sock}`, '-c', config, 'status'], asUser);
-    listener.close();
+    const args = ['-s', `unix://${sock}`, '-c', config, 'status'];
+    const shared = process.getuid?.() === 0 ? makeSharedDir(NOBODY) : undefined;
+    const run = await (
+      shared === undefined
+        ? runOurs(args)
+        : runProgram(shared.node(), [sharedCtl(shared), ...args], {
+            uid: NOBODY,
+            cwd: shared.path,
+          })
+    ).finally(() => {
+      listener.close();
+      shared?.remove();
+    });
     // supervisorctl also exits 1 here (with a Python error line).
     expect([run.stderr, run.exit]).toEqual(['', 1]);
     expect(run.stdout).toBe(

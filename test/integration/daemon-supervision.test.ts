@@ -2,6 +2,7 @@
 // process groups, shutdown order by priority, the child's environment and user, numprocs.
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -13,14 +14,18 @@ import {
   spawnedPids,
   startDaemon,
 } from '../helpers/daemon-harness.js';
+import { makeSharedDir, NOBODY, type SharedDir } from '../helpers/other-user.js';
 import { isAlive, readPid } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const node = process.execPath;
 let daemon: RunningDaemon | undefined;
+let shared: SharedDir | undefined;
 afterEach(async () => {
   await killDaemon(daemon);
   daemon = undefined;
+  shared?.remove();
+  shared = undefined;
 });
 
 /** Milliseconds between two main-log lines, from their timestamps. */
@@ -165,15 +170,18 @@ startsecs=0`).replace('[supervisord]', '[supervisord]\nenvironment=GREETING=glob
   });
 
   it.runIf(process.getuid?.() === 0)('runs the program as user= when root', async () => {
+    // nobody runs node and the fixture from where nobody may go, wherever the checkout lives.
+    shared = makeSharedDir(NOBODY);
+    const program = shared.copyFromRepo('test/fixtures/programs/print-env.mjs');
+    const log = join(shared.path, 'nobody.log');
     daemon = startDaemon(
       baseConfig(`
 [program:nobody]
-command=${node} ${PROGRAMS}/print-env.mjs
+command=${shared.node()} ${program}
 user=nobody
-stdout_logfile=/tmp/%(program_name)s-${process.pid}.log
+stdout_logfile=${log}
 startsecs=0`),
     );
-    const log = `/tmp/nobody-${process.pid}.log`;
     const text = await waitFor(
       () =>
         existsSync(log) && readFileSync(log, 'utf8').includes('UID=') && readFileSync(log, 'utf8'),
