@@ -222,7 +222,14 @@ const main = async (): Promise<void> => {
           : { ok: true, config: reread };
       },
       requestLifecycle,
-    });
+    }).catch(
+      // A failure nobody foresaw must still end the start with an error, never a silent exit 0.
+      (error: unknown) =>
+        ({
+          ok: false,
+          message: `could not start: ${error instanceof Error ? error.message : String(error)}`,
+        }) as const,
+    );
     if (!started.ok) {
       return die(started.message);
     }

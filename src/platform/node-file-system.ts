@@ -34,6 +34,21 @@ const failed = <T>(error: NodeJS.ErrnoException): FsOutcome<T> => ({
   error: toError(error),
 });
 
+/**
+ * Run a node:fs call; a synchronous throw (a path with a NUL byte, an invalid argument) becomes a
+ * failed outcome like any error the callback reports.
+ */
+const attempt = <T>(
+  run: (resolve: (outcome: FsOutcome<T>) => void) => void,
+): Promise<FsOutcome<T>> =>
+  new Promise((resolve) => {
+    try {
+      run(resolve);
+    } catch (error) {
+      resolve(failed(error as NodeJS.ErrnoException));
+    }
+  });
+
 /** Adapt a node callback `(err, value)` to a promise of an outcome. */
 const settle =
   <T>(resolve: (outcome: FsOutcome<T>) => void) =>
@@ -41,19 +56,19 @@ const settle =
     resolve(error === null ? ok(value) : failed(error));
 
 const fstatSize = (fd: number): Promise<FsOutcome<number>> =>
-  new Promise((resolve) =>
+  attempt((resolve) =>
     fs.fstat(fd, (error, stats) => resolve(error === null ? ok(stats.size) : failed(error))),
   );
 
 const closeFd = (fd: number): Promise<FsOutcome<undefined>> =>
-  new Promise((resolve) => fs.close(fd, (error) => resolve(error ? failed(error) : ok(undefined))));
+  attempt((resolve) => fs.close(fd, (error) => resolve(error ? failed(error) : ok(undefined))));
 
 class NodeWritableFile implements WritableFile {
   constructor(private readonly fd: number) {}
 
   writev(chunks: readonly Uint8Array[]): Promise<FsOutcome<number>> {
     // libuv splits at IOV_MAX and resumes after partial writes itself.
-    return new Promise((resolve) => fs.writev(this.fd, chunks, settle(resolve)));
+    return attempt((resolve) => fs.writev(this.fd, chunks, settle(resolve)));
   }
 
   size(): Promise<FsOutcome<number>> {
@@ -76,7 +91,7 @@ class NodeReadableFile implements ReadableFile {
     const buffer = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
-      const step = await new Promise<FsOutcome<number>>((resolve) =>
+      const step = await attempt<number>((resolve) =>
         fs.read(this.fd, buffer, filled, length - filled, position + filled, settle(resolve)),
       );
       if (!step.ok) {
@@ -97,7 +112,7 @@ class NodeReadableFile implements ReadableFile {
 
 export class NodeFileSystem implements FileSystem {
   stat(path: string): Promise<FsOutcome<FileStat>> {
-    return new Promise((resolve) =>
+    return attempt((resolve) =>
       fs.stat(path, (error, stats) => {
         if (error !== null) {
           resolve(failed(error));
@@ -117,7 +132,7 @@ export class NodeFileSystem implements FileSystem {
   }
 
   openWrite(path: string, mode: WriteMode, permissions: number): Promise<FsOutcome<WritableFile>> {
-    return new Promise((resolve) =>
+    return attempt((resolve) =>
       fs.open(path, FLAGS[mode], permissions, (error, fd) =>
         resolve(error === null ? ok(new NodeWritableFile(fd)) : failed(error)),
       ),
@@ -125,7 +140,7 @@ export class NodeFileSystem implements FileSystem {
   }
 
   openRead(path: string): Promise<FsOutcome<ReadableFile>> {
-    return new Promise((resolve) =>
+    return attempt((resolve) =>
       fs.open(path, 'r', (error, fd) =>
         resolve(error === null ? ok(new NodeReadableFile(fd)) : failed(error)),
       ),
@@ -133,18 +148,18 @@ export class NodeFileSystem implements FileSystem {
   }
 
   rename(from: string, to: string): Promise<FsOutcome<undefined>> {
-    return new Promise((resolve) =>
+    return attempt((resolve) =>
       fs.rename(from, to, (error) => resolve(error ? failed(error) : ok(undefined))),
     );
   }
 
   unlink(path: string): Promise<FsOutcome<undefined>> {
-    return new Promise((resolve) =>
+    return attempt((resolve) =>
       fs.unlink(path, (error) => resolve(error ? failed(error) : ok(undefined))),
     );
   }
 
   readDirectory(path: string): Promise<FsOutcome<readonly string[]>> {
-    return new Promise((resolve) => fs.readdir(path, settle(resolve)));
+    return attempt((resolve) => fs.readdir(path, settle(resolve)));
   }
 }
