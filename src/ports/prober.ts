@@ -1,14 +1,9 @@
 // The Prober port: run one readiness or liveness check (an HTTP GET, a TCP connect, a command) and
 // say whether it passed. platform/node-prober.ts is the real one; the engine's fakes answer at will.
 
-/** What a probe option (`readiness_probe=`, `liveness_probe=`) names, minus `log:` (engine-side). */
-export type ProbeTarget =
-  /** ready on a 2xx or 3xx answer to a GET of `url` (http: only) */
-  | { readonly kind: 'http'; readonly url: string }
-  /** ready when a connection to host:port is accepted */
-  | { readonly kind: 'tcp'; readonly host: string; readonly port: number }
-  /** ready when the command, run by /bin/sh -c, exits 0 */
-  | { readonly kind: 'exec'; readonly command: string };
+import type { ProbeTarget } from '../model/probe.js';
+
+export type { ProbeTarget };
 
 /** The process the probe is about: an exec probe runs as it would (environment, cwd, user). */
 export interface ProbeSubject {
