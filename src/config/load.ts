@@ -1,6 +1,7 @@
 // The config loader's public face: loadConfig (file → Config or ConfigErrors, in the reference's
 // order of work), plus the ctl's loader, the default search path and error formatting.
 
+import { checkDependencies } from './dependencies.js';
 import { convertOverrides, type SupervisordOverrides } from './cli-overrides.js';
 import { readSupervisorctl } from './ctl-config.js';
 import { envNames } from './expand.js';
@@ -75,6 +76,7 @@ export const loadConfig = (
   const errors = [
     ...rpc.errors,
     ...groups.errors,
+    ...(groups.errors.length === 0 ? checkDependencies(groups.groups) : []),
     ...servers.errors,
     ...(realized.ok ? [] : [realized.error]),
   ];

@@ -125,6 +125,11 @@ export const processesFromSection = (
     return problem('killasgroup', 'Cannot set stopasgroup=true and killasgroup=false');
   }
 
+  const dependsOnAt = iniGet(ctx.doc, section, 'depends_on');
+  const dependsOn = program.depends_on.map((d) => ({
+    ...d,
+    at: { file: dependsOnAt?.file ?? file, line: dependsOnAt?.line ?? place.line ?? 0 },
+  }));
   const processes: ProcessConfig[] = [];
   const warnings: string[] = [];
   const first = program.numprocs_start;
@@ -178,6 +183,35 @@ export const processesFromSection = (
       directory: proc.directory,
       umask: program.umask,
       serverUrl: program.serverurl,
+      readiness:
+        proc.readiness_probe === null
+          ? null
+          : {
+              probe: proc.readiness_probe,
+              initialDelayMs: program.readiness_initial_delay,
+              periodMs: program.readiness_period,
+              timeoutMs: program.readiness_timeout,
+              successThreshold: program.readiness_success_threshold,
+              deadlineMs: program.readiness_deadline,
+            },
+      liveness:
+        proc.liveness_probe === null
+          ? null
+          : {
+              // toLivenessProbe never yields a log: probe
+              probe: proc.liveness_probe as Exclude<typeof proc.liveness_probe, { kind: 'log' }>,
+              initialDelayMs: program.liveness_initial_delay,
+              periodMs: program.liveness_period,
+              timeoutMs: program.liveness_timeout,
+              failureThreshold: program.liveness_failure_threshold,
+            },
+      dependsOn,
+      restartPacing: {
+        delayMs: program.restart_delay,
+        backoffMaxMs: program.restart_backoff_max,
+        resetMs: program.restart_backoff_reset,
+        retryForever: program.retry_forever,
+      },
     });
   }
   processes.sort((a, b) => a.priority - b.priority || compareCodePoints(a.name, b.name));

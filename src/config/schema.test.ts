@@ -51,6 +51,10 @@ const DEFAULT_PROCESS: ProcessConfig = {
   directory: null,
   umask: null,
   serverUrl: null,
+  readiness: null,
+  liveness: null,
+  dependsOn: [],
+  restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
 };
 
 describe('defaults', () => {

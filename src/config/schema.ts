@@ -3,6 +3,13 @@
 
 import { optional, required, withDefault, type OptionSpec } from './option-spec.js';
 import {
+  toCount,
+  toDependencies,
+  toLivenessProbe,
+  toReadinessProbe,
+  toSecondsMs,
+} from './readiness-values.js';
+import {
   toAutorestart,
   toBoolean,
   toByteSize,
@@ -108,6 +115,24 @@ export const PROGRAM_OPTIONS = {
   umask: optional(toOctal, 'program'),
   /** validated as a name before expansion, expanded per process */
   process_name: withDefault(toName, '%(program_name)s', 'raw'),
+  // ---- ours (docs/readiness-and-dependencies.md); supervisord ignores unknown keys ----
+  depends_on: withDefault(toDependencies, '', 'program'),
+  // Readiness gates STARTING → RUNNING, like Kubernetes' startup probe, but probed every second:
+  // a 10 s period would make every start slow.
+  readiness_initial_delay: withDefault(toSecondsMs, '0', 'program'),
+  readiness_period: withDefault(toSecondsMs, '1', 'program'),
+  readiness_timeout: withDefault(toSecondsMs, '1', 'program'),
+  readiness_success_threshold: withDefault(toCount, '1', 'program'),
+  readiness_deadline: withDefault(toSecondsMs, '60', 'program'),
+  // Liveness: Kubernetes' defaults (period 10 s, timeout 1 s, 3 failures).
+  liveness_initial_delay: withDefault(toSecondsMs, '0', 'program'),
+  liveness_period: withDefault(toSecondsMs, '10', 'program'),
+  liveness_timeout: withDefault(toSecondsMs, '1', 'program'),
+  liveness_failure_threshold: withDefault(toCount, '3', 'program'),
+  restart_delay: withDefault(toSecondsMs, '0', 'program'),
+  restart_backoff_max: withDefault(toSecondsMs, '0', 'program'),
+  restart_backoff_reset: withDefault(toSecondsMs, '600', 'program'),
+  retry_forever: withDefault(toBoolean, 'false', 'program'),
 } as const;
 
 const logfileOptions = <C extends 'stdout' | 'stderr'>(channel: C) =>
@@ -135,6 +160,9 @@ export const PROCESS_OPTIONS = {
     'process',
     (section) => `program section ${section} does not specify a command`,
   ),
+  /** ours: expanded per process, so each process of a pool probes its own port */
+  readiness_probe: optional(toReadinessProbe, 'process'),
+  liveness_probe: optional(toLivenessProbe, 'process'),
 } as const;
 
 export const INET_HTTP_SERVER_OPTIONS = {

@@ -2,6 +2,7 @@
 // RPC layer and the ctl consume. Plain readonly data; defaults live only in schema.ts.
 
 import type { LogLevel } from '../model/log-level.js';
+import type { ProbeSpec, ProbeTarget } from '../model/probe.js';
 import type { SignalName } from '../model/signals.js';
 
 /** Where a value came from, for error messages and diagnostics. */
@@ -54,6 +55,51 @@ export interface LogStreamConfig {
 /** autorestart=true|false|unexpected */
 export type AutoRestart = 'always' | 'never' | 'unexpected';
 
+/** depends_on conditions: RUNNING (ready, when it has a readiness probe), spawned, or exited as expected. */
+export type DependencyCondition = 'ready' | 'started' | 'completed';
+
+/** One `depends_on` entry: a program or group name (checked once the whole config is loaded). */
+export interface Dependency {
+  readonly name: string;
+  readonly condition: DependencyCondition;
+  /** where depends_on was written, for the errors about unknown names and cycles */
+  readonly at: SourcePosition;
+}
+
+/** readiness_probe and its timings: with it, STARTING lasts until the probe first passes. */
+export interface ReadinessConfig {
+  readonly probe: ProbeSpec;
+  readonly initialDelayMs: number;
+  readonly periodMs: number;
+  readonly timeoutMs: number;
+  /** consecutive passes needed */
+  readonly successThreshold: number;
+  /** not ready this long after the spawn: the attempt failed (BACKOFF) */
+  readonly deadlineMs: number;
+}
+
+/** liveness_probe and its timings: probed while RUNNING; enough failures in a row restart it. */
+export interface LivenessConfig {
+  readonly probe: ProbeTarget;
+  readonly initialDelayMs: number;
+  readonly periodMs: number;
+  readonly timeoutMs: number;
+  /** consecutive failures that restart the process */
+  readonly failureThreshold: number;
+}
+
+/** Restart pacing; all zero/false is supervisord's behaviour. */
+export interface RestartPacing {
+  /** wait this long before an autorestart (0: at once) */
+  readonly delayMs: number;
+  /** > 0: consecutive restarts and retries wait twice as long each time, up to this */
+  readonly backoffMaxMs: number;
+  /** RUNNING this long ends a streak of restarts: the next one waits restart_delay again */
+  readonly resetMs: number;
+  /** past startretries, keep retrying (at the capped delay) instead of going FATAL */
+  readonly retryForever: boolean;
+}
+
 /** One process instance (a program expanded by numprocs). */
 export interface ProcessConfig {
   /** process name after %(process_num)… expansion */
@@ -87,6 +133,11 @@ export interface ProcessConfig {
   readonly umask: number | null;
   /** serverurl=; null means AUTO */
   readonly serverUrl: string | null;
+  /** ours (supervisord ignores these options): null / empty / zero when not set */
+  readonly readiness: ReadinessConfig | null;
+  readonly liveness: LivenessConfig | null;
+  readonly dependsOn: readonly Dependency[];
+  readonly restartPacing: RestartPacing;
 }
 
 export interface EventListenerSettings {

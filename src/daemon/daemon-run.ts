@@ -13,6 +13,7 @@ import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { ProcessStats } from '../ports/process-stats.js';
+import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
 import { createProcessStats } from '../platform/process-stats.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
@@ -28,6 +29,7 @@ import { childServerUrl } from './server-url.js';
 export interface DaemonPorts {
   readonly clock: Clock;
   readonly spawner: Spawner;
+  readonly prober: Prober;
   readonly fs: FileSystem;
   readonly http: HttpServerTransport;
   /** the daemon's environment, inherited by every child */
@@ -122,6 +124,7 @@ export class DaemonRun {
     const supervisor = new Supervisor({
       clock: ports.clock,
       spawner: ports.spawner,
+      prober: ports.prober,
       logger: log,
       bus,
       createOutput: (p) => outputs.outputFor(p),

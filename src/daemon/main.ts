@@ -15,6 +15,7 @@ import { nodeClock } from '../platform/node-clock.js';
 import { createNodeConfigHost } from '../platform/node-config-host.js';
 import { NodeFileSystem } from '../platform/node-file-system.js';
 import { createNodeHttpServerTransport } from '../platform/node-http-server.js';
+import { NodeProber } from '../platform/node-prober.js';
 import { nodeSpawner } from '../platform/node-spawner.js';
 import {
   launchDaemon,
@@ -127,6 +128,7 @@ const portsFor = (config: Config): Omit<DaemonPorts, 'rereadConfig' | 'requestLi
   return {
     clock: nodeClock,
     spawner: nodeSpawner,
+    prober: new NodeProber(),
     fs: new NodeFileSystem(),
     http: createNodeHttpServerTransport({
       onServerError: (address, error) =>

@@ -35,6 +35,8 @@ export const setExitStatus = (status: ExitStatus | null): Effect => ({
   status,
 });
 
+export const setStreak = (streak: number): Effect => ({ type: 'setStreak', streak });
+
 /** Leaving a state cancels the one timer it may be waiting on. */
 export const cancelTimerOf = (state: ProcessState): Effect[] => {
   switch (state.kind) {
@@ -44,7 +46,10 @@ export const cancelTimerOf = (state: ProcessState): Effect[] => {
       return [cancel('backoff')];
     case 'stopping':
       return [cancel('stopwait')];
+    case 'delayed':
+      return [cancel('restart')];
     case 'stopped':
+    case 'waiting':
     case 'running':
     case 'exited':
     case 'fatal':

@@ -13,11 +13,15 @@ export class ProcessGroup {
   /** config order: the order of the automatic start sweep */
   readonly processes: readonly SupervisedProcess[];
 
+  /** some member has depends_on */
+  readonly hasDependencies: boolean;
+
   constructor(
     readonly config: GroupConfig,
     createProcess: (config: ProcessConfig) => SupervisedProcess,
   ) {
     this.processes = config.processes.map(createProcess);
+    this.hasDependencies = config.processes.some((p) => p.dependsOn.length > 0);
   }
 
   get name(): string {

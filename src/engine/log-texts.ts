@@ -7,6 +7,9 @@ import type { SignalPurpose } from './machine-types.js';
 
 export const TOO_QUICK = 'Exited too quickly (process log may have details)';
 
+/** 60000 → `60`, 1500 → `1.5`: seconds as our own log lines write them. */
+export const secondsText = (ms: number): string => String(Math.round(ms / 100) / 10);
+
 export const logTexts = {
   spawned: (name: string, pid: number) => `spawned: '${name}' with pid ${pid}`,
   spawnErr: (message: string) => `spawnerr: ${message}`,
@@ -36,5 +39,21 @@ export const logTexts = {
       ? `unknown problem sending sig ${name} (${pid}):${message}`
       : `unknown problem killing ${name} (${pid}):${message}`,
   waitingToStop: (name: string) => `waiting for ${name} to stop`,
+  // ---- ours: readiness, liveness, dependencies, restart pacing ----
+  /** keeps supervisord's `success: X entered RUNNING state` prefix that scripts look for */
+  ready: (name: string) =>
+    `success: ${name} entered RUNNING state, process is ready (readiness probe passed)`,
+  notReady: (name: string, reason: string | null) => `not ready: ${name}: ${reason ?? 'failed'}`,
+  notReadyInTime: (deadlineMs: number) => `Not ready within ${secondsText(deadlineMs)} seconds`,
+  notReadyStopping: (name: string, deadlineMs: number, reason: string | null) =>
+    `not ready: ${name} was not ready within ${secondsText(deadlineMs)} seconds${reason === null ? '' : ` (last probe: ${reason})`}; stopping it`,
+  livenessFailed: (name: string, reason: string | null, failures: number) =>
+    `liveness probe failed: ${name}: ${reason ?? 'failed'} (${failures} in a row)`,
+  notLive: (name: string, reason: string | null, failures: number) =>
+    `not live: ${name} failed its liveness probe ${failures} times in a row (${reason ?? 'failed'}); restarting it`,
+  waiting: (name: string, waitingFor: string) => `waiting: ${name} is waiting for ${waitingFor}`,
+  restartDelayed: (name: string, delayMs: number, streak: number) =>
+    `restarting: ${name} in ${secondsText(delayMs)} seconds (restart ${streak} in a row)`,
+  stopWhileDelayed: (name: string) => `stopped: ${name} (while waiting to restart)`,
   waitingToDie: (names: readonly string[]) => `waiting for ${names.join(', ')} to die`,
 } as const;

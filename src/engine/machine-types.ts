@@ -8,11 +8,32 @@ import type { LogLevel } from '../model/log-level.js';
 import type { ProcessStateName } from '../model/process-state.js';
 import type { SignalName } from '../model/signals.js';
 
-export type TimerName = 'startsecs' | 'backoff' | 'stopwait';
+export type TimerName = 'startsecs' | 'backoff' | 'stopwait' | 'restart';
+
+export type ProbeKind = 'readiness' | 'liveness';
+
+/** How a readiness (in STARTING) or liveness (in RUNNING) probe has been doing. */
+export interface ProbeTally {
+  /** passes in a row */
+  readonly passes: number;
+  /** failures in a row */
+  readonly failures: number;
+  /** why the last probe failed */
+  readonly reason: string | null;
+}
+
+/** What a stop the engine decided on itself leads to once the process has exited. */
+export type AfterStop =
+  /** the readiness deadline passed: a failed start attempt, like a too-quick exit */
+  | { readonly kind: 'backoff'; readonly tries: number }
+  /** the liveness probe failed: restart it (paced like an autorestart) */
+  | { readonly kind: 'restart' };
 
 /** `timer` fields hold the token of the one timer a state may be waiting on. */
 export type ProcessState =
   | { readonly kind: 'stopped' }
+  /** wanted up, but its depends_on do not hold yet: nothing spawned (reported as STARTING) */
+  | { readonly kind: 'waiting' }
   | {
       readonly kind: 'starting';
       /** null between the start decision and the spawner's answer */
@@ -20,11 +41,29 @@ export type ProcessState =
       /** failed attempts so far (supervisord's backoff counter) */
       readonly tries: number;
       readonly startedAtMs: number;
+      /** startsecs, or with a readiness probe its deadline */
       readonly timer: number | null;
+      /** with a readiness probe: how it has done since the spawn */
+      readonly readiness?: ProbeTally;
     }
-  | { readonly kind: 'running'; readonly pid: number }
+  | {
+      readonly kind: 'running';
+      readonly pid: number;
+      /** when it entered RUNNING (monotonic ms): restart pacing's streak ends after a calm run */
+      readonly sinceMs?: number;
+      /** with a liveness probe: how it has done lately */
+      readonly liveness?: ProbeTally;
+    }
   | { readonly kind: 'backoff'; readonly tries: number; readonly timer: number | null }
-  | { readonly kind: 'stopping'; readonly pid: number; readonly timer: number }
+  /** restart pacing: an autorestart waits for its delay (reported as BACKOFF) */
+  | { readonly kind: 'delayed'; readonly timer: number; readonly untilMs: number }
+  | {
+      readonly kind: 'stopping';
+      readonly pid: number;
+      readonly timer: number;
+      /** a stop the engine decided on: what follows the exit (a client's stop cancels it) */
+      readonly after?: AfterStop;
+    }
   | { readonly kind: 'exited'; readonly expected: boolean }
   | { readonly kind: 'fatal' }
   | { readonly kind: 'unknown'; readonly pid: number | null };
@@ -35,9 +74,11 @@ export type StateOf<K extends StateKind> = StateByKind[K];
 
 export const STATE_NAMES: { readonly [K in StateKind]: ProcessStateName } = {
   stopped: 'STOPPED',
+  waiting: 'STARTING',
   starting: 'STARTING',
   running: 'RUNNING',
   backoff: 'BACKOFF',
+  delayed: 'BACKOFF',
   stopping: 'STOPPING',
   exited: 'EXITED',
   fatal: 'FATAL',
@@ -52,6 +93,11 @@ export type SignalPurpose = 'stop' | 'kill' | 'user';
 export type Input =
   /** a client, autostart or autorestart wants the process up */
   | { readonly type: 'start' }
+  /**
+   * autorestart after an exit (or a liveness restart): at once, or after restart pacing's delay
+   * for the `streak`-th restart in a row
+   */
+  | { readonly type: 'autorestart'; readonly streak: number }
   /** a client wants it down (stopsignal, then SIGKILL after stopwaitsecs) */
   | { readonly type: 'stop' }
   /** a client sends a signal without any intent to stop */
@@ -66,7 +112,16 @@ export type Input =
   | { readonly type: 'signalGone'; readonly purpose: SignalPurpose }
   | { readonly type: 'signalFailed'; readonly purpose: SignalPurpose; readonly message: string }
   /** the retries are used up */
-  | { readonly type: 'giveUp' };
+  | { readonly type: 'giveUp' }
+  /** a readiness or liveness probe has answered */
+  | {
+      readonly type: 'probed';
+      readonly probe: ProbeKind;
+      readonly ok: boolean;
+      readonly reason: string | null;
+    }
+  /** something another process did may have made this one's depends_on hold */
+  | { readonly type: 'dependenciesChanged' };
 
 export type InputType = Input['type'];
 type InputByType = { readonly [I in Input as I['type']]: I };
@@ -74,6 +129,7 @@ export type InputOf<T extends InputType> = InputByType[T];
 
 const INPUT_SET: { readonly [T in InputType]: true } = {
   start: true,
+  autorestart: true,
   stop: true,
   signal: true,
   shutdown: true,
@@ -84,6 +140,8 @@ const INPUT_SET: { readonly [T in InputType]: true } = {
   signalGone: true,
   signalFailed: true,
   giveUp: true,
+  probed: true,
+  dependenciesChanged: true,
 };
 
 export const INPUT_TYPES = Object.keys(INPUT_SET) as readonly InputType[];
@@ -112,7 +170,9 @@ export type Effect =
   | { readonly type: 'killLeftovers'; readonly pid: number }
   | { readonly type: 'log'; readonly level: LogLevel; readonly text: string }
   | { readonly type: 'setSpawnError'; readonly text: string | null }
-  | { readonly type: 'setExitStatus'; readonly status: ExitStatus | null };
+  | { readonly type: 'setExitStatus'; readonly status: ExitStatus | null }
+  /** restart pacing: how many paced restarts in a row so far */
+  | { readonly type: 'setStreak'; readonly streak: number };
 
 /** The [program:x] knobs the table consults: a slice of ProcessConfig, never a copy of it. */
 type PolicyKnobs = Pick<
@@ -125,6 +185,9 @@ type PolicyKnobs = Pick<
   | 'stopWaitMs'
   | 'stopAsGroup'
   | 'killAsGroup'
+  | 'readiness'
+  | 'liveness'
+  | 'restartPacing'
 >;
 
 /** What the table needs to know about one process: its names and its [program:x] knobs. */
@@ -146,6 +209,9 @@ export const policyOf = (config: ProcessConfig, namespec: string): ProcessPolicy
   stopWaitMs: config.stopWaitMs,
   stopAsGroup: config.stopAsGroup,
   killAsGroup: config.killAsGroup,
+  readiness: config.readiness,
+  liveness: config.liveness,
+  restartPacing: config.restartPacing,
 });
 
 /** The moment a step happens in. */
@@ -156,6 +222,10 @@ export interface StepContext {
   readonly token: number;
   /** supervisord's mood is RUNNING: automatic (re)starts may happen */
   readonly autoStartAllowed: boolean;
+  /** what of its depends_on does not hold yet (`db`, `migrate to complete`), null when all do */
+  readonly waitingFor: string | null;
+  /** restart pacing: paced restarts in a row so far */
+  readonly streak: number;
 }
 
 export type Outcome =

@@ -11,13 +11,17 @@ import type { SignalName } from '../model/signals.js';
 import type { Clock, Timer } from '../ports/clock.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { ProcessOutput } from '../ports/process-output.js';
+import type { ProbeResult, ProbeSubject, Prober } from '../ports/prober.js';
 import type { ChildHandle, Spawner } from '../ports/spawner.js';
 import { launch } from './launch.js';
 import { logTexts } from './log-texts.js';
 import { type Handled, Mailbox } from './mailbox.js';
+import { ProbeLoop } from './probe-loop.js';
+import { probeWanted, waitReason } from './process-reason.js';
 import {
   type Effect,
   type Input,
+  type ProbeKind,
   type ProcessPolicy,
   type ProcessState,
   policyOf,
@@ -42,6 +46,10 @@ export interface ProcessDeps {
   readonly spawnEnv: SpawnEnvironment;
   /** supervisord's mood still allows automatic (re)starts */
   readonly autoStartAllowed: () => boolean;
+  /** runs readiness and liveness probes */
+  readonly prober: Prober;
+  /** what of its depends_on does not hold yet, null when all do (asked only if it has some) */
+  readonly waitingFor: (process: SupervisedProcess) => string | null;
 }
 
 /** What getProcessInfo reports, in engine terms (the RPC layer formats it). */
@@ -62,6 +70,11 @@ export interface ProcessInfo {
   readonly stdoutLogfile: string | null;
   readonly stderrLogfile: string | null;
   readonly config: ProcessConfig;
+  /**
+   * ours: why it is not (or not quite) up, from readiness, liveness, depends_on or restart
+   * pacing (`waiting for db`, `not ready: connection refused (3)`); null otherwise
+   */
+  readonly reason: string | null;
 }
 
 export class SupervisedProcess {
@@ -78,6 +91,9 @@ export class SupervisedProcess {
   private signalFailure: string | null = null;
   private readonly timers = new Map<TimerName, Timer>();
   private tokens = 0;
+  /** restart pacing: paced restarts in a row */
+  private streak = 0;
+  private probeLoop: ProbeLoop | null = null;
   private readonly mailbox: Mailbox<Input, Fault | undefined, ProcessStateEvent>;
 
   constructor(
@@ -115,7 +131,33 @@ export class SupervisedProcess {
       stdoutLogfile: this.deps.output.stdoutPath,
       stderrLogfile: this.deps.output.stderrPath,
       config: this.config,
+      reason: waitReason(this.current, this.policy, {
+        nowMs: this.deps.clock.monotonicMs(),
+        waitingFor: () => this.deps.waitingFor(this),
+      }),
     };
+  }
+
+  /** Exited as exitcodes expects (a depends_on `:completed` condition). */
+  get completed(): boolean {
+    return this.current.kind === 'exited' && this.current.expected;
+  }
+
+  /** Spawned and not gone (a depends_on `:started` condition); EXITED counts: it did start. */
+  get started(): boolean {
+    const state = this.current;
+    return (
+      (state.kind === 'starting' && state.pid !== null) ||
+      state.kind === 'running' ||
+      state.kind === 'exited'
+    );
+  }
+
+  /** Its depends_on may hold now (another process changed state). */
+  dependenciesChanged(): void {
+    if (this.current.kind === 'waiting') {
+      this.send({ type: 'dependenciesChanged' });
+    }
   }
 
   /**
@@ -172,6 +214,8 @@ export class SupervisedProcess {
   /** The process object goes away: drop its timers and release its output when drained. */
   close(): Promise<void> {
     this.deps.spawnPacer.cancel(this);
+    this.probeLoop?.stop();
+    this.probeLoop = null;
     for (const timer of this.timers.values()) {
       timer.cancel();
     }
@@ -205,6 +249,8 @@ export class SupervisedProcess {
       nowMs: this.deps.clock.monotonicMs(),
       token: ++this.tokens,
       autoStartAllowed: this.deps.autoStartAllowed(),
+      waitingFor: this.config.dependsOn.length === 0 ? null : this.deps.waitingFor(this),
+      streak: this.streak,
     });
     switch (outcome.kind) {
       case 'ignore':
@@ -229,7 +275,53 @@ export class SupervisedProcess {
     if (outcome.then !== undefined) {
       followUps.push(outcome.then);
     }
+    this.syncProbe();
     return { result: undefined, followUps };
+  }
+
+  /** Run the probe the state wants (readiness in STARTING, liveness in RUNNING), and only it. */
+  private syncProbe(): void {
+    const wanted = probeWanted(this.current, this.policy);
+    const loop = this.probeLoop;
+    if (loop !== null && loop.kind === wanted?.kind && loop.pid === wanted.pid) {
+      return;
+    }
+    loop?.stop();
+    this.probeLoop = null;
+    const child = this.child;
+    if (wanted === null || child === null || child.pid !== wanted.pid) {
+      return;
+    }
+    const settings = wanted.kind === 'readiness' ? this.config.readiness : this.config.liveness;
+    if (settings === null) {
+      return;
+    }
+    this.probeLoop = new ProbeLoop(wanted.kind, wanted.pid, settings, {
+      clock: this.deps.clock,
+      prober: this.deps.prober,
+      subject: () => this.probeSubject(),
+      report: (kind, result) => this.probed(kind, result),
+    });
+    this.probeLoop.start(child);
+  }
+
+  private probed(kind: ProbeKind, result: ProbeResult): void {
+    this.send({
+      type: 'probed',
+      probe: kind,
+      ok: result.ok,
+      reason: result.ok ? null : result.reason,
+    });
+  }
+
+  /** An exec probe runs with the program's environment, directory and user. */
+  private probeSubject(): ProbeSubject {
+    const plan = planSpawn(this.config, this.deps.spawnEnv, (file, path) =>
+      this.deps.spawner.lookupCommand(file, path),
+    );
+    return plan.ok
+      ? { env: plan.spec.env, cwd: plan.spec.cwd, uid: plan.spec.uid, gid: plan.spec.gid }
+      : { env: {}, cwd: this.config.directory, uid: null, gid: null };
   }
 
   private perform(effect: Effect): Input | undefined {
@@ -257,6 +349,9 @@ export class SupervisedProcess {
         return undefined;
       case 'setExitStatus':
         this.exitStatus = effect.status;
+        return undefined;
+      case 'setStreak':
+        this.streak = effect.streak;
         return undefined;
       case 'killLeftovers':
         this.killLeftovers(effect.pid);

@@ -1,12 +1,13 @@
 // supervisord's ordered shutdown (spec §2.6): groups one at a time from the highest priority
-// number down, each stopped and waited for before the next, with a `waiting for … to die`
+// number down (dependents before their dependencies, see stop-order.ts), each stopped and waited for before the next, with a `waiting for … to die`
 // report at most every 3 s.
 
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock, Timer } from '../ports/clock.js';
 import type { DaemonLogger } from '../ports/logger.js';
-import { byPriority, type ProcessGroup } from './group.js';
+import type { ProcessGroup } from './group.js';
 import { logTexts } from './log-texts.js';
+import { shutdownOrder } from './stop-order.js';
 
 const REPORT_EVERY_MS = 3000;
 
@@ -56,10 +57,9 @@ const reporter = (deps: ShutdownDeps): { report: () => void; end: () => void } =
 };
 
 export const stopInOrder = async (deps: ShutdownDeps): Promise<void> => {
-  const pending = byPriority(deps.groups(), (g) => g.priority);
   const { report, end } = reporter(deps);
   try {
-    for (let group = pending.pop(); group !== undefined; group = pending.pop()) {
+    for (const group of shutdownOrder(deps.groups())) {
       group.shutdown();
       report();
       await untilStopped(deps.bus, group);

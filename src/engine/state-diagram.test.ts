@@ -26,6 +26,7 @@ describe('docs/state-machine.md', () => {
   it('draws every move of the table', () => {
     expect(rendered).toContain('STOPPING --> STOPPING: timerFired');
     expect(rendered).toContain('BACKOFF --> FATAL: shutdown, giveUp');
-    expect(rendered).toContain('| start | → STARTING | reject ALREADY_STARTED |');
+    expect(rendered).toContain('| start | → STARTING / WAITING | reject ALREADY_STARTED |');
+    expect(rendered).toContain('EXITED --> DELAYED: autorestart');
   });
 });

@@ -9,6 +9,16 @@ export const GENERATED_END = '<!-- END GENERATED -->';
 
 type AnyCell = Cell<StateKind, InputType>;
 
+/**
+ * supervisord's name for each state, except the two of ours that share one: WAITING (depends_on,
+ * reported as STARTING) and DELAYED (restart pacing, reported as BACKOFF).
+ */
+const LABELS: { readonly [K in StateKind]: string } = {
+  ...STATE_NAMES,
+  waiting: 'WAITING',
+  delayed: 'DELAYED',
+};
+
 const cellAt = (table: TransitionTable, state: StateKind, input: InputType): AnyCell =>
   table[state][input] as AnyCell;
 
@@ -21,12 +31,12 @@ export const renderMermaid = (table: TransitionTable): string => {
         continue;
       }
       for (const target of cell.to) {
-        const key = `${STATE_NAMES[state]} --> ${STATE_NAMES[target]}`;
+        const key = `${LABELS[state]} --> ${LABELS[target]}`;
         edges.set(key, [...(edges.get(key) ?? []), input]);
       }
     }
   }
-  const lines = ['stateDiagram-v2', `    [*] --> ${STATE_NAMES.stopped}`];
+  const lines = ['stateDiagram-v2', `    [*] --> ${LABELS.stopped}`];
   for (const [edge, inputs] of edges) {
     lines.push(`    ${edge}: ${inputs.join(', ')}`);
   }
@@ -40,12 +50,12 @@ const describeCell = (cell: AnyCell): string => {
     case 'reject':
       return `reject ${cell.fault}`;
     case 'move':
-      return cell.to.length === 0 ? 'stay' : `→ ${cell.to.map((k) => STATE_NAMES[k]).join(' / ')}`;
+      return cell.to.length === 0 ? 'stay' : `→ ${cell.to.map((k) => LABELS[k]).join(' / ')}`;
   }
 };
 
 export const renderMatrix = (table: TransitionTable): string => {
-  const header = `| input \\ state | ${STATE_KINDS.map((k) => STATE_NAMES[k]).join(' | ')} |`;
+  const header = `| input \\ state | ${STATE_KINDS.map((k) => LABELS[k]).join(' | ')} |`;
   const rule = `|---|${STATE_KINDS.map(() => '---').join('|')}|`;
   const rows = INPUT_TYPES.map(
     (input) =>

@@ -10,7 +10,9 @@ import type { SupervisorStateName } from '../model/supervisor-state.js';
 import type { Clock } from '../ports/clock.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { ProcessOutput } from '../ports/process-output.js';
+import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
+import { dependencyWait } from './dependency-wait.js';
 import { byPriority, ProcessGroup } from './group.js';
 import { parseNamespec } from './namespec.js';
 import { type ProcessInfo, SupervisedProcess } from './process.js';
@@ -21,6 +23,7 @@ import {
   waitForStart,
   waitForStop,
 } from './process-waits.js';
+import { rollingRestart, type RollingResult } from './rolling-restart.js';
 import { stopInOrder } from './shutdown-sequence.js';
 import { SpawnPacer } from './spawn-pacer.js';
 
@@ -36,6 +39,8 @@ export interface SupervisorDeps {
   readonly supervisordConfig: SupervisordConfig;
   /** SUPERVISOR_SERVER_URL for children whose program has no serverurl; null when none */
   readonly serverUrl: string | null;
+  /** runs readiness and liveness probes */
+  readonly prober: Prober;
 }
 
 export type SupervisorMood = Extract<SupervisorStateName, 'RUNNING' | 'SHUTDOWN' | 'RESTARTING'>;
@@ -64,6 +69,23 @@ export class Supervisor {
     this.waiters = new ProcessWaiters(deps.bus);
     this.spawnPacer = new SpawnPacer(deps.clock);
     this.stopWaits = { waiters: this.waiters, clock: deps.clock, logger: deps.logger };
+    // depends_on: a change of state anywhere may release a waiting process.
+    deps.bus.subscribe('PROCESS_STATE', () => {
+      for (const process of this.dependents()) {
+        process.dependenciesChanged();
+      }
+    });
+  }
+
+  /** The processes that have depends_on (usually none: then this costs nothing). */
+  private dependents(): SupervisedProcess[] {
+    const found: SupervisedProcess[] = [];
+    for (const group of this.registry.values()) {
+      if (group.hasDependencies) {
+        found.push(...group.processes.filter((p) => p.config.dependsOn.length > 0));
+      }
+    }
+    return found;
   }
 
   get mood(): SupervisorMood {
@@ -211,6 +233,23 @@ export class Supervisor {
     );
   }
 
+  /**
+   * Restart the group's processes one at a time, each waited for until RUNNING (ready) before
+   * the next; stops at the first that does not come back.
+   */
+  rollingRestart(group: ProcessGroup, signal?: AbortSignal): Promise<RollingResult[]> {
+    return rollingRestart(
+      group,
+      {
+        stop: (p) => p.stop(),
+        waitForStop: (p, s) => this.waitForStop(p, s),
+        start: (p) => p.start(),
+        waitForStart: (p, s) => this.waitForStart(p, s),
+      },
+      signal,
+    );
+  }
+
   /** Resolves with the first snapshot satisfying `done` (at once if it already does). */
   waitFor(
     process: SupervisedProcess,
@@ -270,6 +309,20 @@ export class Supervisor {
         serverUrl: this.deps.serverUrl,
       },
       autoStartAllowed: () => this.currentMood === 'RUNNING',
+      prober: this.deps.prober,
+      waitingFor: (process) =>
+        dependencyWait(process.config, (name) => this.dependencyTargets(name)),
     });
+  }
+
+  /** The processes a depends_on name stands for: a group's, else a program's (any group). */
+  private dependencyTargets(name: string): SupervisedProcess[] {
+    const group = this.registry.get(name);
+    if (group !== undefined) {
+      return [...group.processes];
+    }
+    return [...this.registry.values()].flatMap((g) =>
+      g.processes.filter((p) => p.config.programName === name),
+    );
   }
 }

@@ -25,16 +25,27 @@ const policy: ProcessPolicy = {
   stopWaitMs: 10_000,
   stopAsGroup: false,
   killAsGroup: false,
+  readiness: null,
+  liveness: null,
+  restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
 };
 
-const ctx: StepContext = { nowMs: 5000, token: 99, autoStartAllowed: true };
+const ctx: StepContext = {
+  nowMs: 5000,
+  token: 99,
+  autoStartAllowed: true,
+  waitingFor: null,
+  streak: 0,
+};
 
 /** One representative of each state: a live pid where there can be one, timer token 7. */
 const SAMPLE_STATES: { readonly [K in StateKind]: ProcessState } = {
   stopped: { kind: 'stopped' },
+  waiting: { kind: 'waiting' },
   starting: { kind: 'starting', pid: 42, tries: 1, startedAtMs: 4500, timer: 7 },
   running: { kind: 'running', pid: 42 },
   backoff: { kind: 'backoff', tries: 2, timer: 7 },
+  delayed: { kind: 'delayed', timer: 7, untilMs: 9000 },
   stopping: { kind: 'stopping', pid: 42, timer: 7 },
   exited: { kind: 'exited', expected: false },
   fatal: { kind: 'fatal' },
@@ -43,6 +54,7 @@ const SAMPLE_STATES: { readonly [K in StateKind]: ProcessState } = {
 
 const SAMPLE_INPUTS: { readonly [T in InputType]: Input } = {
   start: { type: 'start' },
+  autorestart: { type: 'autorestart', streak: 1 },
   stop: { type: 'stop' },
   signal: { type: 'signal', signal: 'HUP' },
   shutdown: { type: 'shutdown' },
@@ -53,6 +65,8 @@ const SAMPLE_INPUTS: { readonly [T in InputType]: Input } = {
   signalGone: { type: 'signalGone', purpose: 'stop' },
   signalFailed: { type: 'signalFailed', purpose: 'stop', message: 'EPERM' },
   giveUp: { type: 'giveUp' },
+  probed: { type: 'probed', probe: 'readiness', ok: true, reason: null },
+  dependenciesChanged: { type: 'dependenciesChanged' },
 };
 
 /** `ignore`, `reject FAULT`, or `NEXT_STATE: effect types [then input]`. */
@@ -74,6 +88,7 @@ const summarize = (outcome: Outcome): string => {
 const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string } } = {
   stopped: {
     start: 'STARTING: setSpawnError setExitStatus spawn',
+    autorestart: 'STARTING: setSpawnError setExitStatus spawn',
     stop: 'reject NOT_RUNNING',
     signal: 'reject NOT_RUNNING',
     shutdown: 'ignore',
@@ -84,9 +99,28 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     signalGone: 'ignore',
     signalFailed: 'ignore',
     giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
+  },
+  waiting: {
+    start: 'reject ALREADY_STARTED',
+    autorestart: 'ignore',
+    stop: 'STOPPED: log',
+    signal: 'reject NOT_RUNNING',
+    shutdown: 'STOPPED: log',
+    spawned: 'ignore',
+    spawnFailed: 'ignore',
+    exited: 'ignore',
+    timerFired: 'ignore',
+    signalGone: 'ignore',
+    signalFailed: 'ignore',
+    giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'STARTING: setSpawnError setExitStatus spawn',
   },
   starting: {
     start: 'reject ALREADY_STARTED',
+    autorestart: 'ignore',
     stop: 'STOPPING: cancelTimer log signal armTimer',
     signal: 'STARTING: log signal',
     shutdown: 'STOPPING: cancelTimer log signal armTimer',
@@ -97,22 +131,28 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     signalGone: 'STARTING: log',
     signalFailed: 'UNKNOWN: cancelTimer log',
     giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
   },
   running: {
     start: 'reject ALREADY_STARTED',
+    autorestart: 'ignore',
     stop: 'STOPPING: log signal armTimer',
     signal: 'RUNNING: log signal',
     shutdown: 'STOPPING: log signal armTimer',
     spawned: 'ignore',
     spawnFailed: 'ignore',
-    exited: 'EXITED: setExitStatus setSpawnError log then start',
+    exited: 'EXITED: setExitStatus setSpawnError log then autorestart',
     timerFired: 'ignore',
     signalGone: 'RUNNING: log',
     signalFailed: 'UNKNOWN: log',
     giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
   },
   backoff: {
     start: 'reject ALREADY_STARTED',
+    autorestart: 'ignore',
     stop: 'STOPPED: cancelTimer log',
     signal: 'reject NOT_RUNNING',
     shutdown: 'FATAL: cancelTimer',
@@ -123,9 +163,28 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     signalGone: 'ignore',
     signalFailed: 'ignore',
     giveUp: 'FATAL: cancelTimer log',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
+  },
+  delayed: {
+    start: 'STARTING: cancelTimer setSpawnError setExitStatus spawn',
+    autorestart: 'ignore',
+    stop: 'STOPPED: cancelTimer log',
+    signal: 'reject NOT_RUNNING',
+    shutdown: 'STOPPED: cancelTimer log',
+    spawned: 'ignore',
+    spawnFailed: 'ignore',
+    exited: 'ignore',
+    timerFired: 'STARTING: setSpawnError setExitStatus spawn',
+    signalGone: 'ignore',
+    signalFailed: 'ignore',
+    giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
   },
   stopping: {
     start: 'STOPPING: log',
+    autorestart: 'ignore',
     stop: 'reject NOT_RUNNING',
     signal: 'STOPPING: log signal',
     shutdown: 'ignore',
@@ -136,9 +195,12 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     signalGone: 'STOPPING: log',
     signalFailed: 'UNKNOWN: cancelTimer log',
     giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
   },
   exited: {
     start: 'STARTING: setSpawnError setExitStatus spawn',
+    autorestart: 'STARTING: setSpawnError setExitStatus spawn',
     stop: 'reject NOT_RUNNING',
     signal: 'reject NOT_RUNNING',
     shutdown: 'ignore',
@@ -149,9 +211,12 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     signalGone: 'ignore',
     signalFailed: 'ignore',
     giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
   },
   fatal: {
     start: 'STARTING: setSpawnError setExitStatus spawn',
+    autorestart: 'ignore',
     stop: 'reject NOT_RUNNING',
     signal: 'reject NOT_RUNNING',
     shutdown: 'ignore',
@@ -162,9 +227,12 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     signalGone: 'ignore',
     signalFailed: 'ignore',
     giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
   },
   unknown: {
     start: 'reject FAILED',
+    autorestart: 'ignore',
     stop: 'reject NOT_RUNNING',
     signal: 'reject NOT_RUNNING',
     shutdown: 'ignore',
@@ -175,6 +243,8 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     signalGone: 'ignore',
     signalFailed: 'ignore',
     giveUp: 'ignore',
+    probed: 'ignore',
+    dependenciesChanged: 'ignore',
   },
 };
 
@@ -184,7 +254,7 @@ const CELLS = STATE_KINDS.flatMap((state) =>
 
 describe('the transition table', () => {
   it('has a decided cell for every state × input', () => {
-    expect(CELLS).toHaveLength(8 * 11);
+    expect(CELLS).toHaveLength(10 * 14);
     for (const [state, input] of CELLS) {
       expect(TRANSITIONS[state][input].kind).toMatch(/^(ignore|reject|move)$/);
     }

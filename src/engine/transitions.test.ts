@@ -21,10 +21,19 @@ const policy: ProcessPolicy = {
   stopWaitMs: 10_000,
   stopAsGroup: false,
   killAsGroup: false,
+  readiness: null,
+  liveness: null,
+  restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
 };
 
 const timerFired = (token: number): Input => ({ type: 'timerFired', timer: 'backoff', token });
-const at = (nowMs: number, token = 100): StepContext => ({ nowMs, token, autoStartAllowed: true });
+const at = (nowMs: number, token = 100): StepContext => ({
+  nowMs,
+  token,
+  autoStartAllowed: true,
+  waitingFor: null,
+  streak: 0,
+});
 const effectsOf = (outcome: Outcome): readonly Effect[] =>
   outcome.kind === 'next' ? outcome.effects : [];
 const logsOf = (outcome: Outcome): string[] =>
@@ -213,7 +222,7 @@ describe('running exits', () => {
     ['unexpected', 1, true],
   ] as const)('autorestart=%s, exit %i: restart %s', (autorestart, code, restarts) => {
     const outcome = step(running, exit(code), { ...policy, autorestart }, at(0));
-    expect(outcome.kind === 'next' && outcome.then?.type === 'start').toBe(restarts);
+    expect(outcome.kind === 'next' && outcome.then?.type === 'autorestart').toBe(restarts);
   });
 
   it('does not restart while supervisord is going down', () => {
@@ -366,7 +375,7 @@ describe('killasgroup leftovers (our addition: supervisord leaves them orphaned)
       { ...grouped, autorestart: 'always' },
       at(5000),
     );
-    expect(outcome).toMatchObject({ kind: 'next', then: { type: 'start' } });
+    expect(outcome).toMatchObject({ kind: 'next', then: { type: 'autorestart', streak: 1 } });
     expect(effectsOf(outcome)[0]).toEqual({ type: 'killLeftovers', pid: 42 });
   });
 });

@@ -11,9 +11,11 @@ import {
   log,
   setExitStatus,
   setSpawnError,
+  setStreak,
   signal,
 } from './effects.js';
 import { logTexts, TOO_QUICK } from './log-texts.js';
+import { backoffDelayMs, isPaced, restartDelayMs } from './restart-pacing.js';
 import type {
   Cell,
   Effect,
@@ -23,6 +25,7 @@ import type {
   InputType,
   MoveCell,
   Outcome,
+  ProbeTally,
   ProcessPolicy,
   ProcessState,
   RejectCell,
@@ -62,27 +65,69 @@ const beginStart = (tries: number, ctx: StepContext): Outcome =>
     { type: 'spawn' },
   ]);
 
-const freshStart: Handler<'stopped' | 'exited' | 'fatal', 'start'> = (_s, _i, _p, ctx) =>
-  beginStart(0, ctx);
+/** depends_on first: a process whose dependencies do not hold yet waits without spawning. */
+const startOrWait = (
+  p: ProcessPolicy,
+  ctx: StepContext,
+  effects: readonly Effect[] = [],
+): Outcome =>
+  ctx.waitingFor === null
+    ? beginStartWith(0, ctx, effects)
+    : next({ kind: 'waiting' }, [
+        ...effects,
+        log('info', logTexts.waiting(p.name, ctx.waitingFor)),
+      ]);
 
-/** Each failed attempt waits a second longer; past startretries the process gives up. */
+const beginStartWith = (tries: number, ctx: StepContext, effects: readonly Effect[]): Outcome => {
+  const started = beginStart(tries, ctx);
+  return started.kind === 'next' && effects.length > 0
+    ? next(started.state, [...effects, ...started.effects])
+    : started;
+};
+
+const freshStart: Handler<'stopped' | 'exited' | 'fatal', 'start'> = (_s, _i, p, ctx) =>
+  startOrWait(p, ctx);
+
+/** The dependencies may hold now: spawn if they do, keep waiting if not. */
+const waitingDependenciesChanged: Handler<'waiting', 'dependenciesChanged'> = (_s, _i, _p, ctx) =>
+  ctx.waitingFor === null ? beginStart(0, ctx) : IGNORE;
+
+const waitingStop: Handler<'waiting', 'stop' | 'shutdown'> = (_s, _i, p) =>
+  next({ kind: 'stopped' }, [log('debug', logTexts.stopBeforeSpawn(p.name))]);
+
+/**
+ * Each failed attempt waits a second longer (with restart_backoff_max: twice as long, capped);
+ * past startretries the process gives up, unless retry_forever keeps it retrying.
+ */
 const enterBackoff = (
   tries: number,
   effects: readonly Effect[],
   policy: ProcessPolicy,
   ctx: StepContext,
 ): Outcome =>
-  tries > policy.startRetries
+  tries > policy.startRetries && !policy.restartPacing.retryForever
     ? next({ kind: 'backoff', tries, timer: null }, effects, { type: 'giveUp' })
     : next({ kind: 'backoff', tries, timer: ctx.token }, [
         ...effects,
-        arm('backoff', tries * 1000, ctx.token),
+        arm('backoff', backoffDelayMs(policy.restartPacing, tries), ctx.token),
       ]);
+
+const FRESH_TALLY: ProbeTally = { passes: 0, failures: 0, reason: null };
 
 const startingSpawned: Handler<'starting', 'spawned'> = (s, { pid }, p, ctx) => {
   const spawned = log('info', logTexts.spawned(p.name, pid));
+  if (p.readiness !== null) {
+    // STARTING lasts until the readiness probe passes, or its deadline fails the attempt.
+    return next({ ...s, pid, startedAtMs: ctx.nowMs, timer: ctx.token, readiness: FRESH_TALLY }, [
+      spawned,
+      arm('startsecs', p.readiness.deadlineMs, ctx.token),
+    ]);
+  }
   if (p.startMs === 0) {
-    return next({ kind: 'running', pid }, [spawned, log('info', logTexts.success(p.name, 0))]);
+    return next({ kind: 'running', pid, sinceMs: ctx.nowMs }, [
+      spawned,
+      log('info', logTexts.success(p.name, 0)),
+    ]);
   }
   // startsecs counts from the spawn itself, which may have waited for its turn (spawn pacing).
   // supervisord promotes once strictly more than startsecs have passed: at ms resolution, +1.
@@ -104,8 +149,9 @@ const startingExited: Handler<'starting', 'exited'> = (s, input, p, ctx) => {
   if (s.pid === null) {
     return IGNORE;
   }
-  if (ctx.nowMs - s.startedAtMs < p.startMs) {
-    // Too quick is never "expected", even for a code listed in exitcodes.
+  if (p.readiness !== null || ctx.nowMs - s.startedAtMs < p.startMs) {
+    // Too quick is never "expected", even for a code listed in exitcodes; with a readiness
+    // probe, any exit before it passed is too quick.
     return enterBackoff(
       s.tries + 1,
       [
@@ -120,16 +166,72 @@ const startingExited: Handler<'starting', 'exited'> = (s, input, p, ctx) => {
     );
   }
   // It did stay up long enough; the promotion timer just had not fired yet: RUNNING, then EXITED.
-  return next({ kind: 'running', pid: s.pid }, [cancel('startsecs')], input);
+  return next({ kind: 'running', pid: s.pid, sinceMs: ctx.nowMs }, [cancel('startsecs')], input);
 };
 
-const startingTimerFired: Handler<'starting', 'timerFired'> = (s, _i, p) =>
-  s.pid === null
-    ? IGNORE
-    : next({ kind: 'running', pid: s.pid }, [log('info', logTexts.success(p.name, p.startMs))]);
+/** startsecs passed: RUNNING. With a readiness probe this is its deadline: the attempt failed. */
+const startingTimerFired: Handler<'starting', 'timerFired'> = (s, _i, p, ctx) => {
+  if (s.pid === null) {
+    return IGNORE;
+  }
+  if (p.readiness === null) {
+    return next({ kind: 'running', pid: s.pid, sinceMs: ctx.nowMs }, [
+      log('info', logTexts.success(p.name, p.startMs)),
+    ]);
+  }
+  const reason = s.readiness?.reason ?? null;
+  return next(
+    {
+      kind: 'stopping',
+      pid: s.pid,
+      timer: ctx.token,
+      after: { kind: 'backoff', tries: s.tries + 1 },
+    },
+    [
+      setSpawnError(logTexts.notReadyInTime(p.readiness.deadlineMs)),
+      log('warn', logTexts.notReadyStopping(p.name, p.readiness.deadlineMs, reason)),
+      log('debug', logTexts.killing(p.name, s.pid, p.stopAsGroup, p.stopSignal)),
+      signal(p.stopSignal, p.stopAsGroup, 'stop'),
+      arm('stopwait', p.stopWaitMs, ctx.token),
+    ],
+  );
+};
+
+/** The readiness probe answered: enough passes in a row make it RUNNING. */
+const startingProbed: Handler<'starting', 'probed'> = (s, input, p, ctx) => {
+  if (s.pid === null || p.readiness === null || input.probe !== 'readiness') {
+    return IGNORE;
+  }
+  const tally = s.readiness ?? FRESH_TALLY;
+  if (!input.ok) {
+    return next(
+      { ...s, readiness: { passes: 0, failures: tally.failures + 1, reason: input.reason } },
+      [log('debug', logTexts.notReady(p.name, input.reason))],
+    );
+  }
+  const passes = tally.passes + 1;
+  if (passes < p.readiness.successThreshold) {
+    return next({ ...s, readiness: { ...tally, passes } }, []);
+  }
+  return next({ kind: 'running', pid: s.pid, sinceMs: ctx.nowMs }, [
+    cancel('startsecs'),
+    log('info', logTexts.ready(p.name)),
+  ]);
+};
 
 const backoffTimerFired: Handler<'backoff', 'timerFired'> = (s, _i, _p, ctx) =>
   ctx.autoStartAllowed ? beginStart(s.tries, ctx) : IGNORE;
+
+/** A paced restart's delay is over (its dependencies may have to be waited for again). */
+const delayedTimerFired: Handler<'delayed', 'timerFired'> = (_s, _i, p, ctx) =>
+  ctx.autoStartAllowed ? startOrWait(p, ctx) : IGNORE;
+
+/** A client's start does not wait for the pacing delay. */
+const delayedStart: Handler<'delayed', 'start'> = (s, _i, p, ctx) =>
+  startOrWait(p, ctx, cancelTimerOf(s));
+
+const delayedStop: Handler<'delayed', 'stop' | 'shutdown'> = (s, _i, p) =>
+  next({ kind: 'stopped' }, [...cancelTimerOf(s), log('debug', logTexts.stopWhileDelayed(p.name))]);
 
 const backoffGiveUp: Handler<'backoff', 'giveUp'> = (s, _i, p) =>
   next({ kind: 'fatal' }, [...cancelTimerOf(s), log('info', logTexts.gaveUp(p.name))]);
@@ -146,7 +248,57 @@ const runningExited: Handler<'running', 'exited'> = (s, { status }, p, ctx) => {
   const restart =
     ctx.autoStartAllowed &&
     (p.autorestart === 'always' || (p.autorestart === 'unexpected' && !expected));
-  return next({ kind: 'exited', expected }, effects, restart ? { type: 'start' } : undefined);
+  return next(
+    { kind: 'exited', expected },
+    effects,
+    restart ? { type: 'autorestart', streak: nextStreak(s.sinceMs, p, ctx) } : undefined,
+  );
+};
+
+/** restart pacing: a calm run of restart_backoff_reset ends a streak of restarts. */
+const nextStreak = (sinceMs: number | undefined, p: ProcessPolicy, ctx: StepContext): number =>
+  sinceMs === undefined || ctx.nowMs - sinceMs >= p.restartPacing.resetMs ? 1 : ctx.streak + 1;
+
+/**
+ * An autorestart: at once (supervisord), or with restart pacing after restart_delay, doubling
+ * per restart in a row up to restart_backoff_max.
+ */
+const autorestart: Handler<'exited' | 'stopped', 'autorestart'> = (_s, { streak }, p, ctx) => {
+  if (!isPaced(p.restartPacing)) {
+    return startOrWait(p, ctx);
+  }
+  const delayMs = restartDelayMs(p.restartPacing, streak);
+  if (delayMs === 0) {
+    return startOrWait(p, ctx, [setStreak(streak)]);
+  }
+  return next({ kind: 'delayed', timer: ctx.token, untilMs: ctx.nowMs + delayMs }, [
+    setStreak(streak),
+    log('info', logTexts.restartDelayed(p.name, delayMs, streak)),
+    arm('restart', delayMs, ctx.token),
+  ]);
+};
+
+/** The liveness probe answered: enough failures in a row restart the process. */
+const runningProbed: Handler<'running', 'probed'> = (s, input, p, ctx) => {
+  if (p.liveness === null || input.probe !== 'liveness') {
+    return IGNORE;
+  }
+  const tally = s.liveness ?? FRESH_TALLY;
+  if (input.ok) {
+    return tally.failures === 0 ? IGNORE : next({ ...s, liveness: FRESH_TALLY }, []);
+  }
+  const failures = tally.failures + 1;
+  if (failures < p.liveness.failureThreshold) {
+    return next({ ...s, liveness: { passes: 0, failures, reason: input.reason } }, [
+      log('debug', logTexts.livenessFailed(p.name, input.reason, failures)),
+    ]);
+  }
+  return next({ kind: 'stopping', pid: s.pid, timer: ctx.token, after: { kind: 'restart' } }, [
+    log('warn', logTexts.notLive(p.name, input.reason, failures)),
+    log('debug', logTexts.killing(p.name, s.pid, p.stopAsGroup, p.stopSignal)),
+    signal(p.stopSignal, p.stopAsGroup, 'stop'),
+    arm('stopwait', p.stopWaitMs, ctx.token),
+  ]);
 };
 
 // ---- stopping -------------------------------------------------------------------------------
@@ -185,12 +337,35 @@ const stoppedBy = (status: ExitStatus, p: ProcessPolicy): Effect[] => [
   log(isExpected(status, p) ? 'info' : 'warn', logTexts.stopped(p.name, status)),
 ];
 
-const stoppingExited: Handler<'stopping', 'exited'> = (s, { status }, p) =>
-  next({ kind: 'stopped' }, [
+const stoppingExited: Handler<'stopping', 'exited'> = (s, { status }, p, ctx) => {
+  const effects = [
     ...cancelTimerOf(s),
     ...killLeftovers(p.killAsGroup, s.pid),
     ...stoppedBy(status, p),
-  ]);
+  ];
+  switch (s.after?.kind) {
+    case undefined:
+      return next({ kind: 'stopped' }, effects);
+    case 'backoff':
+      // The readiness deadline: a failed attempt, like a too-quick exit.
+      return enterBackoff(s.after.tries, effects, p, ctx);
+    case 'restart':
+      return next(
+        { kind: 'stopped' },
+        effects,
+        ctx.autoStartAllowed ? { type: 'autorestart', streak: ctx.streak + 1 } : undefined,
+      );
+  }
+};
+
+/** A client's stop during a stop the engine began itself: no restart after it. */
+const stoppingStop: Handler<'stopping', 'stop'> = (s, _i, p) =>
+  s.after === undefined
+    ? { kind: 'reject', fault: { fault: 'NOT_RUNNING', detail: p.namespec } }
+    : next({ kind: 'stopping', pid: s.pid, timer: s.timer }, []);
+
+const stoppingShutdown: Handler<'stopping', 'shutdown'> = (s) =>
+  s.after === undefined ? IGNORE : next({ kind: 'stopping', pid: s.pid, timer: s.timer }, []);
 
 const stoppingStart: Handler<'stopping', 'start'> = (s, _i, p) =>
   next(s, [log('warn', logTexts.alreadyRunning(p.name))]);
@@ -239,14 +414,26 @@ const idle = {
   signalGone: ignore,
   signalFailed: ignore,
   giveUp: ignore,
+  probed: ignore,
+  dependenciesChanged: ignore,
+  autorestart: ignore,
 } as const;
 
 export const TRANSITIONS: TransitionTable = {
   stopped: {
     ...idle,
-    start: move(['starting'], freshStart),
+    start: move(['starting', 'waiting'], freshStart),
+    autorestart: move(['starting', 'waiting', 'delayed'], autorestart),
     stop: reject('NOT_RUNNING'),
     signal: reject('NOT_RUNNING'),
+  },
+  waiting: {
+    ...idle,
+    start: reject('ALREADY_STARTED'),
+    stop: move(['stopped'], waitingStop),
+    signal: reject('NOT_RUNNING'),
+    shutdown: move(['stopped'], waitingStop),
+    dependenciesChanged: move(['starting'], waitingDependenciesChanged),
   },
   starting: {
     start: reject('ALREADY_STARTED'),
@@ -256,10 +443,13 @@ export const TRANSITIONS: TransitionTable = {
     spawned: move(['starting', 'running'], startingSpawned),
     spawnFailed: move(['backoff'], startingSpawnFailed),
     exited: move(['backoff', 'running'], startingExited),
-    timerFired: move(['running'], startingTimerFired),
+    timerFired: move(['running', 'stopping'], startingTimerFired),
     signalGone: move([], signalGone),
     signalFailed: move(['unknown'], signalFailed),
     giveUp: ignore,
+    probed: move(['starting', 'running'], startingProbed),
+    dependenciesChanged: ignore,
+    autorestart: ignore,
   },
   running: {
     start: reject('ALREADY_STARTED'),
@@ -273,6 +463,9 @@ export const TRANSITIONS: TransitionTable = {
     signalGone: move([], signalGone),
     signalFailed: move(['unknown'], signalFailed),
     giveUp: ignore,
+    probed: move(['running', 'stopping'], runningProbed),
+    dependenciesChanged: ignore,
+    autorestart: ignore,
   },
   backoff: {
     ...idle,
@@ -283,28 +476,40 @@ export const TRANSITIONS: TransitionTable = {
     timerFired: move(['starting'], backoffTimerFired),
     giveUp: move(['fatal'], backoffGiveUp),
   },
+  delayed: {
+    ...idle,
+    start: move(['starting', 'waiting'], delayedStart),
+    stop: move(['stopped'], delayedStop),
+    signal: reject('NOT_RUNNING'),
+    shutdown: move(['stopped'], delayedStop),
+    timerFired: move(['starting', 'waiting'], delayedTimerFired),
+  },
   stopping: {
     start: move([], stoppingStart),
-    stop: reject('NOT_RUNNING'),
+    stop: move([], stoppingStop),
     signal: move([], sendSignal),
-    shutdown: ignore,
+    shutdown: move([], stoppingShutdown),
     spawned: ignore,
     spawnFailed: ignore,
-    exited: move(['stopped'], stoppingExited),
+    exited: move(['stopped', 'backoff'], stoppingExited),
     timerFired: move(['stopping'], stoppingTimerFired),
     signalGone: move([], signalGone),
     signalFailed: move(['unknown'], signalFailed),
     giveUp: ignore,
+    probed: ignore,
+    dependenciesChanged: ignore,
+    autorestart: ignore,
   },
   exited: {
     ...idle,
-    start: move(['starting'], freshStart),
+    start: move(['starting', 'waiting'], freshStart),
+    autorestart: move(['starting', 'waiting', 'delayed'], autorestart),
     stop: reject('NOT_RUNNING'),
     signal: reject('NOT_RUNNING'),
   },
   fatal: {
     ...idle,
-    start: move(['starting'], freshStart),
+    start: move(['starting', 'waiting'], freshStart),
     stop: reject('NOT_RUNNING'),
     signal: reject('NOT_RUNNING'),
   },

@@ -35,6 +35,7 @@ export type EngineView = Pick<
   | 'waitForStart'
   | 'waitForStop'
   | 'removeGroup'
+  | 'rollingRestart'
 >;
 
 export type ClearOutcome =

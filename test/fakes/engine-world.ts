@@ -5,6 +5,7 @@ import type { GroupConfig, SupervisordConfig } from '../../src/config/types.js';
 import { Supervisor } from '../../src/engine/supervisor.js';
 import { EventBus } from '../../src/events/event-bus.js';
 import type { ProcessStateEvent, SupervisorEvent } from '../../src/model/events.js';
+import { FakeProber } from './fake-prober.js';
 import { FakeSpawner } from './fake-spawner.js';
 import { fakeOutputs } from './fake-process-output.js';
 import { ManualClock } from './manual-clock.js';
@@ -26,6 +27,7 @@ export const engineWorld = (options: WorldOptions = {}) => {
     throw error;
   });
   const outputs = fakeOutputs();
+  const prober = new FakeProber();
   const events: SupervisorEvent[] = [];
   bus.subscribeAll((e) => events.push(e));
   const supervisor = new Supervisor({
@@ -37,6 +39,7 @@ export const engineWorld = (options: WorldOptions = {}) => {
     baseEnv: options.baseEnv ?? { PATH: '/usr/bin:/bin', HOME: '/root' },
     supervisordConfig: supervisordConfig(options.supervisord),
     serverUrl: options.serverUrl === undefined ? 'unix:///run/supervisor.sock' : options.serverUrl,
+    prober,
   });
   supervisor.addGroups(options.groups ?? []);
 
@@ -59,6 +62,7 @@ export const engineWorld = (options: WorldOptions = {}) => {
   return {
     clock,
     spawner,
+    prober,
     logger,
     bus,
     outputs,

@@ -44,6 +44,10 @@ export const processConfig = (
   directory: null,
   umask: null,
   serverUrl: null,
+  readiness: null,
+  liveness: null,
+  dependsOn: [],
+  restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
   ...overrides,
 });
 

@@ -57,6 +57,7 @@ describe('shutdown and restart over RPC', () => {
     expect(names.filter((n) => !n.startsWith('tssupervisor.'))).toHaveLength(41);
     expect(names.filter((n) => n.startsWith('tssupervisor.'))).toEqual([
       'tssupervisor.getProcessStats',
+      'tssupervisor.rollingRestart',
       'tssupervisor.waitForStateChange',
     ]);
     expect(await sut.daemon.exited()).toBe(0);

@@ -23,6 +23,7 @@ const info = (overrides: Partial<ProcessInfo>): ProcessInfo => ({
   stdoutLogfile: null,
   stderrLogfile: null,
   config: processConfig('web'),
+  reason: null,
   ...overrides,
 });
 
@@ -74,6 +75,28 @@ describe('describeProcess', () => {
 
   it.each(['STARTING', 'STOPPING', 'UNKNOWN'] as const)('%s: empty', (state) => {
     expect(describeProcess(info({ state, pid: 3, startedAtSec: 1 }), 9)).toBe('');
+  });
+  it('ours: the reason readiness, liveness, depends_on or pacing gives, when there is one', () => {
+    expect(describeProcess(info({ state: 'STARTING', reason: 'waiting for db' }), 0)).toBe(
+      'waiting for db',
+    );
+    expect(
+      describeProcess(
+        info({ state: 'BACKOFF', spawnErr: 'Bad exit code 1', reason: 'restarting in 8 s' }),
+        0,
+      ),
+    ).toBe('restarting in 8 s');
+    expect(
+      describeProcess(
+        info({
+          state: 'RUNNING',
+          pid: 42,
+          startedAtSec: 1000,
+          reason: 'liveness failing: HTTP 503 (1/3)',
+        }),
+        1062,
+      ),
+    ).toBe('pid 42, uptime 0:01:02; liveness failing: HTTP 503 (1/3)');
   });
 });
 

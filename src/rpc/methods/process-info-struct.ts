@@ -47,6 +47,16 @@ export const formatStopTime = (epochSec: number): string => {
 };
 
 export const describeProcess = (info: ProcessInfo, nowSec: number): string => {
+  const supervisords = describeLikeSupervisord(info, nowSec);
+  // Ours (readiness, liveness, depends_on, restart pacing): only processes using those options
+  // ever have a reason, so supervisord's texts stay exact for every other config.
+  if (info.reason === null) {
+    return supervisords;
+  }
+  return info.state === 'RUNNING' ? `${supervisords}; ${info.reason}` : info.reason;
+};
+
+const describeLikeSupervisord = (info: ProcessInfo, nowSec: number): string => {
   switch (info.state) {
     case 'RUNNING':
       return `pid ${info.pid}, uptime ${formatUptime(nowSec - info.startedAtSec)}`;

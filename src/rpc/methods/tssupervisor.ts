@@ -1,11 +1,13 @@
 // The tssupervisor.* family, our additions beside supervisord's API: a long-poll for process
-// state changes and each process tree's CPU, memory and restarts (what the dashboard shows).
+// state changes, each process tree's CPU, memory and restarts (what the dashboard shows), and the
+// rolling restart of a group.
 
 import type { SupervisedProcess } from '../../engine/process.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { optional, param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
 import { INT32_MAX, XmlRpcDouble } from '../xmlrpc-value.js';
+import { statusStruct, unlessAborted } from './status-structs.js';
 import { createChangeFeed } from './tssupervisor-change-feed.js';
 import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sampler.js';
 
@@ -57,6 +59,25 @@ export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMetho
   };
 
   return [
+    defineMethod({
+      name: 'tssupervisor.rollingRestart',
+      help: 'Restart the processes of a group one at a time, in priority order: each is stopped, started and waited for until RUNNING (with a readiness probe: until ready) before the next is touched, so a pool behind a load balancer never drops to zero. The first process that does not come back ends the roll; the others are left as they are.\n\n@param string name  the group name (`group`, `group:` or `group:*`)\n@return array result  status structs {name, group, status, description}, one per process tried, in order',
+      params: [param.string('name')],
+      returns: 'array',
+      handler: async ([name], { signal }) => {
+        const groupName = name.replace(/:\*?$/, '');
+        const group = facade.engine.group(groupName);
+        if (group === undefined) {
+          return { fault: 'BAD_NAME', detail: name };
+        }
+        const results = await unlessAborted(
+          facade.engine.rollingRestart(group, signal),
+          signal,
+          [],
+        );
+        return results.map(({ process, fault }) => statusStruct(process, fault));
+      },
+    }),
     defineMethod({
       name: 'tssupervisor.waitForStateChange',
       help: `Long-poll for changes: answers at once when \`token\` is not the current token, else when a process changes state, a group is added or removed, or \`timeout\` ms pass (default ${DEFAULT_WAIT_MS}, at most ${MAX_WAIT_MS}). Pass "" first, then the token of the previous answer; fetch getAllProcessInfo after each answer.\n\n@param string token  the token of the previous answer, or ""\n@param int timeout  how long to wait at most, in ms\n@return string token  the current token`,

@@ -1,0 +1,65 @@
+// Derived from a process's state and policy (pure): which probe should run now, and the short
+// reason status shows for a process held up by readiness, liveness, depends_on or restart pacing.
+
+import type { ProbeKind, ProcessPolicy, ProcessState } from './machine-types.js';
+import { secondsText } from './log-texts.js';
+
+/** Readiness while STARTING (spawned, with a probe), liveness while RUNNING (with a probe). */
+export const probeWanted = (
+  state: ProcessState,
+  policy: ProcessPolicy,
+): { readonly kind: ProbeKind; readonly pid: number } | null => {
+  if (state.kind === 'starting' && state.pid !== null && policy.readiness !== null) {
+    return { kind: 'readiness', pid: state.pid };
+  }
+  if (state.kind === 'running' && policy.liveness !== null) {
+    return { kind: 'liveness', pid: state.pid };
+  }
+  return null;
+};
+
+export interface ReasonContext {
+  readonly nowMs: number;
+  /** asked only for a waiting process */
+  readonly waitingFor: () => string | null;
+}
+
+export const waitReason = (
+  state: ProcessState,
+  policy: ProcessPolicy,
+  ctx: ReasonContext,
+): string | null => {
+  switch (state.kind) {
+    case 'waiting': {
+      const what = ctx.waitingFor();
+      return what === null ? 'starting' : `waiting for ${what}`;
+    }
+    case 'starting':
+      if (state.readiness === undefined || policy.readiness === null) {
+        return null;
+      }
+      return state.readiness.reason === null
+        ? 'not ready yet'
+        : `not ready: ${state.readiness.reason} (${state.readiness.failures})`;
+    case 'running':
+      return state.liveness === undefined ||
+        state.liveness.failures === 0 ||
+        policy.liveness === null
+        ? null
+        : `liveness failing: ${state.liveness.reason ?? 'failed'} (${state.liveness.failures}/${policy.liveness.failureThreshold})`;
+    case 'delayed':
+      return `restarting in ${secondsText(Math.max(0, state.untilMs - ctx.nowMs))} s`;
+    case 'stopping':
+      return state.after?.kind === 'restart'
+        ? 'restarting: liveness probe failed'
+        : state.after?.kind === 'backoff'
+          ? 'stopping: not ready in time'
+          : null;
+    case 'stopped':
+    case 'backoff':
+    case 'exited':
+    case 'fatal':
+    case 'unknown':
+      return null;
+  }
+};
