@@ -29,4 +29,9 @@ export const EVENT_TYPE_NAMES: ReadonlySet<string> = new Set([
   'PROCESS_GROUP',
   'PROCESS_GROUP_ADDED',
   'PROCESS_GROUP_REMOVED',
+  // ours (readiness_probe / liveness_probe)
+  'PROCESS_HEALTH',
+  'PROCESS_HEALTH_READY',
+  'PROCESS_HEALTH_NOT_READY',
+  'PROCESS_HEALTH_NOT_LIVE',
 ]);

@@ -42,6 +42,7 @@ describe('depends_on', () => {
     expect(web.state).toBe('STARTING');
     expect(web.pid).toBe(0);
     expect(web.info().reason).toBe('waiting for db');
+    expect(web.health()).toMatchObject({ waitingFor: 'db', readiness: 'none' });
     expect(w.logger.texts).toContain('INFO waiting: web is waiting for db');
     w.clock.advance(1001);
     expect(w.proc('db').state).toBe('RUNNING');
@@ -151,8 +152,10 @@ describe('restart pacing', () => {
     w.spawner.last.exit(1);
     expect(w.proc('web').state).toBe('BACKOFF');
     expect(w.proc('web').info().reason).toBe('restarting in 2 s');
+    w.clock.advance(500);
+    expect(w.proc('web').health().restartInMs).toBe(1500);
     expect(w.logger.texts).toContain('INFO restarting: web in 2 seconds (restart 1 in a row)');
-    w.clock.advance(1999);
+    w.clock.advance(1499);
     expect(w.spawner.children).toHaveLength(1);
     w.clock.advance(1);
     expect(w.spawner.children).toHaveLength(2);

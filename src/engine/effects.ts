@@ -37,6 +37,13 @@ export const setExitStatus = (status: ExitStatus | null): Effect => ({
 
 export const setStreak = (streak: number): Effect => ({ type: 'setStreak', streak });
 
+export const announceHealth = (
+  change: 'READY' | 'NOT_READY' | 'NOT_LIVE',
+  pid: number,
+  failures: number,
+  reason: string,
+): Effect => ({ type: 'announceHealth', change, pid, failures, reason });
+
 /** Leaving a state cancels the one timer it may be waiting on. */
 export const cancelTimerOf = (state: ProcessState): Effect[] => {
   switch (state.kind) {

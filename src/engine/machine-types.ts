@@ -172,7 +172,15 @@ export type Effect =
   | { readonly type: 'setSpawnError'; readonly text: string | null }
   | { readonly type: 'setExitStatus'; readonly status: ExitStatus | null }
   /** restart pacing: how many paced restarts in a row so far */
-  | { readonly type: 'setStreak'; readonly streak: number };
+  | { readonly type: 'setStreak'; readonly streak: number }
+  /** publish a PROCESS_HEALTH event (a probe decided something) */
+  | {
+      readonly type: 'announceHealth';
+      readonly change: 'READY' | 'NOT_READY' | 'NOT_LIVE';
+      readonly pid: number;
+      readonly failures: number;
+      readonly reason: string;
+    };
 
 /** The [program:x] knobs the table consults: a slice of ProcessConfig, never a copy of it. */
 type PolicyKnobs = Pick<

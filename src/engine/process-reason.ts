@@ -63,3 +63,53 @@ export const waitReason = (
       return null;
   }
 };
+
+/** What readiness, liveness, depends_on and pacing say about a process, for clients. */
+export interface ProcessHealth {
+  /** none: no readiness probe; pending: spawned, not ready yet; ready: it passed (RUNNING) */
+  readonly readiness: 'none' | 'pending' | 'ready' | 'down';
+  /** none: no liveness probe; ok; failing: failures in a row below the threshold */
+  readonly liveness: 'none' | 'ok' | 'failing' | 'down';
+  /** failures in a row of the probe now running (0 when none) */
+  readonly probeFailures: number;
+  /** what of its depends_on it waits for; null when it does not wait */
+  readonly waitingFor: string | null;
+  /** restart pacing: ms until the delayed restart; null when none is pending */
+  readonly restartInMs: number | null;
+}
+
+export const healthOf = (
+  state: ProcessState,
+  policy: ProcessPolicy,
+  ctx: ReasonContext,
+): ProcessHealth => {
+  const readiness =
+    policy.readiness === null
+      ? 'none'
+      : state.kind === 'running'
+        ? 'ready'
+        : state.kind === 'starting' && state.pid !== null
+          ? 'pending'
+          : 'down';
+  const liveness =
+    policy.liveness === null
+      ? 'none'
+      : state.kind !== 'running'
+        ? 'down'
+        : (state.liveness?.failures ?? 0) > 0
+          ? 'failing'
+          : 'ok';
+  const tally =
+    state.kind === 'starting'
+      ? state.readiness
+      : state.kind === 'running'
+        ? state.liveness
+        : undefined;
+  return {
+    readiness,
+    liveness,
+    probeFailures: tally?.failures ?? 0,
+    waitingFor: state.kind === 'waiting' ? ctx.waitingFor() : null,
+    restartInMs: state.kind === 'delayed' ? Math.max(0, state.untilMs - ctx.nowMs) : null,
+  };
+};

@@ -3,7 +3,7 @@
 
 import type { ProcessConfig } from '../config/types.js';
 import type { EventBus } from '../events/event-bus.js';
-import type { ProcessStateEvent } from '../model/events.js';
+import type { ProcessHealthEvent, ProcessStateEvent } from '../model/events.js';
 import { exitStatusCode, type ExitStatus } from '../model/exit-status.js';
 import type { Fault } from '../model/faults.js';
 import type { ProcessStateName } from '../model/process-state.js';
@@ -17,7 +17,13 @@ import { launch } from './launch.js';
 import { logTexts } from './log-texts.js';
 import { type Handled, Mailbox } from './mailbox.js';
 import { ProbeLoop } from './probe-loop.js';
-import { probeWanted, waitReason } from './process-reason.js';
+import {
+  healthOf,
+  type ProcessHealth,
+  probeWanted,
+  type ReasonContext,
+  waitReason,
+} from './process-reason.js';
 import {
   type Effect,
   type Input,
@@ -94,7 +100,11 @@ export class SupervisedProcess {
   /** restart pacing: paced restarts in a row */
   private streak = 0;
   private probeLoop: ProbeLoop | null = null;
-  private readonly mailbox: Mailbox<Input, Fault | undefined, ProcessStateEvent>;
+  private readonly mailbox: Mailbox<
+    Input,
+    Fault | undefined,
+    ProcessStateEvent | ProcessHealthEvent
+  >;
 
   constructor(
     readonly config: ProcessConfig,
@@ -131,10 +141,19 @@ export class SupervisedProcess {
       stdoutLogfile: this.deps.output.stdoutPath,
       stderrLogfile: this.deps.output.stderrPath,
       config: this.config,
-      reason: waitReason(this.current, this.policy, {
-        nowMs: this.deps.clock.monotonicMs(),
-        waitingFor: () => this.deps.waitingFor(this),
-      }),
+      reason: waitReason(this.current, this.policy, this.reasonContext()),
+    };
+  }
+
+  /** Readiness, liveness, depends_on and restart pacing, as clients see them. */
+  health(): ProcessHealth {
+    return healthOf(this.current, this.policy, this.reasonContext());
+  }
+
+  private reasonContext(): ReasonContext {
+    return {
+      nowMs: this.deps.clock.monotonicMs(),
+      waitingFor: () => this.deps.waitingFor(this),
     };
   }
 
@@ -352,6 +371,17 @@ export class SupervisedProcess {
         return undefined;
       case 'setStreak':
         this.streak = effect.streak;
+        return undefined;
+      case 'announceHealth':
+        this.mailbox.emit({
+          type: 'PROCESS_HEALTH',
+          change: effect.change,
+          processName: this.config.name,
+          groupName: this.config.groupName,
+          pid: effect.pid,
+          failures: effect.failures,
+          reason: effect.reason,
+        });
         return undefined;
       case 'killLeftovers':
         this.killLeftovers(effect.pid);

@@ -42,6 +42,13 @@ describe('readiness probe', () => {
     await w.prober.answerNext(refused);
     expect(web.state).toBe('STARTING');
     expect(web.info().reason).toBe('not ready: connection refused (1)');
+    expect(web.health()).toEqual({
+      readiness: 'pending',
+      liveness: 'none',
+      probeFailures: 1,
+      waitingFor: null,
+      restartInMs: null,
+    });
     // startsecs (1 s) does not promote a process that has a readiness probe
     w.clock.advance(1000);
     expect(web.state).toBe('STARTING');
@@ -51,6 +58,7 @@ describe('readiness probe', () => {
     await w.prober.answerNext({ ok: true });
     expect(web.state).toBe('RUNNING');
     expect(web.info().reason).toBeNull();
+    expect(web.health()).toMatchObject({ readiness: 'ready', probeFailures: 0 });
     expect(w.logger.texts).toContain(
       'INFO success: web entered RUNNING state, process is ready (readiness probe passed)',
     );
@@ -58,6 +66,20 @@ describe('readiness probe', () => {
     expect(w.prober.pending).toHaveLength(0);
     expect(w.prober.count).toBe(3);
     expect(w.transitions()).toEqual(['web STOPPED→STARTING', 'web STARTING→RUNNING']);
+    expect(w.events.filter((e) => e.type === 'PROCESS_HEALTH')).toEqual([
+      {
+        type: 'PROCESS_HEALTH',
+        change: 'READY',
+        processName: 'web',
+        groupName: 'web',
+        pid: 1000,
+        failures: 0,
+        reason: '',
+      },
+    ]);
+    // the health event comes after the state change it explains
+    const kinds = w.events.map((e) => e.type).filter((t) => t.startsWith('PROCESS_'));
+    expect(kinds.slice(-2)).toEqual(['PROCESS_STATE', 'PROCESS_HEALTH']);
   });
 
   it('waits the initial delay and needs successThreshold passes in a row', async () => {
@@ -109,6 +131,9 @@ describe('readiness probe', () => {
     expect(w.logger.texts).toContain(
       'WARN not ready: web was not ready within 3 seconds (last probe: connection refused); stopping it',
     );
+    expect(w.events.filter((e) => e.type === 'PROCESS_HEALTH')).toMatchObject([
+      { change: 'NOT_READY', failures: 3, reason: 'connection refused' },
+    ]);
     w.spawner.last.exit('TERM');
     expect(web.state).toBe('BACKOFF');
     expect(web.info().spawnErr).toBe('Not ready within 3 seconds');
@@ -173,6 +198,7 @@ describe('liveness probe', () => {
     w.clock.advance(10_000);
     await w.prober.answerNext(refused);
     expect(web.info().reason).toBe('liveness failing: connection refused (2/3)');
+    expect(web.health()).toMatchObject({ liveness: 'failing', probeFailures: 2 });
     w.clock.advance(10_000);
     await w.prober.answerNext({ ok: true });
     expect(web.info().reason).toBeNull();
@@ -184,6 +210,9 @@ describe('liveness probe', () => {
     expect(w.logger.texts).toContain(
       'WARN not live: web failed its liveness probe 3 times in a row (connection refused); restarting it',
     );
+    expect(w.events.filter((e) => e.type === 'PROCESS_HEALTH')).toMatchObject([
+      { change: 'NOT_LIVE', failures: 3, reason: 'connection refused', pid: 1000 },
+    ]);
     const first = w.spawner.last;
     first.exit('TERM');
     expect(web.state).toBe('RUNNING');

@@ -4,6 +4,7 @@
 import { exitStatusCode, type ExitStatus } from '../model/exit-status.js';
 import type { FaultName } from '../model/faults.js';
 import {
+  announceHealth,
   arm,
   cancel,
   cancelTimerOf,
@@ -190,6 +191,7 @@ const startingTimerFired: Handler<'starting', 'timerFired'> = (s, _i, p, ctx) =>
     [
       setSpawnError(logTexts.notReadyInTime(p.readiness.deadlineMs)),
       log('warn', logTexts.notReadyStopping(p.name, p.readiness.deadlineMs, reason)),
+      announceHealth('NOT_READY', s.pid, s.readiness?.failures ?? 0, reason ?? ''),
       log('debug', logTexts.killing(p.name, s.pid, p.stopAsGroup, p.stopSignal)),
       signal(p.stopSignal, p.stopAsGroup, 'stop'),
       arm('stopwait', p.stopWaitMs, ctx.token),
@@ -216,6 +218,7 @@ const startingProbed: Handler<'starting', 'probed'> = (s, input, p, ctx) => {
   return next({ kind: 'running', pid: s.pid, sinceMs: ctx.nowMs }, [
     cancel('startsecs'),
     log('info', logTexts.ready(p.name)),
+    announceHealth('READY', s.pid, 0, ''),
   ]);
 };
 
@@ -295,6 +298,7 @@ const runningProbed: Handler<'running', 'probed'> = (s, input, p, ctx) => {
   }
   return next({ kind: 'stopping', pid: s.pid, timer: ctx.token, after: { kind: 'restart' } }, [
     log('warn', logTexts.notLive(p.name, input.reason, failures)),
+    announceHealth('NOT_LIVE', s.pid, failures, input.reason ?? ''),
     log('debug', logTexts.killing(p.name, s.pid, p.stopAsGroup, p.stopSignal)),
     signal(p.stopSignal, p.stopAsGroup, 'stop'),
     arm('stopwait', p.stopWaitMs, ctx.token),

@@ -55,6 +55,15 @@ const every: SupervisorEvent[] = [
   { type: 'TICK', period: 3600, when: 0 },
   { type: 'PROCESS_GROUP', change: 'ADDED', groupName: 'g' },
   { type: 'PROCESS_GROUP', change: 'REMOVED', groupName: 'g' },
+  ...(['READY', 'NOT_READY', 'NOT_LIVE'] as const).map((change): SupervisorEvent => ({
+    type: 'PROCESS_HEALTH',
+    change,
+    processName: 'a',
+    groupName: 'a',
+    pid: 1,
+    failures: 0,
+    reason: '',
+  })),
 ];
 
 describe('event names', () => {
@@ -75,6 +84,7 @@ describe('event names', () => {
       'SUPERVISOR_STATE_CHANGE',
       'TICK',
       'PROCESS_GROUP',
+      'PROCESS_HEALTH',
     ];
     expect([...names].sort()).toEqual(
       [...EVENT_TYPE_NAMES].filter((n) => !abstract.includes(n)).sort(),
@@ -110,7 +120,9 @@ describe('subscriptions', () => {
       'TICK',
     ]);
     expect(busTypesFor(new Set(['REMOTE_COMMUNICATION']))).toEqual(['REMOTE_COMMUNICATION']);
-    expect(busTypesFor(new Set(['EVENT']))).toHaveLength(7);
+    expect(busTypesFor(new Set(['EVENT']))).toHaveLength(8);
     expect(busTypesFor(new Set(['PROCESS_STATE']))).not.toContain('PROCESS_LOG');
+    expect(busTypesFor(new Set(['PROCESS_STATE']))).not.toContain('PROCESS_HEALTH');
+    expect(busTypesFor(new Set(['PROCESS_HEALTH_READY']))).toEqual(['PROCESS_HEALTH']);
   });
 });

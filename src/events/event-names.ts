@@ -20,6 +20,8 @@ export const eventName = (event: SupervisorEvent): string => {
       return `TICK_${event.period}`;
     case 'PROCESS_GROUP':
       return `PROCESS_GROUP_${event.change}`;
+    case 'PROCESS_HEALTH':
+      return `PROCESS_HEALTH_${event.change}`;
   }
 };
 
@@ -35,6 +37,7 @@ const UMBRELLA_OF: Readonly<Record<SupervisorEventType, string>> = {
   SUPERVISOR_STATE_CHANGE: 'SUPERVISOR_STATE_CHANGE',
   TICK: 'TICK',
   PROCESS_GROUP: 'PROCESS_GROUP',
+  PROCESS_HEALTH: 'PROCESS_HEALTH',
 };
 
 export const BUS_EVENT_TYPES = Object.keys(UMBRELLA_OF) as readonly SupervisorEventType[];

@@ -102,6 +102,19 @@ describe('event payloads (spec §7.1)', () => {
       { type: 'PROCESS_GROUP', change: 'REMOVED', groupName: 'web' },
       'groupname:web\n',
     ],
+    [
+      'PROCESS_HEALTH_NOT_LIVE (ours: the reason as the body)',
+      {
+        type: 'PROCESS_HEALTH',
+        change: 'NOT_LIVE',
+        processName: 'web_1',
+        groupName: 'web',
+        pid: 4242,
+        failures: 3,
+        reason: 'timed out after 1 s',
+      },
+      'processname:web_1 groupname:web pid:4242 failures:3\ntimed out after 1 s',
+    ],
   ])('%s', (_name, event, payload) => {
     expect(eventPayload(event)).toBe(payload);
   });

@@ -59,5 +59,11 @@ export const eventPayload = (event: SupervisorEvent): string => {
     case 'PROCESS_GROUP':
       // The trailing newline is supervisord's, and it counts in len.
       return `groupname:${event.groupName}\n`;
+    case 'PROCESS_HEALTH':
+      // Ours, in the same style: tokens, then the reason as the body (it may hold spaces).
+      return (
+        `processname:${event.processName} groupname:${event.groupName} pid:${event.pid} ` +
+        `failures:${event.failures}\n${event.reason}`
+      );
   }
 };

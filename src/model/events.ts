@@ -61,8 +61,26 @@ export interface ProcessGroupEvent {
   readonly groupName: string;
 }
 
+/**
+ * Ours: a readiness or liveness probe decided something (readiness_probe / liveness_probe).
+ * READY: it passed and the process entered RUNNING; NOT_READY: the deadline passed and the
+ * process is being stopped; NOT_LIVE: enough liveness failures in a row, it is being restarted.
+ */
+export interface ProcessHealthEvent {
+  readonly type: 'PROCESS_HEALTH';
+  readonly change: 'READY' | 'NOT_READY' | 'NOT_LIVE';
+  readonly processName: string;
+  readonly groupName: string;
+  readonly pid: number;
+  /** failures in a row so far (0 for READY) */
+  readonly failures: number;
+  /** the last failed probe's reason; '' for READY */
+  readonly reason: string;
+}
+
 export type SupervisorEvent =
   | ProcessStateEvent
+  | ProcessHealthEvent
   | ProcessLogEvent
   | ProcessCommunicationEvent
   | RemoteCommunicationEvent

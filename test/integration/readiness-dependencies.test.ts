@@ -58,6 +58,17 @@ startsecs=0
     });
     expect(waiting['pid']).toBe(0);
     expect(waiting['description']).toBe('waiting for api');
+    expect(await sut.rpc.call('tssupervisor.getProcessHealth')).toMatchObject([
+      { name: 'api', readiness: 'pending', liveness: 'none', waiting_for: '', depends_on: [] },
+      {
+        name: 'client',
+        statename: 'STARTING',
+        readiness: 'none',
+        waiting_for: 'api',
+        depends_on: ['api:ready'],
+        reason: 'waiting for api',
+      },
+    ]);
     const starting = await info('api');
     expect(starting['statename']).toBe('STARTING');
     expect(starting['description']).toMatch(

@@ -27,6 +27,25 @@ export type ProcessStatsStruct = {
   readonly restarts: number;
 };
 
+export type ProcessHealthStruct = {
+  readonly name: string;
+  readonly group: string;
+  readonly statename: string;
+  /** none | pending | ready | down */
+  readonly readiness: string;
+  /** none | ok | failing | down */
+  readonly liveness: string;
+  readonly probe_failures: number;
+  /** '' when it does not wait */
+  readonly waiting_for: string;
+  /** seconds until a paced restart, -1 when none is pending */
+  readonly restart_in: XmlRpcDouble;
+  /** its depends_on entries, `name:condition` */
+  readonly depends_on: readonly string[];
+  /** what status shows beside the state ('' when nothing is held up) */
+  readonly reason: string;
+};
+
 const byName = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
@@ -58,7 +77,33 @@ export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMetho
     };
   };
 
+  const healthStruct = (process: SupervisedProcess): ProcessHealthStruct => {
+    const info = process.info();
+    const health = process.health();
+    return {
+      name: info.name,
+      group: info.group,
+      statename: info.state,
+      readiness: health.readiness,
+      liveness: health.liveness,
+      probe_failures: health.probeFailures,
+      waiting_for: health.waitingFor ?? '',
+      restart_in: new XmlRpcDouble(
+        health.restartInMs === null ? -1 : Math.round(health.restartInMs / 100) / 10,
+      ),
+      depends_on: process.config.dependsOn.map((d) => `${d.name}:${d.condition}`),
+      reason: info.reason ?? '',
+    };
+  };
+
   return [
+    defineMethod({
+      name: 'tssupervisor.getProcessHealth',
+      help: 'Readiness, liveness, depends_on and restart pacing of every process, ordered as getAllProcessInfo: readiness none|pending|ready|down, liveness none|ok|failing|down, the failures in a row of the probe now running, what of its depends_on it waits for, the seconds until a paced restart (-1: none), and the reason status shows.\n\n@return array result  structs {name, group, statename, readiness, liveness, probe_failures, waiting_for, restart_in, depends_on, reason}',
+      params: [],
+      returns: 'array',
+      handler: () => processes().map(healthStruct),
+    }),
     defineMethod({
       name: 'tssupervisor.rollingRestart',
       help: 'Restart the processes of a group one at a time, in priority order: each is stopped, started and waited for until RUNNING (with a readiness probe: until ready) before the next is touched, so a pool behind a load balancer never drops to zero. The first process that does not come back ends the roll; the others are left as they are.\n\n@param string name  the group name (`group`, `group:` or `group:*`)\n@return array result  status structs {name, group, status, description}, one per process tried, in order',
