@@ -9,7 +9,7 @@ import {
   socketMissing,
   type FakeReply,
 } from '../../test/fakes/fake-rpc-client.js';
-import { RpcClientError } from '../rpc/client-error.js';
+import { RpcClientError } from '../protocol/client-error.js';
 import { supervisorApi } from './api/supervisor-api.js';
 import { NO_SUPERVISOR_NAMESPACE, upcheck } from './upcheck.js';
 

@@ -8,7 +8,7 @@ import { splitNamespec } from '../ctl/namespec.js';
 import { renderResultLine, resultMessage, type BulkAction } from '../ctl/render/action-result.js';
 import { describeFailure } from '../ctl/render/failure.js';
 import { FAULT_CODES } from '../model/faults.js';
-import { RpcClientError } from '../rpc/client-error.js';
+import { RpcClientError } from '../protocol/client-error.js';
 import {
   describeTarget,
   type CommandOutcome,

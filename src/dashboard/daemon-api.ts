@@ -10,7 +10,7 @@ import {
   ShapeError,
   type WireValue,
 } from '../ctl/api/wire-value.js';
-import type { RpcClient } from '../rpc/client.js';
+import type { RpcClient } from '../protocol/client.js';
 
 /** One process's figures from tssupervisor.getProcessStats. */
 export interface ProcessUsage {

@@ -4,7 +4,7 @@
 import { faultOf } from '../ctl/api/faults.js';
 import { describeFailure } from '../ctl/render/failure.js';
 import { FAULT_CODES } from '../model/faults.js';
-import { RpcClientError } from '../rpc/client-error.js';
+import { RpcClientError } from '../protocol/client-error.js';
 
 export const failureText = (error: unknown, serverUrl: string): string => {
   if (error instanceof RpcClientError) {

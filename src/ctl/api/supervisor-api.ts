@@ -1,7 +1,7 @@
 // The supervisor.* methods the ctl calls, typed: each one is a single XML-RPC call whose answer
 // is checked against supervisord's documented shape. Failures are RpcClientError or ShapeError.
 
-import type { RpcClient } from '../../rpc/client.js';
+import type { RpcClient } from '../../protocol/client.js';
 import {
   readConfigChanges,
   readConfigInfo,

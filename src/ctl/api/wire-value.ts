@@ -1,7 +1,7 @@
 // The values supervisord answers with, as the client decodes them, and the checks that turn an
 // answer into the typed shape a command expects (or a ShapeError naming what was wrong).
 
-import type { RpcClient } from '../../rpc/client.js';
+import type { RpcClient } from '../../protocol/client.js';
 
 /** Whatever a call resolves to: the client's own value model. */
 export type WireValue = Awaited<ReturnType<RpcClient['call']>>;

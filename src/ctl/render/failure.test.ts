@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 
-import { RpcClientError, type RpcFailure } from '../../rpc/client-error.js';
+import { RpcClientError, type RpcFailure } from '../../protocol/client-error.js';
 import { ShapeError } from '../api/wire-value.js';
 import { renderErrorLine } from './failure.js';
 

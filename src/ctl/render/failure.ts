@@ -2,7 +2,7 @@
 // prints a Python traceback summary, we print `error: ` and what went wrong, never a stack.
 
 import { reprString } from '../../model/python-repr.js';
-import { RpcClientError, type RpcFailure } from '../../rpc/client-error.js';
+import { RpcClientError, type RpcFailure } from '../../protocol/client-error.js';
 
 const CONNECT_ERRORS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',

@@ -3,7 +3,7 @@
 
 import type { ProcessInfo } from '../../engine/process.js';
 import { PROCESS_STATE_CODES } from '../../model/process-state.js';
-import { INT32_MAX, INT32_MIN } from '../xmlrpc-value.js';
+import { INT32_MAX, INT32_MIN } from '../../protocol/xmlrpc/xmlrpc-value.js';
 
 export type ProcessInfoStruct = {
   readonly name: string;

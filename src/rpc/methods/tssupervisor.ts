@@ -6,7 +6,7 @@ import type { SupervisedProcess } from '../../engine/process.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { optional, param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
-import { INT32_MAX, XmlRpcDouble } from '../xmlrpc-value.js';
+import { INT32_MAX, XmlRpcDouble } from '../../protocol/xmlrpc/xmlrpc-value.js';
 import { statusStruct, unlessAborted } from './status-structs.js';
 import { createChangeFeed } from './tssupervisor-change-feed.js';
 import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sampler.js';
