@@ -4,7 +4,7 @@
 import type { SupervisorApi } from '../ctl/api/supervisor-api.js';
 import { faultOf } from '../ctl/api/faults.js';
 import type { StatusResult } from '../ctl/api/status-result.js';
-import { splitNamespec } from '../ctl/namespec.js';
+import { parseNamespec } from '../model/namespec.js';
 import { renderResultLine, resultMessage, type BulkAction } from '../ctl/render/action-result.js';
 import { describeFailure } from '../ctl/render/failure.js';
 import { FAULT_CODES } from '../model/faults.js';
@@ -24,7 +24,7 @@ const asResult = (namespec: string, error: unknown): StatusResult => {
   if (fault === null) {
     throw error;
   }
-  const { group, process } = splitNamespec(namespec);
+  const { groupName: group, processName: process } = parseNamespec(namespec);
   return {
     name: process ?? '*',
     group,
@@ -36,7 +36,7 @@ const asResult = (namespec: string, error: unknown): StatusResult => {
 const single = async (namespec: string, call: () => Promise<void>): Promise<StatusResult[]> => {
   try {
     await call();
-    const { group, process } = splitNamespec(namespec);
+    const { groupName: group, processName: process } = parseNamespec(namespec);
     return [{ name: process ?? '*', group, status: SUCCESS, description: 'OK' }];
   } catch (error) {
     return [asResult(namespec, error)];

@@ -2,7 +2,7 @@
 // group of several processes (a lone `web` in group `web` stands alone). Pure.
 
 import type { ProcessInfo } from '../ctl/api/process-info.js';
-import { makeNamespec } from '../ctl/namespec.js';
+import { makeNamespec } from '../model/namespec.js';
 import { processKey } from './daemon-api.js';
 import type { UsageTable } from './usage-history.js';
 

@@ -29,7 +29,7 @@ import {
   STATE_NAMES,
   type TimerName,
 } from './machine-types.js';
-import { makeNamespec } from './namespec.js';
+import { makeNamespec } from '../model/namespec.js';
 import type { SpawnPacer } from './spawn-pacer.js';
 import { planSpawn, type SpawnEnvironment } from './spawn-spec.js';
 import { pidOf, stateChangeEvent } from './state-event.js';

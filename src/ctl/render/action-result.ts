@@ -3,7 +3,7 @@
 
 import { FAULT_CODES } from '../../model/faults.js';
 import type { StatusResult } from '../api/status-result.js';
-import { makeNamespec } from '../namespec.js';
+import { makeNamespec } from '../../model/namespec.js';
 
 export type BulkAction = 'start' | 'stop' | 'signal' | 'clear';
 

@@ -2,7 +2,7 @@
 // group:process priorities, in supervisorctl's fixed-width columns.
 
 import type { ConfigInfo } from '../api/config-info.js';
-import { makeNamespec } from '../namespec.js';
+import { makeNamespec } from '../../model/namespec.js';
 import { padRight } from './pad.js';
 
 export const renderAvailLine = (info: ConfigInfo): string =>

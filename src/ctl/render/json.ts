@@ -3,7 +3,7 @@
 
 import type { ProcessInfo } from '../api/process-info.js';
 import type { StatusResult } from '../api/status-result.js';
-import { makeNamespec } from '../namespec.js';
+import { makeNamespec } from '../../model/namespec.js';
 import { resultMessage, type BulkAction } from './action-result.js';
 import { FAULT_CODES } from '../../model/faults.js';
 

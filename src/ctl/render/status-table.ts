@@ -2,7 +2,7 @@
 // 10, then the description. Scripts parse these lines, so the layout is supervisorctl's.
 
 import type { ProcessInfo } from '../api/process-info.js';
-import { makeNamespec } from '../namespec.js';
+import { makeNamespec } from '../../model/namespec.js';
 import { codePointLength, padRight } from './pad.js';
 
 const MIN_NAME_WIDTH = 30;
