@@ -10,7 +10,7 @@ import {
   type FakeReply,
 } from '../../test/fakes/fake-rpc-client.js';
 import { RpcClientError } from '../protocol/client-error.js';
-import { supervisorApi } from './api/supervisor-api.js';
+import { supervisorApi } from '../protocol/supervisor-api.js';
 import { NO_SUPERVISOR_NAMESPACE, upcheck } from './upcheck.js';
 
 const check = (reply: FakeReply) =>

@@ -3,7 +3,7 @@
 
 import { FAULT_CODES } from '../model/faults.js';
 import { RpcClientError } from '../protocol/client-error.js';
-import type { SupervisorApi } from './api/supervisor-api.js';
+import type { SupervisorApi } from '../protocol/supervisor-api.js';
 import { EXIT } from './exit-codes.js';
 
 export const API_VERSION = '3.0';

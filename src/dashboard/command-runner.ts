@@ -1,9 +1,9 @@
 // Performs a ProcessCommand with the supervisor.* API, as tssupervisorctl would, and words its
 // result in one line: supervisorctl's words for one process, a count and the first error for many.
 
-import type { SupervisorApi } from '../ctl/api/supervisor-api.js';
-import { faultOf } from '../ctl/api/faults.js';
-import type { StatusResult } from '../ctl/api/status-result.js';
+import type { SupervisorApi } from '../protocol/supervisor-api.js';
+import { faultOf } from '../protocol/faults.js';
+import type { StatusResult } from '../protocol/status-result.js';
 import { parseNamespec } from '../model/namespec.js';
 import { renderResultLine, resultMessage, type BulkAction } from '../ctl/render/action-result.js';
 import { describeFailure } from '../ctl/render/failure.js';

@@ -1,7 +1,7 @@
 // How the dashboard words and classifies a failed call: one line for the banner or the log
 // pane's title, and whether it is a fault naming a method the daemon does not have.
 
-import { faultOf } from '../ctl/api/faults.js';
+import { faultOf } from '../protocol/faults.js';
 import { describeFailure } from '../ctl/render/failure.js';
 import { FAULT_CODES } from '../model/faults.js';
 import { RpcClientError } from '../protocol/client-error.js';

@@ -3,8 +3,8 @@
 // with supervisorctl's lines and exit statuses, or collected for --json.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault, faultOf } from '../api/faults.js';
-import { successResult, type StatusResult } from '../api/status-result.js';
+import { catchFault, faultOf } from '../../protocol/faults.js';
+import { successResult, type StatusResult } from '../../protocol/status-result.js';
 import { scheduleBulk } from '../bulk-order.js';
 import { exitStatusForResult } from '../exit-codes.js';
 import { parseNamespec } from '../../model/namespec.js';

@@ -3,7 +3,7 @@
 
 import { FAULT_CODES } from '../../model/faults.js';
 import { PROCESS_STATE_CODES } from '../../model/process-state.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { faultRepr } from '../render/failure.js';

@@ -2,7 +2,7 @@
 // exit 4 when a name is unknown or the server is unreachable, 3 when a shown process is down.
 
 import { PROCESS_STATE_CODES, STOPPED_STATES } from '../../model/process-state.js';
-import type { ProcessInfo } from '../api/process-info.js';
+import type { ProcessInfo } from '../../protocol/process-info.js';
 import { STATUS_EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { parseNamespec } from '../../model/namespec.js';

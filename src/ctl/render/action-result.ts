@@ -2,7 +2,7 @@
 // `<ns>: ERROR (<reason>)`, with supervisorctl's reason for each fault code.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import type { StatusResult } from '../api/status-result.js';
+import type { StatusResult } from '../../protocol/status-result.js';
 import { makeNamespec } from '../../model/namespec.js';
 
 export type BulkAction = 'start' | 'stop' | 'signal' | 'clear';

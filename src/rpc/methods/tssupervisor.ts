@@ -3,10 +3,10 @@
 // rolling restart of a group.
 
 import type { SupervisedProcess } from '../../engine/process.js';
+import { encodeProcessStats, type ProcessStatsStruct } from '../../protocol/process-stats.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { optional, param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
-import { INT32_MAX, XmlRpcDouble } from '../../protocol/xmlrpc/xmlrpc-value.js';
 import { statusStruct, unlessAborted } from './status-structs.js';
 import { createChangeFeed } from './tssupervisor-change-feed.js';
 import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sampler.js';
@@ -14,18 +14,6 @@ import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sample
 export const DEFAULT_WAIT_MS = 20_000;
 /** Below the 30 s deadline our clients give quick calls, so a wait never looks like a hang. */
 export const MAX_WAIT_MS = 25_000;
-
-export type ProcessStatsStruct = {
-  readonly name: string;
-  readonly group: string;
-  readonly pid: number;
-  /** false when there is no figure: no pid, or its tree could not be read */
-  readonly sampled: boolean;
-  readonly cpu_percent: XmlRpcDouble;
-  readonly rss_kb: number;
-  readonly processes: number;
-  readonly restarts: number;
-};
 
 const byName = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -46,16 +34,7 @@ export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMetho
   const statsStruct = (process: SupervisedProcess, usages: TreeUsages): ProcessStatsStruct => {
     const info = process.info();
     const usage = info.pid === 0 ? undefined : usages.get(info.pid);
-    return {
-      name: info.name,
-      group: info.group,
-      pid: info.pid,
-      sampled: usage !== undefined,
-      cpu_percent: new XmlRpcDouble(Math.round((usage?.cpuPercent ?? 0) * 10) / 10),
-      rss_kb: Math.min(INT32_MAX, Math.round((usage?.rssBytes ?? 0) / 1024)),
-      processes: usage?.processCount ?? 0,
-      restarts: feed.restarts(info.group, info.name),
-    };
+    return encodeProcessStats(info, usage, feed.restarts(info.group, info.name));
   };
 
   return [
