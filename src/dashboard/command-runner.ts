@@ -5,8 +5,8 @@ import type { SupervisorApi } from '../protocol/supervisor-api.js';
 import { faultOf } from '../protocol/faults.js';
 import type { StatusResult } from '../protocol/status-result.js';
 import { parseNamespec } from '../model/namespec.js';
-import { renderResultLine, resultMessage, type BulkAction } from '../ctl/render/action-result.js';
-import { describeFailure } from '../ctl/render/failure.js';
+import { renderResultLine, resultMessage, type BulkAction } from '../client-text/action-result.js';
+import { describeFailure } from '../client-text/failure-text.js';
 import { FAULT_CODES } from '../model/faults.js';
 import { RpcClientError } from '../protocol/client-error.js';
 import {

@@ -2,7 +2,7 @@
 // pane's title, and whether it is a fault naming a method the daemon does not have.
 
 import { faultOf } from '../protocol/faults.js';
-import { describeFailure } from '../ctl/render/failure.js';
+import { describeFailure } from '../client-text/failure-text.js';
 import { FAULT_CODES } from '../model/faults.js';
 import { RpcClientError } from '../protocol/client-error.js';
 

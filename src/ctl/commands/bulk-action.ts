@@ -8,7 +8,7 @@ import { successResult, type StatusResult } from '../../protocol/status-result.j
 import { scheduleBulk } from '../bulk-order.js';
 import { exitStatusForResult } from '../exit-codes.js';
 import { parseNamespec } from '../../model/namespec.js';
-import { renderResultLine, type BulkAction } from '../render/action-result.js';
+import { renderResultLine, type BulkAction } from '../../client-text/action-result.js';
 import { resultJson, type ResultJson } from '../render/json.js';
 import type { CommandContext } from './command.js';
 

@@ -4,7 +4,7 @@
 import type { ProcessInfo } from '../../protocol/process-info.js';
 import type { StatusResult } from '../../protocol/status-result.js';
 import { makeNamespec } from '../../model/namespec.js';
-import { resultMessage, type BulkAction } from './action-result.js';
+import { resultMessage, type BulkAction } from '../../client-text/action-result.js';
 import { FAULT_CODES } from '../../model/faults.js';
 
 export interface ProcessJson {
