@@ -14,21 +14,106 @@ const forbidden = {
     'logging',
     'events',
     'rpc',
+    'protocol',
+    'client-text',
     'ports',
     'platform',
     'daemon',
     'ctl',
     'dashboard',
   ],
-  config: ['engine', 'logging', 'events', 'rpc', 'ports', 'platform', 'daemon', 'ctl', 'dashboard'],
-  ports: ['config', 'engine', 'logging', 'events', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
-  events: ['config', 'engine', 'logging', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
-  engine: ['rpc', 'platform', 'daemon', 'ctl', 'dashboard', 'logging'],
-  logging: ['config', 'engine', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
-  rpc: ['platform', 'daemon', 'ctl', 'dashboard'],
-  platform: ['engine', 'logging', 'events', 'rpc', 'daemon', 'ctl', 'dashboard'],
-  ctl: ['engine', 'logging', 'events', 'platform', 'daemon', 'dashboard'],
-  dashboard: ['config', 'engine', 'logging', 'events', 'platform', 'daemon'],
+  config: [
+    'engine',
+    'logging',
+    'events',
+    'rpc',
+    'protocol',
+    'client-text',
+    'ports',
+    'platform',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  ports: [
+    'config',
+    'engine',
+    'logging',
+    'events',
+    'rpc',
+    'protocol',
+    'client-text',
+    'platform',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  events: [
+    'config',
+    'engine',
+    'logging',
+    'rpc',
+    'protocol',
+    'client-text',
+    'platform',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  engine: ['rpc', 'protocol', 'client-text', 'platform', 'daemon', 'ctl', 'dashboard', 'logging'],
+  logging: [
+    'config',
+    'engine',
+    'rpc',
+    'protocol',
+    'client-text',
+    'platform',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  // The server side of the API: it encodes with protocol/, never the other way round.
+  rpc: ['client-text', 'platform', 'daemon', 'ctl', 'dashboard'],
+  // The API's one home (wire structs, codec, client): for the server and every client alike.
+  // config is allowed for types only (the config-info encoder's input), see protocolTypeOnly.
+  protocol: [
+    'engine',
+    'logging',
+    'events',
+    'rpc',
+    'client-text',
+    'platform',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  // What clients show for API outcomes, shared by ctl, dashboard and the web UI.
+  'client-text': [
+    'config',
+    'engine',
+    'logging',
+    'events',
+    'rpc',
+    'ports',
+    'platform',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  platform: [
+    'engine',
+    'logging',
+    'events',
+    'rpc',
+    'protocol',
+    'client-text',
+    'daemon',
+    'ctl',
+    'dashboard',
+  ],
+  // Clients reach the daemon only through protocol/ and share nothing with one another.
+  ctl: ['engine', 'logging', 'events', 'rpc', 'platform', 'daemon', 'dashboard'],
+  dashboard: ['config', 'engine', 'logging', 'events', 'rpc', 'platform', 'daemon', 'ctl'],
 };
 
 const sideEffectModules = [
@@ -68,14 +153,6 @@ const layerRules = Object.entries(forbidden).map(([name, banned]) => ({
                     'Only src/platform (and entry files) may touch fs, net, timers or child_process.',
                 },
               ]),
-          ...(name === 'dashboard' || name === 'ctl'
-            ? [
-                {
-                  group: ['**/rpc/**', '!**/rpc/client*', '!**/rpc/protocol*'],
-                  message: 'ctl and dashboard reach the daemon only through rpc/client.',
-                },
-              ]
-            : []),
         ],
       },
     ],
@@ -149,7 +226,26 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    // Client entry files may wire platform/ and rpc/, never the daemon's internals.
+    // protocol/ may name config's types (the config-info encoder's input), never its code.
+    files: ['src/protocol/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: layer('config'),
+              allowTypeImports: true,
+              message: 'src/protocol may import only types from src/config.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Client entry files may wire platform/ and protocol/, never the daemon's internals.
     files: ['src/ctl/main.ts', 'src/dashboard/main.ts'],
     rules: {
       'no-restricted-imports': [
@@ -157,8 +253,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['engine', 'logging', 'events', 'daemon'].flatMap(layer),
-              message: 'A client reaches the daemon only over the RPC API.',
+              group: ['engine', 'logging', 'events', 'rpc', 'daemon'].flatMap(layer),
+              message: 'A client reaches the daemon only over the API (src/protocol).',
             },
           ],
         },
