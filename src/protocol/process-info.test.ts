@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { processFacts } from '../../test/fakes/process-facts.js';
 import {
   cappedInt,
   describeProcess,
@@ -7,23 +8,9 @@ import {
   formatStopTime,
   formatUptime,
   readProcessInfo,
-  type ProcessFacts,
 } from './process-info.js';
 
-const info = (overrides: Partial<ProcessFacts>): ProcessFacts => ({
-  name: 'web',
-  group: 'web',
-  state: 'STOPPED',
-  pid: 0,
-  startedAtSec: 0,
-  stoppedAtSec: 0,
-  spawnErr: null,
-  exitStatus: 0,
-  stdoutLogfile: null,
-  stderrLogfile: null,
-  reason: null,
-  ...overrides,
-});
+const info = processFacts;
 
 describe('formatUptime (Python timedelta text)', () => {
   it.each([

@@ -2,7 +2,7 @@
 // keys and types, 32-bit timestamps, the `description` text clients show) and the clients' reader
 // (optional fields fall back to what supervisord sends for a process that never ran).
 
-import type { ProcessStateName } from '../model/process-state.js';
+import type { ProcessFacts } from '../model/process-facts.js';
 import { PROCESS_STATE_CODES } from '../model/process-state.js';
 import { readStruct, type WireValue } from './wire-value.js';
 import { INT32_MAX, INT32_MIN } from './xmlrpc/xmlrpc-value.js';
@@ -24,25 +24,6 @@ export type ProcessInfo = {
   readonly pid: number;
   readonly description: string;
 };
-
-/** What the encoder needs to know of a process (the engine's process info has all of it). */
-export interface ProcessFacts {
-  readonly name: string;
-  readonly group: string;
-  readonly state: ProcessStateName;
-  /** 0 when there is no process */
-  readonly pid: number;
-  /** epoch seconds of the last start attempt, 0 if never */
-  readonly startedAtSec: number;
-  /** epoch seconds of the last exit, 0 if never */
-  readonly stoppedAtSec: number;
-  readonly spawnErr: string | null;
-  readonly exitStatus: number;
-  readonly stdoutLogfile: string | null;
-  readonly stderrLogfile: string | null;
-  /** ours: why it is not (or not quite) up (readiness, depends_on, pacing); null otherwise */
-  readonly reason: string | null;
-}
 
 /** XML-RPC ints are 32-bit: timestamps saturate (in 2038) rather than fail the call. */
 export const cappedInt = (n: number): number => Math.min(INT32_MAX, Math.max(INT32_MIN, n));

@@ -4,12 +4,13 @@
 
 import { describe, expect, it } from 'vitest';
 
+import { processFacts } from '../../test/fakes/process-facts.js';
 import { fakeHttpClient, http200 } from '../../test/fakes/fake-http-client.js';
 import { processConfig, programGroup } from '../../test/fakes/program-config.js';
 import { createRpcClient, type RpcClient } from './client.js';
 import { encodeConfigChanges } from './config-changes.js';
 import { encodeConfigInfo } from './config-info.js';
-import { encodeProcessInfo, type ProcessFacts } from './process-info.js';
+import { encodeProcessInfo } from './process-info.js';
 import { encodeProcessStats } from './process-stats.js';
 import { encodeStatusResult } from './status-result.js';
 import { supervisorApi } from './supervisor-api.js';
@@ -40,20 +41,7 @@ const answering = (value: XmlRpcValue): RpcClient =>
     transport: fakeHttpClient(() => http200(responseText(value))),
   });
 
-const facts = (overrides: Partial<ProcessFacts>): ProcessFacts => ({
-  name: 'web',
-  group: 'web',
-  state: 'STOPPED',
-  pid: 0,
-  startedAtSec: 0,
-  stoppedAtSec: 0,
-  spawnErr: null,
-  exitStatus: 0,
-  stdoutLogfile: null,
-  stderrLogfile: null,
-  reason: null,
-  ...overrides,
-});
+const facts = processFacts;
 
 const NOW_SEC = 1_704_110_400;
 
