@@ -6,29 +6,30 @@ import tseslint from 'typescript-eslint';
 
 const layer = (name) => [`**/src/${name}/**`, `../${name}/**`, `../../${name}/**`];
 
+/** The API: rpc/ serves it, protocol/ is its one home, client-text/ words its outcomes. */
+const api = ['rpc', 'protocol', 'client-text'];
+const shell = ['platform', 'daemon'];
+const clients = ['ctl', 'dashboard'];
+
 /** For each folder, the folders it may NOT import (DESIGN.md "Import directions"). */
 const forbidden = {
-  model: [
-    'config',
-    'engine',
-    'logging',
-    'events',
-    'rpc',
-    'ports',
-    'platform',
-    'daemon',
-    'ctl',
-    'dashboard',
-  ],
-  config: ['engine', 'logging', 'events', 'rpc', 'ports', 'platform', 'daemon', 'ctl', 'dashboard'],
-  ports: ['config', 'engine', 'logging', 'events', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
-  events: ['config', 'engine', 'logging', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
-  engine: ['rpc', 'platform', 'daemon', 'ctl', 'dashboard', 'logging'],
-  logging: ['config', 'engine', 'rpc', 'platform', 'daemon', 'ctl', 'dashboard'],
-  rpc: ['platform', 'daemon', 'ctl', 'dashboard'],
-  platform: ['engine', 'logging', 'events', 'rpc', 'daemon', 'ctl', 'dashboard'],
-  ctl: ['engine', 'logging', 'events', 'platform', 'daemon', 'dashboard'],
-  dashboard: ['config', 'engine', 'logging', 'events', 'platform', 'daemon'],
+  model: ['config', 'engine', 'logging', 'events', 'ports', ...api, ...shell, ...clients],
+  config: ['engine', 'logging', 'events', 'ports', ...api, ...shell, ...clients],
+  ports: ['config', 'engine', 'logging', 'events', ...api, ...shell, ...clients],
+  events: ['config', 'engine', 'logging', ...api, ...shell, ...clients],
+  engine: ['logging', ...api, ...shell, ...clients],
+  logging: ['config', 'engine', ...api, ...shell, ...clients],
+  // The server side of the API: it encodes with protocol/, never the other way round.
+  rpc: ['client-text', ...shell, ...clients],
+  // The API's one home (wire structs, codec, client), for the server and every client alike;
+  // config only for types (the config-info encoder's input), see the rule below.
+  protocol: ['engine', 'logging', 'events', 'rpc', 'client-text', ...shell, ...clients],
+  // What clients show for API outcomes, shared by ctl, dashboard and the web UI.
+  'client-text': ['config', 'engine', 'logging', 'events', 'rpc', 'ports', ...shell, ...clients],
+  platform: ['engine', 'logging', 'events', ...api, 'daemon', ...clients],
+  // Clients reach the daemon only through protocol/ and share nothing with one another.
+  ctl: ['engine', 'logging', 'events', 'rpc', ...shell, 'dashboard'],
+  dashboard: ['config', 'engine', 'logging', 'events', 'rpc', ...shell, 'ctl'],
 };
 
 const sideEffectModules = [
@@ -68,14 +69,6 @@ const layerRules = Object.entries(forbidden).map(([name, banned]) => ({
                     'Only src/platform (and entry files) may touch fs, net, timers or child_process.',
                 },
               ]),
-          ...(name === 'dashboard' || name === 'ctl'
-            ? [
-                {
-                  group: ['**/rpc/**', '!**/rpc/client*', '!**/rpc/protocol*'],
-                  message: 'ctl and dashboard reach the daemon only through rpc/client.',
-                },
-              ]
-            : []),
         ],
       },
     ],
@@ -149,7 +142,26 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    // Client entry files may wire platform/ and rpc/, never the daemon's internals.
+    // protocol/ may name config's types (the config-info encoder's input), never its code.
+    files: ['src/protocol/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: layer('config'),
+              allowTypeImports: true,
+              message: 'src/protocol may import only types from src/config.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Client entry files may wire platform/ and protocol/, never the daemon's internals.
     files: ['src/ctl/main.ts', 'src/dashboard/main.ts'],
     rules: {
       'no-restricted-imports': [
@@ -157,8 +169,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['engine', 'logging', 'events', 'daemon'].flatMap(layer),
-              message: 'A client reaches the daemon only over the RPC API.',
+              group: ['engine', 'logging', 'events', 'rpc', 'daemon'].flatMap(layer),
+              message: 'A client reaches the daemon only over the API (src/protocol).',
             },
           ],
         },

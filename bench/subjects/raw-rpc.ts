@@ -3,7 +3,7 @@
 
 import http from 'node:http';
 
-import { encodeMethodCall } from '../../src/rpc/xmlrpc-encode.js';
+import { encodeMethodCall } from '../../src/protocol/xmlrpc/xmlrpc-encode.js';
 
 export interface RawRpc {
   /** ms until the whole response arrived; rejects on a non-200 answer */

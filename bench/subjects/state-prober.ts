@@ -7,7 +7,7 @@
 
 import http from 'node:http';
 
-import { encodeMethodCall } from '../../src/rpc/xmlrpc-encode.js';
+import { encodeMethodCall } from '../../src/protocol/xmlrpc/xmlrpc-encode.js';
 import { sleep, wallMs } from '../clock.js';
 
 export type ProbeOutcome =

@@ -1,10 +1,10 @@
 // The one XML-RPC client the bench uses for both tssupervisord and supervisord: our
-// src/rpc/client over the unix socket, so both daemons are timed through the same code.
+// src/protocol/client over the unix socket, so both daemons are timed through the same code.
 
 import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
-import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
-import { parseServerUrl } from '../../src/rpc/server-url.js';
-import type { XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import { createRpcClient, type RpcClient } from '../../src/protocol/client.js';
+import { parseServerUrl } from '../../src/protocol/server-url.js';
+import type { XmlRpcValue } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { waitFor } from '../clock.js';
 import type { ProcessCounts } from './subject.js';
 import { Unsupported } from './subject.js';

@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
 
 import { overlaps, scheduleBulk, type BulkTask } from './bulk-order.js';
-import { splitNamespec } from './namespec.js';
+import { parseNamespec } from '../model/namespec.js';
 
 /** Tasks that record when they start and finish only when released. */
 const gatedTasks = (names: readonly string[]) => {
   const started: string[] = [];
   const releases = new Map<string, () => void>();
   const tasks: BulkTask<string>[] = names.map((name) => ({
-    scope: splitNamespec(name),
+    scope: parseNamespec(name),
     run: () => {
       started.push(name);
       return new Promise<string>((resolve) => releases.set(name, () => resolve(name)));
@@ -60,9 +60,9 @@ it('does not run a call whose predecessor failed, and reports nothing unhandled'
   let ran = false;
   const results = scheduleBulk(
     [
-      { scope: splitNamespec('a'), run: () => Promise.reject(new Error('down')) },
+      { scope: parseNamespec('a'), run: () => Promise.reject(new Error('down')) },
       {
-        scope: splitNamespec('a'),
+        scope: parseNamespec('a'),
         run: () => {
           ran = true;
           return Promise.resolve('a');
@@ -83,5 +83,5 @@ it.each([
   ['g:x', 'g:y', false],
   ['g:*', 'h:*', false],
 ])('%s and %s overlap: %s', (a, b, expected) => {
-  expect(overlaps(splitNamespec(a), splitNamespec(b))).toBe(expected);
+  expect(overlaps(parseNamespec(a), parseNamespec(b))).toBe(expected);
 });

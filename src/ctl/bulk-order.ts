@@ -2,15 +2,16 @@
 // while keeping their effects ordered where they overlap: a call waits only for the earlier
 // calls that touch the same process (a whole-group call touches every process of its group).
 
-import type { Namespec } from './namespec.js';
+import type { ParsedNamespec } from '../model/namespec.js';
 
 export interface BulkTask<T> {
-  readonly scope: Namespec;
+  readonly scope: ParsedNamespec;
   readonly run: () => Promise<T>;
 }
 
-export const overlaps = (a: Namespec, b: Namespec): boolean =>
-  a.group === b.group && (a.process === null || b.process === null || a.process === b.process);
+export const overlaps = (a: ParsedNamespec, b: ParsedNamespec): boolean =>
+  a.groupName === b.groupName &&
+  (a.processName === null || b.processName === null || a.processName === b.processName);
 
 /**
  * Starts every task once the earlier overlapping ones have succeeded (all earlier ones when

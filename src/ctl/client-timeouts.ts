@@ -2,7 +2,7 @@
 // stopwaitsecs), so they get no deadline; every other call, the connection check included,
 // gets one, so an unreachable or wedged server is an error, never a hang.
 
-import type { RpcClient } from '../rpc/client.js';
+import type { RpcClient } from '../protocol/client.js';
 
 export const QUICK_CALL_TIMEOUT_MS = 30_000;
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 
 import { SAMPLE_PROCESSES } from '../../test/fakes/supervisor-answers.js';
-import { readProcessInfo } from './api/process-info.js';
+import { readProcessInfo } from '../protocol/process-info.js';
 import { COMMANDS } from './commands/registry.js';
 import { completeLine } from './completion.js';
 

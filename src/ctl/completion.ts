@@ -2,7 +2,7 @@
 // process names, `group:*` included, from getAllProcessInfo. `:`, `*` and `-` are word
 // characters, so `web:we<TAB>` completes as one word.
 
-import type { ProcessInfo } from './api/process-info.js';
+import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CtlCommand } from './commands/command.js';
 import { splitWords } from './line-parse.js';
 import type { Completion } from '../ports/terminal.js';

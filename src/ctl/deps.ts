@@ -2,7 +2,7 @@
 // (fakes): output streams, the config file, connections, log streams, terminal, Ctrl-C.
 
 import type { CtlLoadResult } from '../config/load.js';
-import type { RpcClient } from '../rpc/client.js';
+import type { RpcClient } from '../protocol/client.js';
 import type { Interrupts } from './interrupts.js';
 import type { OpenLogStream } from '../ports/log-stream.js';
 import type { Terminal, TerminalOptions } from '../ports/terminal.js';

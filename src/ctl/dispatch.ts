@@ -1,7 +1,7 @@
 // Runs one command line in a session: finds the verb, reports unknown syntax, turns anything a
 // command let through into one `error:` line (exit 1), and handles a 401 as supervisorctl does.
 
-import { RpcClientError } from '../rpc/client-error.js';
+import { RpcClientError } from '../protocol/client-error.js';
 import type { CommandResult } from './commands/command.js';
 import { EXIT } from './exit-codes.js';
 import { parseLine } from './line-parse.js';

@@ -5,8 +5,8 @@
 import { findConfigFile, loadCtlConfig } from '../config/load.js';
 import { createNodeConfigHost } from '../platform/node-config-host.js';
 import { createNodeHttpClient } from '../platform/node-http-client.js';
-import { createRpcClient } from '../rpc/client.js';
-import { parseServerUrl } from '../rpc/server-url.js';
+import { createRpcClient } from '../protocol/client.js';
+import { parseServerUrl } from '../protocol/server-url.js';
 import { QUICK_CALL_TIMEOUT_MS, routeByMethod } from './client-timeouts.js';
 import type { ConnectResult, CtlDeps, ServerTarget } from './deps.js';
 import type { Interrupts } from './interrupts.js';

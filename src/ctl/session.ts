@@ -1,8 +1,8 @@
 // One ctl session (a single command, or a shell): the server it talks to, the sticky exit
 // status, output routing, and the CommandContext every command runs with.
 
-import type { RpcClient } from '../rpc/client.js';
-import { supervisorApi } from './api/supervisor-api.js';
+import type { RpcClient } from '../protocol/client.js';
+import { supervisorApi } from '../protocol/supervisor-api.js';
 import type { CommandContext, CtlCommand } from './commands/command.js';
 import type { CtlDeps, ServerTarget } from './deps.js';
 import { EXIT } from './exit-codes.js';

@@ -1,7 +1,7 @@
 // The interactive shell: `status` first, then one command per line at `<prompt>> ` until
 // exit/quit, Ctrl-D or Ctrl-C. Its exit status is always 0, as supervisorctl's is.
 
-import type { ProcessInfo } from './api/process-info.js';
+import type { ProcessInfo } from '../protocol/process-info.js';
 import { completeLine } from './completion.js';
 import { runLine } from './dispatch.js';
 import type { Session } from './session.js';

@@ -9,8 +9,8 @@ import {
   socketMissing,
   type FakeReply,
 } from '../../test/fakes/fake-rpc-client.js';
-import { RpcClientError } from '../rpc/client-error.js';
-import { supervisorApi } from './api/supervisor-api.js';
+import { RpcClientError } from '../protocol/client-error.js';
+import { supervisorApi } from '../protocol/supervisor-api.js';
 import { NO_SUPERVISOR_NAMESPACE, upcheck } from './upcheck.js';
 
 const check = (reply: FakeReply) =>

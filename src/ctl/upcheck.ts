@@ -2,8 +2,8 @@
 // "3.0". Each way it can fail has its own message and exit status (spec §6.2).
 
 import { FAULT_CODES } from '../model/faults.js';
-import { RpcClientError } from '../rpc/client-error.js';
-import type { SupervisorApi } from './api/supervisor-api.js';
+import { RpcClientError } from '../protocol/client-error.js';
+import type { SupervisorApi } from '../protocol/supervisor-api.js';
 import { EXIT } from './exit-codes.js';
 
 export const API_VERSION = '3.0';

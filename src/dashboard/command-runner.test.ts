@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { supervisorApi } from '../ctl/api/supervisor-api.js';
+import { supervisorApi } from '../protocol/supervisor-api.js';
 import {
   fakeRpcClient,
   fault,

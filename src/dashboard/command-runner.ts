@@ -1,14 +1,14 @@
 // Performs a ProcessCommand with the supervisor.* API, as tssupervisorctl would, and words its
 // result in one line: supervisorctl's words for one process, a count and the first error for many.
 
-import type { SupervisorApi } from '../ctl/api/supervisor-api.js';
-import { faultOf } from '../ctl/api/faults.js';
-import type { StatusResult } from '../ctl/api/status-result.js';
-import { splitNamespec } from '../ctl/namespec.js';
-import { renderResultLine, resultMessage, type BulkAction } from '../ctl/render/action-result.js';
-import { describeFailure } from '../ctl/render/failure.js';
+import type { SupervisorApi } from '../protocol/supervisor-api.js';
+import { faultOf } from '../protocol/faults.js';
+import type { StatusResult } from '../protocol/status-result.js';
+import { parseNamespec } from '../model/namespec.js';
+import { renderResultLine, resultMessage, type BulkAction } from '../client-text/action-result.js';
+import { describeFailure } from '../client-text/failure-text.js';
 import { FAULT_CODES } from '../model/faults.js';
-import { RpcClientError } from '../rpc/client-error.js';
+import { RpcClientError } from '../protocol/client-error.js';
 import {
   describeTarget,
   type CommandOutcome,
@@ -24,7 +24,7 @@ const asResult = (namespec: string, error: unknown): StatusResult => {
   if (fault === null) {
     throw error;
   }
-  const { group, process } = splitNamespec(namespec);
+  const { groupName: group, processName: process } = parseNamespec(namespec);
   return {
     name: process ?? '*',
     group,
@@ -36,7 +36,7 @@ const asResult = (namespec: string, error: unknown): StatusResult => {
 const single = async (namespec: string, call: () => Promise<void>): Promise<StatusResult[]> => {
   try {
     await call();
-    const { group, process } = splitNamespec(namespec);
+    const { groupName: group, processName: process } = parseNamespec(namespec);
     return [{ name: process ?? '*', group, status: SUCCESS, description: 'OK' }];
   } catch (error) {
     return [asResult(namespec, error)];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { fakeRpcClient, ok } from '../../test/fakes/fake-rpc-client.js';
-import { XmlRpcDouble } from '../rpc/xmlrpc-value.js';
+import { XmlRpcDouble } from '../protocol/xmlrpc/xmlrpc-value.js';
 import { dashboardApi } from './daemon-api.js';
 import { recordUsage, HISTORY_LENGTH } from './usage-history.js';
 

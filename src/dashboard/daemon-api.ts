@@ -1,16 +1,10 @@
-// The calls the dashboard makes, typed: supervisor.* through the ctl's API, and our
-// tssupervisor.* long-poll and process stats decoded here. All of it goes through rpc/client.
+// The calls the dashboard makes, over the protocol module's typed API: supervisor.* for actions
+// and reads, tssupervisor.* for the change long-poll and each process's figures.
 
-import { supervisorApi, type SupervisorApi } from '../ctl/api/supervisor-api.js';
-import {
-  isStruct,
-  readArray,
-  readString,
-  readStruct,
-  ShapeError,
-  type WireValue,
-} from '../ctl/api/wire-value.js';
-import type { RpcClient } from '../rpc/client.js';
+import type { RpcClient } from '../protocol/client.js';
+import type { ProcessStatsInfo } from '../protocol/process-stats.js';
+import { supervisorApi, type SupervisorApi } from '../protocol/supervisor-api.js';
+import { tssupervisorApi } from '../protocol/tssupervisor-api.js';
 
 /** One process's figures from tssupervisor.getProcessStats. */
 export interface ProcessUsage {
@@ -48,43 +42,23 @@ export interface DashboardClients {
 /** The key both getAllProcessInfo and getProcessStats rows are matched by. */
 export const processKey = (group: string, name: string): string => `${group}:${name}`;
 
-/** A `<double>` arrives as an object holding the number; an `<int>` as a plain number. */
-const readNumber = (method: string, struct: WireValue, key: string): number => {
-  const value = isStruct(struct) ? struct[key] : undefined;
-  if (typeof value === 'number') {
-    return value;
-  }
-  if (typeof value === 'object' && 'value' in value && typeof value.value === 'number') {
-    return value.value;
-  }
-  throw new ShapeError(method, `field ${key} is not a number`);
-};
-
-const readUsage = (method: string, value: WireValue): ProcessUsage => {
-  const s = readStruct(method, value);
-  return {
-    key: processKey(s.string('group'), s.string('name')),
-    pid: s.int('pid'),
-    sampled: s.bool('sampled'),
-    cpuPercent: readNumber(method, value, 'cpu_percent'),
-    rssKb: s.int('rss_kb'),
-    processes: s.int('processes'),
-    restarts: s.int('restarts'),
-  };
-};
+const asUsage = (stats: ProcessStatsInfo): ProcessUsage => ({
+  key: processKey(stats.group, stats.name),
+  pid: stats.pid,
+  sampled: stats.sampled,
+  cpuPercent: stats.cpu_percent,
+  rssKb: stats.rss_kb,
+  processes: stats.processes,
+  restarts: stats.restarts,
+});
 
 export const dashboardApi = (clients: DashboardClients): DashboardApi => {
+  const longPoll = tssupervisorApi(clients.longPoll);
+  const quick = tssupervisorApi(clients.quick);
   return {
     actions: supervisorApi(clients.waiting),
     reads: supervisorApi(clients.quick),
-    waitForStateChange: async (token, timeoutMs) =>
-      readString(
-        'waitForStateChange',
-        await clients.longPoll.call('tssupervisor.waitForStateChange', [token, timeoutMs]),
-      ),
-    getProcessStats: async () =>
-      readArray('getProcessStats', await clients.quick.call('tssupervisor.getProcessStats')).map(
-        (v) => readUsage('getProcessStats', v),
-      ),
+    waitForStateChange: (token, timeoutMs) => longPoll.waitForStateChange(token, timeoutMs),
+    getProcessStats: async () => (await quick.getProcessStats()).map(asUsage),
   };
 };

@@ -1,10 +1,10 @@
 // How the dashboard words and classifies a failed call: one line for the banner or the log
 // pane's title, and whether it is a fault naming a method the daemon does not have.
 
-import { faultOf } from '../ctl/api/faults.js';
-import { describeFailure } from '../ctl/render/failure.js';
+import { faultOf } from '../protocol/faults.js';
+import { describeFailure } from '../client-text/failure-text.js';
 import { FAULT_CODES } from '../model/faults.js';
-import { RpcClientError } from '../rpc/client-error.js';
+import { RpcClientError } from '../protocol/client-error.js';
 
 export const failureText = (error: unknown, serverUrl: string): string => {
   if (error instanceof RpcClientError) {

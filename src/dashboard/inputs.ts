@@ -1,7 +1,7 @@
 // What the dashboard's reducer takes in (keys, terminal size, time, the daemon's answers, log
 // data, command results) and the effects it asks the runner to perform.
 
-import type { ProcessInfo } from '../ctl/api/process-info.js';
+import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandOutcome, ProcessCommand } from './commands.js';
 import type { ProcessUsage } from './daemon-api.js';
 import type { LogStatus } from './log-pane.js';

@@ -5,8 +5,8 @@
 import { nodeClock } from '../platform/node-clock.js';
 import { createNodeHttpClient } from '../platform/node-http-client.js';
 import { openHttpLogStream } from '../platform/http-log-stream.js';
-import { createRpcClient } from '../rpc/client.js';
-import { parseServerUrl } from '../rpc/server-url.js';
+import { createRpcClient } from '../protocol/client.js';
+import { parseServerUrl } from '../protocol/server-url.js';
 import { dashboardApi } from './daemon-api.js';
 import { LONG_POLL_MS } from './process-sync.js';
 import { runDashboard } from './runner.js';

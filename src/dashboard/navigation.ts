@@ -1,7 +1,7 @@
 // Selection and scrolling in the process table, kept sensible when the rows change (new data, a
 // filter, another sort), and what the selection means: a command target and a log to follow. Pure.
 
-import { makeNamespec } from '../ctl/namespec.js';
+import { makeNamespec } from '../model/namespec.js';
 import type { CommandTarget } from './commands.js';
 import type { LogTarget } from './log-pane.js';
 import { layoutOf, type DashboardState } from './state.js';

@@ -1,7 +1,7 @@
 // The dashboard's whole state: what the daemon last told us, what the user looks at, and what
 // is under way. Plain immutable data; only model.ts makes a new one.
 
-import type { ProcessInfo } from '../ctl/api/process-info.js';
+import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandTarget, ProcessCommand } from './commands.js';
 import { layoutFor, type Size } from './layout.js';
 import { emptyLogPane, type LogPane } from './log-pane.js';

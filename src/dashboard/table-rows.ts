@@ -1,8 +1,8 @@
 // The process table's rows, in order: filtered, sorted, and grouped under a header row for each
 // group of several processes (a lone `web` in group `web` stands alone). Pure.
 
-import type { ProcessInfo } from '../ctl/api/process-info.js';
-import { makeNamespec } from '../ctl/namespec.js';
+import type { ProcessInfo } from '../protocol/process-info.js';
+import { makeNamespec } from '../model/namespec.js';
 import { processKey } from './daemon-api.js';
 import type { UsageTable } from './usage-history.js';
 

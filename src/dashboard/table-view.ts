@@ -1,7 +1,7 @@
 // The process table as lines: column titles, then one line per visible row with the state in
 // its colour, uptime, restarts, CPU and memory with sparklines, and what went wrong. Pure.
 
-import type { ProcessInfo } from '../ctl/api/process-info.js';
+import type { ProcessInfo } from '../protocol/process-info.js';
 import { formatKb, formatPercent, formatUptime, sparkline } from './cell-format.js';
 import { processKey } from './daemon-api.js';
 import type { DashboardState } from './state.js';

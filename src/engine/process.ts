@@ -6,6 +6,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { ProcessHealthEvent, ProcessStateEvent } from '../model/events.js';
 import { exitStatusCode, type ExitStatus } from '../model/exit-status.js';
 import type { Fault } from '../model/faults.js';
+import type { ProcessFacts } from '../model/process-facts.js';
 import type { ProcessStateName } from '../model/process-state.js';
 import type { SignalName } from '../model/signals.js';
 import type { Clock, Timer } from '../ports/clock.js';
@@ -35,7 +36,7 @@ import {
   STATE_NAMES,
   type TimerName,
 } from './machine-types.js';
-import { makeNamespec } from './namespec.js';
+import { makeNamespec } from '../model/namespec.js';
 import type { SpawnPacer } from './spawn-pacer.js';
 import { planSpawn, type SpawnEnvironment } from './spawn-spec.js';
 import { pidOf, stateChangeEvent } from './state-event.js';
@@ -58,29 +59,10 @@ export interface ProcessDeps {
   readonly waitingFor: (process: SupervisedProcess) => string | null;
 }
 
-/** What getProcessInfo reports, in engine terms (the RPC layer formats it). */
-export interface ProcessInfo {
-  readonly name: string;
-  readonly group: string;
+/** What getProcessInfo reports, in engine terms (protocol/process-info.ts encodes it). */
+export interface ProcessInfo extends ProcessFacts {
   readonly namespec: string;
-  readonly state: ProcessStateName;
-  /** 0 when there is no process */
-  readonly pid: number;
-  /** epoch seconds of the last start attempt, 0 if never */
-  readonly startedAtSec: number;
-  /** epoch seconds of the last exit, 0 if never */
-  readonly stoppedAtSec: number;
-  readonly spawnErr: string | null;
-  /** last exit code, -1 for a death by signal, 0 if none */
-  readonly exitStatus: number;
-  readonly stdoutLogfile: string | null;
-  readonly stderrLogfile: string | null;
   readonly config: ProcessConfig;
-  /**
-   * ours: why it is not (or not quite) up, from readiness, liveness, depends_on or restart
-   * pacing (`waiting for db`, `not ready: connection refused (3)`); null otherwise
-   */
-  readonly reason: string | null;
 }
 
 export class SupervisedProcess {

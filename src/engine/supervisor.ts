@@ -14,7 +14,7 @@ import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
 import { dependencyWait } from './dependency-wait.js';
 import { byPriority, ProcessGroup } from './group.js';
-import { parseNamespec } from './namespec.js';
+import { parseNamespec } from '../model/namespec.js';
 import { type ProcessInfo, SupervisedProcess } from './process.js';
 import {
   ProcessWaiters,

@@ -6,7 +6,7 @@ import { FAULT_CODES, faultString, type Fault } from '../model/faults.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import { isFault, type MethodContext } from './method-definition.js';
 import type { MethodRegistry } from './method-registry.js';
-import type { XmlRpcStruct, XmlRpcValue } from './xmlrpc-value.js';
+import type { XmlRpcStruct, XmlRpcValue } from '../protocol/xmlrpc/xmlrpc-value.js';
 
 export type CallOutcome =
   | { readonly kind: 'value'; readonly value: XmlRpcValue }

@@ -8,7 +8,7 @@ import type { LogTailSource } from '../ports/log-tail.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import { createHttpService, type HttpServiceOptions } from './http-service.js';
 import { createRpcService } from './rpc-service.js';
-import { encodeMethodCall, encodeMethodResponse } from './xmlrpc-encode.js';
+import { encodeMethodCall, encodeMethodResponse } from '../protocol/xmlrpc/xmlrpc-encode.js';
 
 const NOW = Date.UTC(2026, 10, 21, 1, 57, 39);
 const clock: Clock = {

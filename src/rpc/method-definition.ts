@@ -3,7 +3,7 @@
 
 import { FAULT_CODES, type Fault } from '../model/faults.js';
 import type { ParamSpec, ParamValues } from './method-params.js';
-import type { XmlRpcTypeName, XmlRpcValue } from './xmlrpc-value.js';
+import type { XmlRpcTypeName, XmlRpcValue } from '../protocol/xmlrpc/xmlrpc-value.js';
 
 export interface MethodContext {
   /** Aborted when the client disconnects, so a long wait may stop early. */

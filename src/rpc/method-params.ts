@@ -9,7 +9,7 @@ import {
   type XmlRpcStruct,
   type XmlRpcTypeName,
   type XmlRpcValue,
-} from './xmlrpc-value.js';
+} from '../protocol/xmlrpc/xmlrpc-value.js';
 
 export interface ParamSpec<T> {
   readonly name: string;

@@ -7,7 +7,7 @@ import { defineMethod, isFault } from './method-definition.js';
 import { param } from './method-params.js';
 import { createMethodRegistry } from './method-registry.js';
 import { createRpcService } from './rpc-service.js';
-import type { XmlRpcValue } from './xmlrpc-value.js';
+import type { XmlRpcValue } from '../protocol/xmlrpc/xmlrpc-value.js';
 
 const quietLogger: DaemonLogger = { log: () => undefined, isEnabled: () => false };
 const ctx = { signal: new AbortController().signal };

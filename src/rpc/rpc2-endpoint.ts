@@ -9,13 +9,13 @@ import type { DaemonLogger } from '../ports/logger.js';
 import { answerAfterBody } from './answer-after-body.js';
 import { describeCrash, type CallMethod } from './dispatch.js';
 import { errorPage, okHead, okResponse } from './http-responses.js';
-import { decodeMethodCall } from './xmlrpc-decode.js';
+import { decodeMethodCall } from '../protocol/xmlrpc/xmlrpc-decode.js';
 import {
   encodeFaultResponse,
   encodeMethodResponseChunks,
   type ChunkedDocument,
   type EncodeResult,
-} from './xmlrpc-encode.js';
+} from '../protocol/xmlrpc/xmlrpc-encode.js';
 
 export interface Rpc2Deps {
   readonly call: CallMethod;

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
-import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
+import { createRpcClient, type RpcClient } from '../../src/protocol/client.js';
 import { DAEMON_BIN, spawnedPids } from '../helpers/daemon-harness.js';
 import { isAlive } from '../helpers/processes.js';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-import { isXmlRpcStruct } from '../../src/rpc/xmlrpc-value.js';
+import { isXmlRpcStruct } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { waitFor } from '../helpers/wait-for.js';
 import type { AllowedDifference } from './allowed-differences.js';
 import { COMPAT_ENV, type CompatDaemon, PYTHON, SUPERVISORCTL } from './compat-daemons.js';

@@ -4,7 +4,7 @@
 
 import { describe, it } from 'vitest';
 
-import { RpcClientError } from '../../src/rpc/client-error.js';
+import { RpcClientError } from '../../src/protocol/client-error.js';
 import { PROGRAMS as FIXTURES } from '../helpers/daemon-harness.js';
 import { expectSameTranscripts, runOnBoth } from './compat-run.js';
 import { type RpcCall, type Step, waitForStates } from './compat-steps.js';

@@ -1,5 +1,5 @@
 // An HttpClientTransport that records requests and answers from a script, for unit tests of
-// rpc/client.ts without sockets.
+// protocol/client.ts without sockets.
 
 import type {
   HttpClientOutcome,

@@ -4,9 +4,9 @@
 
 import { FAULT_CODES, type FaultName } from '../../src/model/faults.js';
 import type { HttpEndpoint } from '../../src/ports/http-client-transport.js';
-import type { RpcClient } from '../../src/rpc/client.js';
-import { RpcClientError, type RpcFailure } from '../../src/rpc/client-error.js';
-import type { XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import type { RpcClient } from '../../src/protocol/client.js';
+import { RpcClientError, type RpcFailure } from '../../src/protocol/client-error.js';
+import type { XmlRpcValue } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 
 export type FakeReply =
   | { readonly value: XmlRpcValue }

@@ -3,7 +3,7 @@
 
 import { defineMethod, type RpcMethod } from '../../src/rpc/method-definition.js';
 import { optional, param } from '../../src/rpc/method-params.js';
-import type { XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import type { XmlRpcValue } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 
 export interface TestMethodsOptions {
   /** Resolves `test.wait` calls; defaults to answering at once. */

@@ -3,7 +3,7 @@
 
 import { PROCESS_STATE_CODES, type ProcessStateName } from '../../src/model/process-state.js';
 import { FAULT_CODES, type FaultName } from '../../src/model/faults.js';
-import type { XmlRpcStruct } from '../../src/rpc/xmlrpc-value.js';
+import type { XmlRpcStruct } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { ok, type FakeAnswer } from './fake-rpc-client.js';
 
 export interface InfoFields {

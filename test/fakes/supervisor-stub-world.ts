@@ -3,7 +3,7 @@
 // process. Stateless: the same question always gets the same answer.
 
 import type { Fault } from '../../src/model/faults.js';
-import type { XmlRpcStruct, XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import type { XmlRpcStruct, XmlRpcValue } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { processInfo, statusStruct } from './supervisor-answers.js';
 
 /** The world: sorted by group, then name, as getAllProcessInfo returns it. */

@@ -5,7 +5,7 @@
 import type { Fault } from '../../src/model/faults.js';
 import { defineMethod, type RpcMethod } from '../../src/rpc/method-definition.js';
 import { optional, param } from '../../src/rpc/method-params.js';
-import type { XmlRpcStruct } from '../../src/rpc/xmlrpc-value.js';
+import type { XmlRpcStruct } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { statusStruct } from './supervisor-answers.js';
 import {
   badName,

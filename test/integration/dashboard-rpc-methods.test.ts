@@ -3,7 +3,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { XmlRpcDouble, type XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import { XmlRpcDouble, type XmlRpcValue } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { killDaemon } from '../helpers/daemon-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {

@@ -6,7 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
-import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
+import { createRpcClient, type RpcClient } from '../../src/protocol/client.js';
 import {
   baseConfig,
   CTL_BIN,

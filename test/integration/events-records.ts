@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
-import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
+import { createRpcClient, type RpcClient } from '../../src/protocol/client.js';
 import { PROGRAMS } from '../helpers/daemon-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { RpcClientError } from '../../src/rpc/client-error.js';
+import { RpcClientError } from '../../src/protocol/client-error.js';
 import {
   exchangeRaw,
   hasCompleteResponse,

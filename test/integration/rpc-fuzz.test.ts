@@ -4,8 +4,8 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { encodeMethodCall } from '../../src/rpc/xmlrpc-encode.js';
-import type { XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import { encodeMethodCall } from '../../src/protocol/xmlrpc/xmlrpc-encode.js';
+import type { XmlRpcValue } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import {
   exchangeRaw,
   methodCall,

@@ -14,7 +14,7 @@ import {
 import type { HttpServerLimits } from '../../src/ports/http-transport.js';
 import type { LogTailSource } from '../../src/ports/log-tail.js';
 import type { DaemonLogger } from '../../src/ports/logger.js';
-import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
+import { createRpcClient, type RpcClient } from '../../src/protocol/client.js';
 import { createHttpService } from '../../src/rpc/http-service.js';
 import { startHttpServers, type RunningHttpServers } from '../../src/rpc/http-servers.js';
 import type { RpcMethod } from '../../src/rpc/method-definition.js';

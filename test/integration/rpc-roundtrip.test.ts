@@ -8,9 +8,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
 import type { HttpEndpoint } from '../../src/ports/http-client-transport.js';
-import { createRpcClient } from '../../src/rpc/client.js';
-import { RpcClientError, type RpcFailure } from '../../src/rpc/client-error.js';
-import { XmlRpcDateTime, XmlRpcDouble, type XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import { createRpcClient } from '../../src/protocol/client.js';
+import { RpcClientError, type RpcFailure } from '../../src/protocol/client-error.js';
+import {
+  XmlRpcDateTime,
+  XmlRpcDouble,
+  type XmlRpcValue,
+} from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { nested } from '../fakes/rpc-test-methods.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { startRpcServer, type RpcTestServer } from './rpc-harness.js';

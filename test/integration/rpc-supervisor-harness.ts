@@ -2,9 +2,13 @@
 // socket, and `attempt` to see a call's value or fault as data.
 
 import { createNodeHttpClient } from '../../src/platform/node-http-client.js';
-import { createRpcClient, type RpcClient } from '../../src/rpc/client.js';
-import { RpcClientError } from '../../src/rpc/client-error.js';
-import { isXmlRpcStruct, type XmlRpcStruct, type XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import { createRpcClient, type RpcClient } from '../../src/protocol/client.js';
+import { RpcClientError } from '../../src/protocol/client-error.js';
+import {
+  isXmlRpcStruct,
+  type XmlRpcStruct,
+  type XmlRpcValue,
+} from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import {
   baseConfig,
   type DaemonOptions,

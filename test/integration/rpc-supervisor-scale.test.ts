@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { XmlRpcStruct, XmlRpcValue } from '../../src/rpc/xmlrpc-value.js';
+import type { XmlRpcStruct, XmlRpcValue } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
 import { killDaemon } from '../helpers/daemon-harness.js';
 import { startSupervisor, struct, type SupervisorUnderTest } from './rpc-supervisor-harness.js';
 

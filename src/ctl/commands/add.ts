@@ -1,7 +1,7 @@
 // `add group ...`: activate groups that the last reread found in the configuration.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import type { CtlCommand } from './command.js';

@@ -1,7 +1,7 @@
 // `avail`: every configured process, whether its group is in use, autostart, priorities.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { renderAvailLine } from '../render/avail-table.js';
 import { usageError, type CtlCommand } from './command.js';

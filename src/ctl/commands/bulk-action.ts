@@ -3,12 +3,12 @@
 // with supervisorctl's lines and exit statuses, or collected for --json.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault, faultOf } from '../api/faults.js';
-import { successResult, type StatusResult } from '../api/status-result.js';
+import { catchFault, faultOf } from '../../protocol/faults.js';
+import { successResult, type StatusResult } from '../../protocol/status-result.js';
 import { scheduleBulk } from '../bulk-order.js';
 import { exitStatusForResult } from '../exit-codes.js';
-import { splitNamespec } from '../namespec.js';
-import { renderResultLine, type BulkAction } from '../render/action-result.js';
+import { parseNamespec } from '../../model/namespec.js';
+import { renderResultLine, type BulkAction } from '../../client-text/action-result.js';
 import { resultJson, type ResultJson } from '../render/json.js';
 import type { CommandContext } from './command.js';
 
@@ -29,7 +29,7 @@ type Entry =
   | { readonly kind: 'no-such-group'; readonly group: string };
 
 const runOneName = async (spec: BulkSpec, name: string): Promise<Entry[]> => {
-  const { group, process } = splitNamespec(name);
+  const { groupName: group, processName: process } = parseNamespec(name);
   const groupCall = spec.group;
   if (process === null && groupCall !== undefined) {
     try {
@@ -106,7 +106,7 @@ export const runBulkAction = async (
     return;
   }
   const outcomes = scheduleBulk(
-    names.map((name) => ({ scope: splitNamespec(name), run: () => runOneName(spec, name) })),
+    names.map((name) => ({ scope: parseNamespec(name), run: () => runOneName(spec, name) })),
     ctx.parallel,
   );
   for (const outcome of outcomes) {

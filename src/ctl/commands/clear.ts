@@ -1,6 +1,6 @@
 // `clear name ...|all`: empty processes' log files; `<ns>: cleared` or an error per name.
 
-import type { SupervisorApi } from '../api/supervisor-api.js';
+import type { SupervisorApi } from '../../protocol/supervisor-api.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { renderJson } from '../render/json.js';

@@ -1,7 +1,7 @@
 // What a ctl verb is (name, help, completion, run) and what it may use while it runs: the
 // typed API of the current server, output, the sticky exit status, prompts and log streams.
 
-import type { SupervisorApi } from '../api/supervisor-api.js';
+import type { SupervisorApi } from '../../protocol/supervisor-api.js';
 import type { InterruptWatch } from '../interrupts.js';
 import type { LogStreamEnd } from '../../ports/log-stream.js';
 import type { LineRead } from '../../ports/terminal.js';

@@ -3,10 +3,10 @@
 
 import { FAULT_CODES } from '../../model/faults.js';
 import { PROCESS_STATE_CODES } from '../../model/process-state.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
-import { faultRepr } from '../render/failure.js';
+import { faultRepr } from '../../client-text/failure-text.js';
 import { usageError, type CommandContext, type CtlCommand } from './command.js';
 import { PRESS_CTRL_C, reportStreamEnd } from './follow.js';
 

@@ -1,7 +1,7 @@
 // `maintail [-f|-NUM]`: the last bytes of supervisord's own log, or `-f` to follow it.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { usageError, type CtlCommand } from './command.js';

@@ -2,7 +2,7 @@
 // exit 7), or every process's pid.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import type { CtlCommand } from './command.js';

@@ -1,7 +1,7 @@
 // `reload`: restart supervisord itself (it rereads its configuration and restarts everything).
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { usageError, type CtlCommand } from './command.js';
 import { confirmed } from './confirm.js';

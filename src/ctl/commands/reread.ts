@@ -2,7 +2,7 @@
 // changed or removed, without acting on it (that is `update`).
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { renderConfigChanges } from '../render/config-changes.js';
 import { usageError, type CtlCommand } from './command.js';

@@ -2,8 +2,8 @@
 // error; a daemon that is already gone is reported as such.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { RpcClientError } from '../../rpc/client-error.js';
-import { catchFault } from '../api/faults.js';
+import { RpcClientError } from '../../protocol/client-error.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { usageError, type CommandContext, type CtlCommand } from './command.js';
 import { confirmed } from './confirm.js';

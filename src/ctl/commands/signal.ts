@@ -1,6 +1,6 @@
 // `signal SIG name|group:*|all ...`: `<ns>: signalled` or `<ns>: ERROR (<reason>)` per process.
 
-import type { SupervisorApi } from '../api/supervisor-api.js';
+import type { SupervisorApi } from '../../protocol/supervisor-api.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { renderJson } from '../render/json.js';

@@ -2,7 +2,7 @@
 // name is exit 2, spawn problems 7, an already running process is not an error.
 
 import { FAULT_CODES } from '../../model/faults.js';
-import type { SupervisorApi } from '../api/supervisor-api.js';
+import type { SupervisorApi } from '../../protocol/supervisor-api.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { renderJson } from '../render/json.js';

@@ -2,10 +2,10 @@
 // exit 4 when a name is unknown or the server is unreachable, 3 when a shown process is down.
 
 import { PROCESS_STATE_CODES, STOPPED_STATES } from '../../model/process-state.js';
-import type { ProcessInfo } from '../api/process-info.js';
+import type { ProcessInfo } from '../../protocol/process-info.js';
 import { STATUS_EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
-import { splitNamespec } from '../namespec.js';
+import { parseNamespec } from '../../model/namespec.js';
 import { processJson, renderJson } from '../render/json.js';
 import { renderStatusLines } from '../render/status-table.js';
 import type { CommandContext, CtlCommand } from './command.js';
@@ -20,7 +20,7 @@ const select = (ctx: CommandContext, all: readonly ProcessInfo[], names: readonl
   }
   const matching: ProcessInfo[] = [];
   for (const name of names) {
-    const { group, process } = splitNamespec(name);
+    const { groupName: group, processName: process } = parseNamespec(name);
     const found = all.filter(
       (info) => info.group === group && (process === null || info.name === process),
     );

@@ -3,7 +3,7 @@
 
 import { reprString } from '../../model/python-repr.js';
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
+import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { usageError, type CtlCommand } from './command.js';

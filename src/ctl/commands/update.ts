@@ -2,8 +2,8 @@
 // restart changed ones with their new settings, and add new ones (optionally only the named).
 
 import { FAULT_CODES } from '../../model/faults.js';
-import { catchFault } from '../api/faults.js';
-import type { ConfigChanges } from '../api/config-info.js';
+import { catchFault } from '../../protocol/faults.js';
+import type { ConfigChanges } from '../../protocol/config-changes.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import type { CommandContext, CtlCommand } from './command.js';

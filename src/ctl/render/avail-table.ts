@@ -1,8 +1,8 @@
 // `avail`: one line per configured process — namespec, in use/avail, auto/manual and
 // group:process priorities, in supervisorctl's fixed-width columns.
 
-import type { ConfigInfo } from '../api/config-info.js';
-import { makeNamespec } from '../namespec.js';
+import type { ConfigInfo } from '../../protocol/config-info.js';
+import { makeNamespec } from '../../model/namespec.js';
 import { padRight } from './pad.js';
 
 export const renderAvailLine = (info: ConfigInfo): string =>

@@ -1,7 +1,7 @@
 // `reread`: each group the new config adds, changes or drops, sorted by name, or the line
 // saying nothing changed.
 
-import type { ConfigChanges } from '../api/config-info.js';
+import type { ConfigChanges } from '../../protocol/config-changes.js';
 
 export const renderConfigChanges = (changes: ConfigChanges): string[] => {
   const byName = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 
-import { RpcClientError, type RpcFailure } from '../../rpc/client-error.js';
-import { ShapeError } from '../api/wire-value.js';
+import { RpcClientError, type RpcFailure } from '../../protocol/client-error.js';
+import { ShapeError } from '../../protocol/wire-value.js';
 import { renderErrorLine } from './failure.js';
 
 const URL = 'unix:///run/supervisor.sock';

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 
 import { processInfo, statusStruct } from '../../../test/fakes/supervisor-answers.js';
-import { readProcessInfo } from '../api/process-info.js';
-import { readStatusResult } from '../api/status-result.js';
+import { readProcessInfo } from '../../protocol/process-info.js';
+import { readStatusResult } from '../../protocol/status-result.js';
 import { processJson, renderJson, resultJson } from './json.js';
 
 it('describes a process with its namespec, state name and code', () => {

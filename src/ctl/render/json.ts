@@ -1,10 +1,10 @@
 // --json output (our addition): process infos and per-process action results as JSON, one
 // document per command, so scripts need not parse the column layout.
 
-import type { ProcessInfo } from '../api/process-info.js';
-import type { StatusResult } from '../api/status-result.js';
-import { makeNamespec } from '../namespec.js';
-import { resultMessage, type BulkAction } from './action-result.js';
+import type { ProcessInfo } from '../../protocol/process-info.js';
+import type { StatusResult } from '../../protocol/status-result.js';
+import { makeNamespec } from '../../model/namespec.js';
+import { resultMessage, type BulkAction } from '../../client-text/action-result.js';
 import { FAULT_CODES } from '../../model/faults.js';
 
 export interface ProcessJson {

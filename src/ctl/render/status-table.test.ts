@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 
 import { processInfo } from '../../../test/fakes/supervisor-answers.js';
-import { readProcessInfo } from '../api/process-info.js';
+import { readProcessInfo } from '../../protocol/process-info.js';
 import { renderStatusLines } from './status-table.js';
 
 const info = (...args: Parameters<typeof processInfo>) =>

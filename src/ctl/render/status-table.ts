@@ -1,8 +1,8 @@
 // The `status` table: namespec in a column max(30, longest)+3 wide, the state name padded to
 // 10, then the description. Scripts parse these lines, so the layout is supervisorctl's.
 
-import type { ProcessInfo } from '../api/process-info.js';
-import { makeNamespec } from '../namespec.js';
+import type { ProcessInfo } from '../../protocol/process-info.js';
+import { makeNamespec } from '../../model/namespec.js';
 import { codePointLength, padRight } from './pad.js';
 
 const MIN_NAME_WIDTH = 30;

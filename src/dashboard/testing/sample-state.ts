@@ -1,7 +1,7 @@
 // For the dashboard's unit tests: process infos and usage as the daemon would send them, and a
 // state built by feeding them through the reducer (so tests start from states it can reach).
 
-import type { ProcessInfo } from '../../ctl/api/process-info.js';
+import type { ProcessInfo } from '../../protocol/process-info.js';
 import { PROCESS_STATE_CODES, type ProcessStateName } from '../../model/process-state.js';
 import type { ProcessUsage } from '../daemon-api.js';
 import type { DashboardInput } from '../inputs.js';
@@ -28,6 +28,7 @@ export const info = (
   now: NOW_SEC,
   exitstatus: 0,
   spawnerr: '',
+  logfile: `/var/log/${name}.log`,
   stdout_logfile: `/var/log/${name}.log`,
   stderr_logfile: '',
   ...extra,

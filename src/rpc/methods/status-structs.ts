@@ -3,24 +3,13 @@
 
 import type { SupervisedProcess } from '../../engine/process.js';
 import type { BatchResult } from '../../engine/supervisor.js';
-import { FAULT_CODES, faultString, type Fault } from '../../model/faults.js';
+import type { Fault } from '../../model/faults.js';
+import { encodeStatusResult, type StatusResult } from '../../protocol/status-result.js';
 
-export type StatusStruct = {
-  readonly name: string;
-  readonly group: string;
-  readonly status: number;
-  readonly description: string;
-};
+export type StatusStruct = StatusResult;
 
-export const statusStruct = (
-  process: SupervisedProcess,
-  fault: Fault | undefined,
-): StatusStruct => ({
-  name: process.config.name,
-  group: process.config.groupName,
-  status: fault === undefined ? FAULT_CODES.SUCCESS : FAULT_CODES[fault.fault],
-  description: fault === undefined ? 'OK' : faultString(fault),
-});
+export const statusStruct = (process: SupervisedProcess, fault: Fault | undefined): StatusStruct =>
+  encodeStatusResult(process.config.groupName, process.config.name, fault);
 
 /** Outcomes this close together count as simultaneous (supervisord sees them in one pass). */
 const TOGETHER_MS = 200;

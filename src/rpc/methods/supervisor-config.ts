@@ -2,6 +2,7 @@
 // applied), addProcessGroup (from the config last read) and removeProcessGroup.
 
 import { diffConfigs } from '../../config/diff.js';
+import { encodeConfigChanges } from '../../protocol/config-changes.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
@@ -20,11 +21,12 @@ export const configMethods = (facade: SupervisorFacade): readonly RpcMethod[] =>
       // Against the groups in use, not the previous file: a reread without update reports the
       // same changes again. [supervisord] environment= is not compared (as in supervisord): the
       // running daemon keeps the one it started with until a full restart.
-      const diff = diffConfigs(
-        facade.engine.groups().map((g) => g.config),
-        reread.config.groups,
+      return encodeConfigChanges(
+        diffConfigs(
+          facade.engine.groups().map((g) => g.config),
+          reread.config.groups,
+        ),
       );
-      return [[[...diff.added], [...diff.changed], [...diff.removed]]];
     },
   }),
   defineMethod({

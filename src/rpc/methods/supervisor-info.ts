@@ -6,8 +6,8 @@ import type { ProcessGroup } from '../../engine/group.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
-import { byName, configInfoStruct, type LivePaths } from './config-info-struct.js';
-import { processInfoStruct } from './process-info-struct.js';
+import { encodeConfigInfo, type LivePaths } from '../../protocol/config-info.js';
+import { encodeProcessInfo } from '../../protocol/process-info.js';
 
 const lexically = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => {
@@ -15,6 +15,10 @@ const lexically = <T>(items: readonly T[], key: (item: T) => string): T[] =>
     const kb = key(b);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
+
+/** Python's sort by name: stable, code-unit order. */
+const byName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 export const infoMethods = (facade: SupervisorFacade): readonly RpcMethod[] => {
   const { engine } = facade;
@@ -46,7 +50,7 @@ export const infoMethods = (facade: SupervisorFacade): readonly RpcMethod[] => {
           case 'group':
             return { fault: 'BAD_NAME', detail: name };
           case 'process':
-            return processInfoStruct(found.process.info(), nowSec());
+            return encodeProcessInfo(found.process.info(), nowSec());
         }
       },
     }),
@@ -59,7 +63,7 @@ export const infoMethods = (facade: SupervisorFacade): readonly RpcMethod[] => {
         const now = nowSec();
         return lexically(engine.groups(), (g) => g.name).flatMap((group) =>
           lexically(group.processes, (p) => p.config.name).map((p) =>
-            processInfoStruct(p.info(), now),
+            encodeProcessInfo(p.info(), now),
           ),
         );
       },
@@ -76,7 +80,7 @@ export const infoMethods = (facade: SupervisorFacade): readonly RpcMethod[] => {
             const group = engine.group(groupConfig.name);
             const live = livePaths(group, groupConfig);
             return groupConfig.processes.map((p) =>
-              configInfoStruct(groupConfig, p, group !== undefined, live.get(p.name)),
+              encodeConfigInfo(groupConfig, p, group !== undefined, live.get(p.name)),
             );
           })
           .sort(byName),

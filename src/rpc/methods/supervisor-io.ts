@@ -4,9 +4,9 @@
 
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { param } from '../method-params.js';
-import { pythonFloatRepr } from '../python-float-repr.js';
+import { pythonFloatRepr } from '../../protocol/xmlrpc/python-float-repr.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
-import { XmlRpcDouble, type XmlRpcValue } from '../xmlrpc-value.js';
+import { XmlRpcDouble, type XmlRpcValue } from '../../protocol/xmlrpc/xmlrpc-value.js';
 import { asGiven } from './status-structs.js';
 
 /** supervisord names the offending value: `INCORRECT_PARAMETERS: 5`. */

@@ -6,7 +6,11 @@ import { describeCrash, faultStruct, type CallMethod } from '../dispatch.js';
 import { defineMethod, type MethodContext, type RpcMethod } from '../method-definition.js';
 import { param } from '../method-params.js';
 import type { MethodRegistry } from '../method-registry.js';
-import { isXmlRpcArray, isXmlRpcStruct, type XmlRpcValue } from '../xmlrpc-value.js';
+import {
+  isXmlRpcArray,
+  isXmlRpcStruct,
+  type XmlRpcValue,
+} from '../../protocol/xmlrpc/xmlrpc-value.js';
 
 export interface SystemMethodsDeps {
   /** The finished registry; read lazily because this family is part of it. */

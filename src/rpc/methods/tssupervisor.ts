@@ -3,10 +3,11 @@
 // rolling restart of a group.
 
 import type { SupervisedProcess } from '../../engine/process.js';
+import { encodeProcessHealth, type ProcessHealthStruct } from '../../protocol/process-health.js';
+import { encodeProcessStats, type ProcessStatsStruct } from '../../protocol/process-stats.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { optional, param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
-import { INT32_MAX, XmlRpcDouble } from '../xmlrpc-value.js';
 import { statusStruct, unlessAborted } from './status-structs.js';
 import { createChangeFeed } from './tssupervisor-change-feed.js';
 import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sampler.js';
@@ -14,37 +15,6 @@ import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sample
 export const DEFAULT_WAIT_MS = 20_000;
 /** Below the 30 s deadline our clients give quick calls, so a wait never looks like a hang. */
 export const MAX_WAIT_MS = 25_000;
-
-export type ProcessStatsStruct = {
-  readonly name: string;
-  readonly group: string;
-  readonly pid: number;
-  /** false when there is no figure: no pid, or its tree could not be read */
-  readonly sampled: boolean;
-  readonly cpu_percent: XmlRpcDouble;
-  readonly rss_kb: number;
-  readonly processes: number;
-  readonly restarts: number;
-};
-
-export type ProcessHealthStruct = {
-  readonly name: string;
-  readonly group: string;
-  readonly statename: string;
-  /** none | pending | ready | down */
-  readonly readiness: string;
-  /** none | ok | failing | down */
-  readonly liveness: string;
-  readonly probe_failures: number;
-  /** '' when it does not wait */
-  readonly waiting_for: string;
-  /** seconds until a paced restart, -1 when none is pending */
-  readonly restart_in: XmlRpcDouble;
-  /** its depends_on entries, `name:condition` */
-  readonly depends_on: readonly string[];
-  /** what status shows beside the state ('' when nothing is held up) */
-  readonly reason: string;
-};
 
 const byName = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -65,35 +35,17 @@ export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMetho
   const statsStruct = (process: SupervisedProcess, usages: TreeUsages): ProcessStatsStruct => {
     const info = process.info();
     const usage = info.pid === 0 ? undefined : usages.get(info.pid);
-    return {
-      name: info.name,
-      group: info.group,
-      pid: info.pid,
-      sampled: usage !== undefined,
-      cpu_percent: new XmlRpcDouble(Math.round((usage?.cpuPercent ?? 0) * 10) / 10),
-      rss_kb: Math.min(INT32_MAX, Math.round((usage?.rssBytes ?? 0) / 1024)),
-      processes: usage?.processCount ?? 0,
-      restarts: feed.restarts(info.group, info.name),
-    };
+    return encodeProcessStats(info, usage, feed.restarts(info.group, info.name));
   };
 
   const healthStruct = (process: SupervisedProcess): ProcessHealthStruct => {
     const info = process.info();
-    const health = process.health();
-    return {
-      name: info.name,
-      group: info.group,
-      statename: info.state,
-      readiness: health.readiness,
-      liveness: health.liveness,
-      probe_failures: health.probeFailures,
-      waiting_for: health.waitingFor ?? '',
-      restart_in: new XmlRpcDouble(
-        health.restartInMs === null ? -1 : Math.round(health.restartInMs / 100) / 10,
-      ),
-      depends_on: process.config.dependsOn.map((d) => `${d.name}:${d.condition}`),
-      reason: info.reason ?? '',
-    };
+    return encodeProcessHealth({
+      ...info,
+      ...process.health(),
+      dependsOn: process.config.dependsOn.map((d) => `${d.name}:${d.condition}`),
+      reason: info.reason ?? null,
+    });
   };
 
   return [

@@ -1,5 +1,6 @@
 // Namespecs, supervisord's way of naming a process (`group:process`, or just `name` when the
-// group and the process share it) or a whole group (`group:` or `group:*`).
+// group and the process share it) or a whole group (`group:` or `group:*`): the engine looks
+// processes up by them and every client writes them, so they live here, once.
 
 export const makeNamespec = (groupName: string, processName: string): string =>
   groupName === processName ? processName : `${groupName}:${processName}`;

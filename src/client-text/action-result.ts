@@ -1,9 +1,9 @@
 // One output line per process for start, stop, signal and clear: `<ns>: started` or
 // `<ns>: ERROR (<reason>)`, with supervisorctl's reason for each fault code.
 
-import { FAULT_CODES } from '../../model/faults.js';
-import type { StatusResult } from '../api/status-result.js';
-import { makeNamespec } from '../namespec.js';
+import { FAULT_CODES } from '../model/faults.js';
+import type { StatusResult } from '../protocol/status-result.js';
+import { makeNamespec } from '../model/namespec.js';
 
 export type BulkAction = 'start' | 'stop' | 'signal' | 'clear';
 

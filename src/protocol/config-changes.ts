@@ -1,28 +1,7 @@
-// getAllConfigInfo structs, reduced to what `avail` shows, and reloadConfig's
-// [[added, changed, removed]] answer.
+// reloadConfig's answer, both sides: supervisord's [[added, changed, removed]] (three arrays of
+// group names, wrapped in one more array) from the server's diff, and as clients read it.
 
-import { readArray, readStruct, ShapeError, type WireValue } from './wire-value.js';
-
-export interface ConfigInfo {
-  readonly name: string;
-  readonly group: string;
-  readonly inuse: boolean;
-  readonly autostart: boolean;
-  readonly group_prio: number;
-  readonly process_prio: number;
-}
-
-export const readConfigInfo = (method: string, value: WireValue): ConfigInfo => {
-  const s = readStruct(method, value);
-  return {
-    name: s.string('name'),
-    group: s.string('group'),
-    inuse: s.bool('inuse'),
-    autostart: s.bool('autostart'),
-    group_prio: s.int('group_prio'),
-    process_prio: s.int('process_prio'),
-  };
-};
+import { readArray, ShapeError, type WireValue } from './wire-value.js';
 
 export interface ConfigChanges {
   readonly added: readonly string[];
@@ -43,6 +22,13 @@ const names = (method: string, value: WireValue | undefined): string[] => {
 };
 
 /** supervisord wraps the triple in one more array. */
+export const encodeConfigChanges = (
+  changes: ConfigChanges,
+): readonly [readonly [string[], string[], string[]]] => [
+  [[...changes.added], [...changes.changed], [...changes.removed]],
+];
+
+/** The triple, out of its wrapping array. */
 export const readConfigChanges = (method: string, value: WireValue): ConfigChanges => {
   const triple = readArray(method, readArray(method, value)[0] ?? []);
   return {

@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ProcessInfo } from '../../engine/process.js';
-import { processConfig } from '../../../test/fakes/program-config.js';
+import { processFacts } from '../../test/fakes/process-facts.js';
 import {
   cappedInt,
   describeProcess,
+  encodeProcessInfo,
   formatStopTime,
   formatUptime,
-  processInfoStruct,
-} from './process-info-struct.js';
+  readProcessInfo,
+} from './process-info.js';
 
-const info = (overrides: Partial<ProcessInfo>): ProcessInfo => ({
-  name: 'web',
-  group: 'web',
-  namespec: 'web',
-  state: 'STOPPED',
-  pid: 0,
-  startedAtSec: 0,
-  stoppedAtSec: 0,
-  spawnErr: null,
-  exitStatus: 0,
-  stdoutLogfile: null,
-  stderrLogfile: null,
-  config: processConfig('web'),
-  reason: null,
-  ...overrides,
-});
+const info = processFacts;
 
 describe('formatUptime (Python timedelta text)', () => {
   it.each([
@@ -60,7 +45,7 @@ describe('describeProcess', () => {
 
   it('BACKOFF/FATAL: the spawn error, or a hint naming the process', () => {
     expect(describeProcess(info({ state: 'FATAL', spawnErr: 'boom' }), 0)).toBe('boom');
-    expect(describeProcess(info({ state: 'BACKOFF', name: 'w1', namespec: 'g:w1' }), 0)).toBe(
+    expect(describeProcess(info({ state: 'BACKOFF', name: 'w1', group: 'g' }), 0)).toBe(
       'unknown error (try "tail w1")',
     );
   });
@@ -100,9 +85,9 @@ describe('describeProcess', () => {
   });
 });
 
-describe('processInfoStruct', () => {
+describe('encodeProcessInfo', () => {
   it('has supervisord keys, empty strings for missing logs, codes for states', () => {
-    const struct = processInfoStruct(
+    const struct = encodeProcessInfo(
       info({ state: 'EXITED', startedAtSec: 10, stoppedAtSec: 20, exitStatus: -1 }),
       30,
     );
@@ -135,5 +120,34 @@ describe('processInfoStruct', () => {
   it('saturates timestamps at 32 bits', () => {
     expect(cappedInt(2 ** 31 + 5)).toBe(2 ** 31 - 1);
     expect(cappedInt(-(2 ** 31) - 5)).toBe(-(2 ** 31));
+  });
+});
+
+describe('readProcessInfo', () => {
+  it('fills what another server leaves out as supervisord would for a process never run', () => {
+    expect(
+      readProcessInfo('getProcessInfo', { name: 'a', group: 'g', state: 0, statename: 'STOPPED' }),
+    ).toEqual({
+      name: 'a',
+      group: 'g',
+      start: 0,
+      stop: 0,
+      now: 0,
+      state: 0,
+      statename: 'STOPPED',
+      spawnerr: '',
+      exitstatus: 0,
+      logfile: '',
+      stdout_logfile: '',
+      stderr_logfile: '',
+      pid: 0,
+      description: '',
+    });
+  });
+
+  it('names the field that is missing or mistyped', () => {
+    expect(() => readProcessInfo('getProcessInfo', { name: 'a', group: 'g', state: '0' })).toThrow(
+      'unexpected answer to getProcessInfo: field state is not an int',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { fakeHttpClient, http200 } from '../../test/fakes/fake-http-client.js';
 import type { HttpClientOutcome } from '../ports/http-client-transport.js';
 import { createRpcClient } from './client.js';
 import { RpcClientError, type RpcFailure } from './client-error.js';
-import { encodeFaultResponse, encodeMethodResponse } from './xmlrpc-encode.js';
+import { encodeFaultResponse, encodeMethodResponse } from './xmlrpc/xmlrpc-encode.js';
 
 const unix = { kind: 'unix', path: '/run/x.sock' } as const;
 

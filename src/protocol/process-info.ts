@@ -1,11 +1,13 @@
-// The getProcessInfo struct: supervisord's keys and types, 32-bit timestamps, and the
-// `description` text clients show (status column of supervisorctl, Cesi, monitoring checks).
+// The getProcessInfo / getAllProcessInfo struct, both sides: the server's encoder (supervisord's
+// keys and types, 32-bit timestamps, the `description` text clients show) and the clients' reader
+// (optional fields fall back to what supervisord sends for a process that never ran).
 
-import type { ProcessInfo } from '../../engine/process.js';
-import { PROCESS_STATE_CODES } from '../../model/process-state.js';
-import { INT32_MAX, INT32_MIN } from '../xmlrpc-value.js';
+import type { ProcessFacts } from '../model/process-facts.js';
+import { PROCESS_STATE_CODES } from '../model/process-state.js';
+import { readStruct, type WireValue } from './wire-value.js';
+import { INT32_MAX, INT32_MIN } from './xmlrpc/xmlrpc-value.js';
 
-export type ProcessInfoStruct = {
+export type ProcessInfo = {
   readonly name: string;
   readonly group: string;
   readonly start: number;
@@ -15,6 +17,7 @@ export type ProcessInfoStruct = {
   readonly statename: string;
   readonly spawnerr: string;
   readonly exitstatus: number;
+  /** supervisord's older name for stdout_logfile */
   readonly logfile: string;
   readonly stdout_logfile: string;
   readonly stderr_logfile: string;
@@ -46,7 +49,7 @@ export const formatStopTime = (epochSec: number): string => {
   return `${MONTHS[at.getMonth()] ?? ''} ${two(at.getDate())} ${two(hour12)}:${two(at.getMinutes())} ${hour < 12 ? 'AM' : 'PM'}`;
 };
 
-export const describeProcess = (info: ProcessInfo, nowSec: number): string => {
+export const describeProcess = (info: ProcessFacts, nowSec: number): string => {
   const supervisords = describeLikeSupervisord(info, nowSec);
   // Ours (readiness, liveness, depends_on, restart pacing): only processes using those options
   // ever have a reason, so supervisord's texts stay exact for every other config.
@@ -56,7 +59,7 @@ export const describeProcess = (info: ProcessInfo, nowSec: number): string => {
   return info.state === 'RUNNING' ? `${supervisords}; ${info.reason}` : info.reason;
 };
 
-const describeLikeSupervisord = (info: ProcessInfo, nowSec: number): string => {
+const describeLikeSupervisord = (info: ProcessFacts, nowSec: number): string => {
   switch (info.state) {
     case 'RUNNING':
       return `pid ${info.pid}, uptime ${formatUptime(nowSec - info.startedAtSec)}`;
@@ -77,7 +80,7 @@ const describeLikeSupervisord = (info: ProcessInfo, nowSec: number): string => {
   }
 };
 
-export const processInfoStruct = (info: ProcessInfo, nowSec: number): ProcessInfoStruct => {
+export const encodeProcessInfo = (info: ProcessFacts, nowSec: number): ProcessInfo => {
   const stdout = info.stdoutLogfile ?? '';
   return {
     name: info.name,
@@ -94,5 +97,26 @@ export const processInfoStruct = (info: ProcessInfo, nowSec: number): ProcessInf
     stderr_logfile: info.stderrLogfile ?? '',
     pid: info.pid,
     description: describeProcess(info, cappedInt(nowSec)),
+  };
+};
+
+export const readProcessInfo = (method: string, value: WireValue): ProcessInfo => {
+  const s = readStruct(method, value);
+  const stdout = s.optionalString('stdout_logfile', '');
+  return {
+    name: s.string('name'),
+    group: s.string('group'),
+    start: s.optionalInt('start', 0),
+    stop: s.optionalInt('stop', 0),
+    now: s.optionalInt('now', 0),
+    state: s.int('state'),
+    statename: s.string('statename'),
+    spawnerr: s.optionalString('spawnerr', ''),
+    exitstatus: s.optionalInt('exitstatus', 0),
+    logfile: s.optionalString('logfile', stdout),
+    stdout_logfile: stdout,
+    stderr_logfile: s.optionalString('stderr_logfile', ''),
+    pid: s.optionalInt('pid', 0),
+    description: s.optionalString('description', ''),
   };
 };

@@ -9,9 +9,9 @@ import type {
 } from '../ports/http-client-transport.js';
 import { faultNameOf, RpcClientError, type RpcFailure } from './client-error.js';
 import { describeEndpoint } from './server-url.js';
-import { decodeMethodResponse } from './xmlrpc-decode.js';
-import { encodeMethodCall } from './xmlrpc-encode.js';
-import type { XmlRpcValue } from './xmlrpc-value.js';
+import { decodeMethodResponse } from './xmlrpc/xmlrpc-decode.js';
+import { encodeMethodCall } from './xmlrpc/xmlrpc-encode.js';
+import type { XmlRpcValue } from './xmlrpc/xmlrpc-value.js';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 

@@ -13,8 +13,9 @@ describe('namespecs', () => {
     ['site:web', { groupName: 'site', processName: 'web' }],
     ['site:', { groupName: 'site', processName: null }],
     ['site:*', { groupName: 'site', processName: null }],
+    [':x', { groupName: '', processName: 'x' }],
     ['a:b:c', { groupName: 'a', processName: 'b:c' }],
-  ])('%s', (namespec, parsed) => {
+  ])('splits %j on the first colon', (namespec, parsed) => {
     expect(parseNamespec(namespec)).toEqual(parsed);
   });
 });

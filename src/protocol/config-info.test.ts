@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { processConfig, programGroup } from '../../../test/fakes/program-config.js';
-import { configInfoStruct } from './config-info-struct.js';
+import { processConfig, programGroup } from '../../test/fakes/program-config.js';
+import { encodeConfigInfo, readConfigInfo } from './config-info.js';
 
-describe('configInfoStruct', () => {
+describe('encodeConfigInfo', () => {
   const group = programGroup('web');
 
   it('has exactly supervisord keys, in its order, with none and auto for what XML-RPC lacks', () => {
-    const struct = configInfoStruct(group, processConfig('web'), false, undefined);
+    const struct = encodeConfigInfo(group, processConfig('web'), false, undefined);
     expect(Object.keys(struct)).toEqual([
       'autostart',
       'directory',
@@ -51,7 +51,7 @@ describe('configInfoStruct', () => {
   });
 
   it('reports the real AUTO names of a group running from this config', () => {
-    const struct = configInfoStruct(group, processConfig('web'), true, {
+    const struct = encodeConfigInfo(group, processConfig('web'), true, {
       stdout: '/l/web-stdout---x-abc.log',
       stderr: null,
     });
@@ -62,7 +62,7 @@ describe('configInfoStruct', () => {
   });
 
   it('has no stderr log with redirect_stderr, and numbers for user, signal and seconds', () => {
-    const struct = configInfoStruct(
+    const struct = encodeConfigInfo(
       group,
       processConfig('web', {
         redirectStderr: true,
@@ -85,6 +85,30 @@ describe('configInfoStruct', () => {
       stopwaitsecs: 20,
       serverurl: 'unix:///tmp/s.sock',
       directory: '/srv',
+    });
+  });
+});
+
+describe('readConfigInfo', () => {
+  const essential = {
+    name: 'web',
+    group: 'web',
+    inuse: 1,
+    autostart: true,
+    group_prio: 999,
+    process_prio: 999,
+  };
+
+  it('needs only what avail shows, and reads Python’s int booleans', () => {
+    expect(readConfigInfo('getAllConfigInfo', essential)).toEqual({ ...essential, inuse: true });
+  });
+
+  it('checks the type of whatever else is sent', () => {
+    expect(() => readConfigInfo('getAllConfigInfo', { ...essential, exitcodes: ['0'] })).toThrow(
+      'field exitcodes is not an array of ints',
+    );
+    expect(readConfigInfo('getAllConfigInfo', { ...essential, uid: 'none' })).toMatchObject({
+      uid: 'none',
     });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { statusStruct } from '../../../test/fakes/supervisor-answers.js';
-import type { FaultName } from '../../model/faults.js';
-import { readStatusResult } from '../api/status-result.js';
+import { statusStruct } from '../../test/fakes/supervisor-answers.js';
+import type { FaultName } from '../model/faults.js';
+import { readStatusResult } from '../protocol/status-result.js';
 import { renderResultLine, type BulkAction } from './action-result.js';
 
 const line = (

@@ -1,7 +1,7 @@
-// Telling an XML-RPC fault apart from other failures of a call, for commands that handle some
-// faults themselves and let everything else reach the generic error line.
+// Telling an XML-RPC fault apart from other failures of a call, for clients that handle some
+// faults themselves and let everything else reach their generic error line.
 
-import { RpcClientError } from '../../rpc/client-error.js';
+import { RpcClientError } from './client-error.js';
 
 export interface CallFault {
   readonly faultCode: number;

@@ -1,8 +1,10 @@
-// The getAllConfigInfo struct: one per configured process, supervisord's exact keys in its order,
-// with null sent as 'none' and AUTO as 'auto' because XML-RPC has neither.
+// The getAllConfigInfo struct, both sides: the server's encoder (one per configured process,
+// supervisord's exact keys in its order, null sent as 'none' and AUTO as 'auto' because XML-RPC
+// has neither) and the clients' reader.
 
-import type { GroupConfig, LogfileSetting, ProcessConfig } from '../../config/types.js';
-import { signalNumber } from '../../model/signals.js';
+import type { GroupConfig, LogfileSetting, ProcessConfig } from '../config/types.js';
+import { signalNumber } from '../model/signals.js';
+import { readStruct, type StructReader, type WireValue } from './wire-value.js';
 
 export type ConfigInfoStruct = {
   readonly autostart: boolean;
@@ -62,7 +64,7 @@ const logfileValue = (setting: LogfileSetting, live: string | null | undefined):
   }
 };
 
-export const configInfoStruct = (
+export const encodeConfigInfo = (
   group: GroupConfig,
   process: ProcessConfig,
   inuse: boolean,
@@ -102,6 +104,72 @@ export const configInfoStruct = (
   serverurl: process.serverUrl ?? NONE,
 });
 
-/** Python's sort by name: stable, code-unit order. */
-export const byName = (a: { name: string }, b: { name: string }): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** What every client relies on (`avail`); the rest is read when the server sends it. */
+type Essential = 'name' | 'group' | 'inuse' | 'autostart' | 'group_prio' | 'process_prio';
+
+/** As a client reads it: supervisord 4.2 sends every key, older servers fewer. */
+export type ConfigInfo = Pick<ConfigInfoStruct, Essential> &
+  Partial<Omit<ConfigInfoStruct, Essential>>;
+
+type Kind = 'string' | 'int' | 'bool' | 'intOrString' | 'intArray';
+
+const OPTIONAL_FIELDS: { readonly [K in Exclude<keyof ConfigInfoStruct, Essential>]: Kind } = {
+  directory: 'string',
+  uid: 'intOrString',
+  command: 'string',
+  exitcodes: 'intArray',
+  killasgroup: 'bool',
+  redirect_stderr: 'bool',
+  startretries: 'int',
+  startsecs: 'int',
+  stdout_capture_maxbytes: 'int',
+  stdout_events_enabled: 'bool',
+  stdout_logfile: 'string',
+  stdout_logfile_backups: 'int',
+  stdout_logfile_maxbytes: 'int',
+  stdout_syslog: 'bool',
+  stopsignal: 'int',
+  stopwaitsecs: 'int',
+  stderr_capture_maxbytes: 'int',
+  stderr_events_enabled: 'bool',
+  stderr_logfile: 'string',
+  stderr_logfile_backups: 'int',
+  stderr_logfile_maxbytes: 'int',
+  stderr_syslog: 'bool',
+  serverurl: 'string',
+};
+
+const readKind = (s: StructReader, key: string, kind: Kind): WireValue => {
+  switch (kind) {
+    case 'string':
+      return s.string(key);
+    case 'int':
+      return s.int(key);
+    case 'bool':
+      return s.bool(key);
+    case 'intOrString':
+      return s.intOrString(key);
+    case 'intArray':
+      return s.intArray(key);
+  }
+};
+
+export const readConfigInfo = (method: string, value: WireValue): ConfigInfo => {
+  const s = readStruct(method, value);
+  const sent: Record<string, WireValue> = {};
+  for (const [key, kind] of Object.entries(OPTIONAL_FIELDS)) {
+    if (s.has(key)) {
+      sent[key] = readKind(s, key, kind);
+    }
+  }
+  return {
+    // Each value was checked against its key's kind just above.
+    ...(sent as Partial<ConfigInfoStruct>),
+    name: s.string('name'),
+    group: s.string('group'),
+    inuse: s.bool('inuse'),
+    autostart: s.bool('autostart'),
+    group_prio: s.int('group_prio'),
+    process_prio: s.int('process_prio'),
+  };
+};
