@@ -1,17 +1,18 @@
-// One output line per process for start, stop, signal and clear: `<ns>: started` or
+// One output line per process for start, stop, signal, clear and a rolling restart: `<ns>: started` or
 // `<ns>: ERROR (<reason>)`, with supervisorctl's reason for each fault code.
 
 import { FAULT_CODES } from '../model/faults.js';
 import type { StatusResult } from '../protocol/status-result.js';
 import { makeNamespec } from '../model/namespec.js';
 
-export type BulkAction = 'start' | 'stop' | 'signal' | 'clear';
+export type BulkAction = 'start' | 'stop' | 'signal' | 'clear' | 'restart';
 
 const SUCCESS_WORD: Record<BulkAction, string> = {
   start: 'started',
   stop: 'stopped',
   signal: 'signalled',
   clear: 'cleared',
+  restart: 'restarted',
 };
 
 const START_REASONS: ReadonlyMap<number, string> = new Map([
@@ -39,6 +40,8 @@ const REASONS: Record<BulkAction, ReadonlyMap<number, string>> = {
   stop: SIGNAL_REASONS,
   signal: SIGNAL_REASONS,
   clear: CLEAR_REASONS,
+  // A rolling restart's result is its start half's (the stop half cannot fail but by name).
+  restart: START_REASONS,
 };
 
 /** What the result says, without the name: `started`, `no such process`, … */

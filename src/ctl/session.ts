@@ -3,6 +3,7 @@
 
 import type { RpcClient } from '../protocol/client.js';
 import { supervisorApi } from '../protocol/supervisor-api.js';
+import { tssupervisorApi } from '../protocol/tssupervisor-api.js';
 import type { CommandContext, CtlCommand } from './commands/command.js';
 import type { CtlDeps, ServerTarget } from './deps.js';
 import { EXIT } from './exit-codes.js';
@@ -73,6 +74,7 @@ export const createSession = (options: SessionOptions): Session => {
 
   const session: Session = {
     api: supervisorApi(lazyClient),
+    ours: tssupervisorApi(lazyClient),
     get serverUrl() {
       return target.serverUrl;
     },

@@ -1,6 +1,6 @@
 // The ready-stack example from conf.d/ready-stack, for real: a database that warms up, a one-shot
 // migration, two gunicorn servers and nginx start in dependency order, each only once the one
-// before answers; a rolling restart of the pool keeps nginx answering 200 throughout, where a
+// before answers; a rolling restart of the pool (`tssupervisorctl restart --rolling web`) keeps nginx answering 200 throughout, where a
 // plain restart of the group would drop requests.
 
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { runOurs } from '../fakes/ctl-runner.js';
 import { killDaemon, REPO_ROOT } from '../helpers/daemon-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startWithConfig, type SupervisorUnderTest } from './rpc-supervisor-harness.js';
@@ -105,12 +106,12 @@ describe('conf.d/ready-stack under tssupervisord', () => {
     // The roll: nginx answers 200 to every request while each server is restarted in turn.
     const before = sut.daemon.mainLog().length;
     const load = hammer(url);
-    const rolled = await sut.rpc.call('tssupervisor.rollingRestart', ['web:*']);
+    const rolled = await runOurs(['-c', sut.daemon.configPath, 'restart', '--rolling', 'web'], {
+      timeoutMs: 90_000,
+    });
     const counts = await load.stop();
-    expect(rolled).toEqual([
-      { name: 'web_1', group: 'web', status: 80, description: 'OK' },
-      { name: 'web_2', group: 'web', status: 80, description: 'OK' },
-    ]);
+    expect(rolled.stdout).toBe('web:web_1: restarted\nweb:web_2: restarted\n');
+    expect(rolled.exit).toBe(0);
     expect(counts).toEqual({ 200: expect.any(Number) });
     const rollLog = sut.daemon.mainLog().slice(before);
     // one at a time: web_2 was stopped only after web_1 was ready again

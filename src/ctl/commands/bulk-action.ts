@@ -24,7 +24,7 @@ export interface BulkSpec {
   readonly process: (name: string) => Promise<void>;
 }
 
-type Entry =
+export type Entry =
   | { readonly kind: 'result'; readonly result: StatusResult }
   | { readonly kind: 'no-such-group'; readonly group: string };
 
@@ -62,46 +62,52 @@ const runOneName = async (spec: BulkSpec, name: string): Promise<Entry[]> => {
 /** Collects --json entries across the phases of one command (restart has two). */
 export type JsonSink = ResultJson[];
 
+/** One result (or an unknown group) as a line or a --json entry, setting the exit status. */
+export const reportEntry = (
+  ctx: CommandContext,
+  spec: Pick<BulkSpec, 'action' | 'ignoredFault' | 'noSuchGroupExit'>,
+  entry: Entry,
+  sink: JsonSink | null,
+): void => {
+  if (entry.kind === 'no-such-group') {
+    ctx.setExitStatus(spec.noSuchGroupExit);
+    const line = `${entry.group}: ERROR (no such group)`;
+    if (sink === null) {
+      ctx.out(line);
+    } else {
+      sink.push({
+        action: spec.action,
+        namespec: `${entry.group}:*`,
+        name: '*',
+        group: entry.group,
+        ok: false,
+        message: 'no such group',
+        faultCode: FAULT_CODES.BAD_NAME,
+        description: `BAD_NAME: ${entry.group}`,
+      });
+    }
+    return;
+  }
+  const status = exitStatusForResult(entry.result.status, spec.ignoredFault);
+  if (status !== null) {
+    ctx.setExitStatus(status);
+  }
+  if (sink === null) {
+    ctx.out(renderResultLine(spec.action, entry.result));
+  } else {
+    sink.push(resultJson(spec.action, entry.result));
+  }
+};
+
 export const runBulkAction = async (
   ctx: CommandContext,
   spec: BulkSpec,
   names: readonly string[],
   sink: JsonSink | null,
 ): Promise<void> => {
-  const emit = (entry: Entry): void => {
-    if (entry.kind === 'no-such-group') {
-      ctx.setExitStatus(spec.noSuchGroupExit);
-      const line = `${entry.group}: ERROR (no such group)`;
-      if (sink === null) {
-        ctx.out(line);
-      } else {
-        sink.push({
-          action: spec.action,
-          namespec: `${entry.group}:*`,
-          name: '*',
-          group: entry.group,
-          ok: false,
-          message: 'no such group',
-          faultCode: FAULT_CODES.BAD_NAME,
-          description: `BAD_NAME: ${entry.group}`,
-        });
-      }
-      return;
-    }
-    const status = exitStatusForResult(entry.result.status, spec.ignoredFault);
-    if (status !== null) {
-      ctx.setExitStatus(status);
-    }
-    if (sink === null) {
-      ctx.out(renderResultLine(spec.action, entry.result));
-    } else {
-      sink.push(resultJson(spec.action, entry.result));
-    }
-  };
-
   if (names.includes('all')) {
     for (const result of await spec.all()) {
-      emit({ kind: 'result', result });
+      reportEntry(ctx, spec, { kind: 'result', result }, sink);
     }
     return;
   }
@@ -111,7 +117,7 @@ export const runBulkAction = async (
   );
   for (const outcome of outcomes) {
     for (const entry of await outcome) {
-      emit(entry);
+      reportEntry(ctx, spec, entry, sink);
     }
   }
 };

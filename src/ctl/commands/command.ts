@@ -2,12 +2,15 @@
 // typed API of the current server, output, the sticky exit status, prompts and log streams.
 
 import type { SupervisorApi } from '../../protocol/supervisor-api.js';
+import type { TssupervisorApi } from '../../protocol/tssupervisor-api.js';
 import type { InterruptWatch } from '../interrupts.js';
 import type { LogStreamEnd } from '../../ports/log-stream.js';
 import type { LineRead } from '../../ports/terminal.js';
 
 export interface CommandContext {
   readonly api: SupervisorApi;
+  /** Our tssupervisor.* methods on the same server (supervisord answers UNKNOWN_METHOD). */
+  readonly ours: TssupervisorApi;
   /** The server URL as configured, for messages. */
   readonly serverUrl: string;
   /** In the shell: `reload`/`shutdown` ask first, a 401 asks for credentials. */

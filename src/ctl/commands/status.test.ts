@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import { fault, ok, refused, socketMissing } from '../../../test/fakes/fake-rpc-client.js';
 import { runCtl } from '../../../test/fakes/fake-ctl-deps.js';
 import { baseAnswers, processInfo } from '../../../test/fakes/supervisor-answers.js';
+import { encodeProcessHealth } from '../../protocol/process-health.js';
+import { encodeProcessStats } from '../../protocol/process-stats.js';
 
 const row = (name: string, state: string, description: string) =>
   `${name.padEnd(33)}${state.padEnd(10)}${description}\n`;
@@ -96,9 +98,50 @@ it('prints JSON under --json, unknown names on stderr', async () => {
       spawnerr: '',
       stdout_logfile: '/var/log/web_0.log',
       stderr_logfile: '',
+      // supervisord has no tssupervisor.* methods
+      health: null,
+      stats: null,
     },
   ]);
   expect(run.exit).toBe(4);
+});
+
+it('--json carries our health and stats figures when the server has them', async () => {
+  const health = encodeProcessHealth({
+    name: 'web_0',
+    group: 'web',
+    state: 'RUNNING',
+    readiness: 'ready',
+    liveness: 'ok',
+    probeFailures: 0,
+    waitingFor: null,
+    restartInMs: null,
+    dependsOn: ['db:ready'],
+    reason: null,
+  });
+  const stats = encodeProcessStats(
+    { name: 'web_0', group: 'web', pid: 101 },
+    { cpuPercent: 2.5, rssBytes: 10 * 1024 * 1024, processCount: 3 },
+    4,
+  );
+  const run = await runCtl(['status', '--json', 'web:web_0'], {
+    answers: baseAnswers({
+      'tssupervisor.getProcessHealth': ok([health]),
+      'tssupervisor.getProcessStats': ok([stats]),
+    }),
+  });
+  const [row] = JSON.parse(run.stdout) as Record<string, unknown>[];
+  expect(row?.['health']).toEqual({
+    readiness: 'ready',
+    liveness: 'ok',
+    probe_failures: 0,
+    waiting_for: '',
+    restart_in: null,
+    depends_on: ['db:ready'],
+    reason: '',
+  });
+  expect(row?.['stats']).toEqual({ cpu_percent: 2.5, rss_kb: 10240, processes: 3, restarts: 4 });
+  expect(run.exit).toBe(0);
 });
 
 it('reports a malformed answer on one line', async () => {

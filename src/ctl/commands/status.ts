@@ -1,12 +1,14 @@
-// `status [name|group:*|all ...]`: the process table (or --json), unknown names reported first;
+// `status [name|group:*|all ...]`: the process table (or --json, with our health and stats
+// figures where the server has them), unknown names reported first;
 // exit 4 when a name is unknown or the server is unreachable, 3 when a shown process is down.
 
 import { PROCESS_STATE_CODES, STOPPED_STATES } from '../../model/process-state.js';
 import type { ProcessInfo } from '../../protocol/process-info.js';
 import { STATUS_EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
-import { parseNamespec } from '../../model/namespec.js';
-import { processJson, renderJson } from '../render/json.js';
+import { makeNamespec, parseNamespec } from '../../model/namespec.js';
+import { processJson, renderJson, type ProcessExtras } from '../render/json.js';
+import { catchFault } from '../../protocol/faults.js';
 import { renderStatusLines } from '../render/status-table.js';
 import type { CommandContext, CtlCommand } from './command.js';
 
@@ -35,6 +37,20 @@ const select = (ctx: CommandContext, all: readonly ProcessInfo[], names: readonl
   return matching;
 };
 
+/** Our methods' figures for --json, keyed by namespec; a server without them gives nulls. */
+const extrasFor = async (ctx: CommandContext): Promise<ProcessExtras> => {
+  const [health, stats] = await Promise.all([
+    catchFault(() => ctx.ours.getProcessHealth()),
+    catchFault(() => ctx.ours.getProcessStats()),
+  ]);
+  const byNamespec = <T extends { name: string; group: string }>(rows: readonly T[]) =>
+    new Map(rows.map((row) => [makeNamespec(row.group, row.name), row]));
+  return {
+    health: health.ok ? byNamespec(health.value) : null,
+    stats: stats.ok ? byNamespec(stats.value) : null,
+  };
+};
+
 export const statusCommand: CtlCommand = {
   name: 'status',
   json: true,
@@ -53,7 +69,8 @@ export const statusCommand: CtlCommand = {
     const all = await ctx.api.getAllProcessInfo();
     const matching = select(ctx, all, splitWords(arg));
     if (ctx.json) {
-      ctx.out(renderJson(matching.map(processJson)));
+      const extras = await extrasFor(ctx);
+      ctx.out(renderJson(matching.map((info) => processJson(info, extras))));
     } else {
       for (const line of renderStatusLines(matching)) {
         ctx.out(line);

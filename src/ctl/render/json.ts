@@ -1,7 +1,9 @@
 // --json output (our addition): process infos and per-process action results as JSON, one
 // document per command, so scripts need not parse the column layout.
 
+import type { ProcessHealthInfo } from '../../protocol/process-health.js';
 import type { ProcessInfo } from '../../protocol/process-info.js';
+import type { ProcessStatsInfo } from '../../protocol/process-stats.js';
 import type { StatusResult } from '../../protocol/status-result.js';
 import { makeNamespec } from '../../model/namespec.js';
 import { resultMessage, type BulkAction } from '../../client-text/action-result.js';
@@ -22,9 +24,57 @@ export interface ProcessJson {
   readonly spawnerr: string;
   readonly stdout_logfile: string;
   readonly stderr_logfile: string;
+  /** Ours (tssupervisor.getProcessHealth); null from a server without it (supervisord). */
+  readonly health: HealthJson | null;
+  /** Ours (tssupervisor.getProcessStats): the process tree's CPU, memory and restarts. */
+  readonly stats: StatsJson | null;
 }
 
-export const processJson = (info: ProcessInfo): ProcessJson => ({
+export interface HealthJson {
+  readonly readiness: string;
+  readonly liveness: string;
+  readonly probe_failures: number;
+  readonly waiting_for: string;
+  /** seconds until a paced restart; null when none is pending */
+  readonly restart_in: number | null;
+  readonly depends_on: readonly string[];
+  readonly reason: string;
+}
+
+export interface StatsJson {
+  readonly cpu_percent: number | null;
+  readonly rss_kb: number | null;
+  readonly processes: number;
+  readonly restarts: number;
+}
+
+/** What our methods add to a process, by namespec; null maps when the server lacks them. */
+export interface ProcessExtras {
+  readonly health: ReadonlyMap<string, ProcessHealthInfo> | null;
+  readonly stats: ReadonlyMap<string, ProcessStatsInfo> | null;
+}
+
+const healthJson = (h: ProcessHealthInfo): HealthJson => ({
+  readiness: h.readiness,
+  liveness: h.liveness,
+  probe_failures: h.probe_failures,
+  waiting_for: h.waiting_for,
+  restart_in: h.restart_in < 0 ? null : h.restart_in,
+  depends_on: h.depends_on,
+  reason: h.reason,
+});
+
+const statsJson = (s: ProcessStatsInfo): StatsJson => ({
+  cpu_percent: s.sampled ? s.cpu_percent : null,
+  rss_kb: s.sampled ? s.rss_kb : null,
+  processes: s.processes,
+  restarts: s.restarts,
+});
+
+export const processJson = (
+  info: ProcessInfo,
+  extras: ProcessExtras | null = null,
+): ProcessJson => ({
   namespec: makeNamespec(info.group, info.name),
   name: info.name,
   group: info.group,
@@ -39,7 +89,20 @@ export const processJson = (info: ProcessInfo): ProcessJson => ({
   spawnerr: info.spawnerr,
   stdout_logfile: info.stdout_logfile,
   stderr_logfile: info.stderr_logfile,
+  ...extrasJson(makeNamespec(info.group, info.name), extras),
 });
+
+const extrasJson = (
+  namespec: string,
+  extras: ProcessExtras | null,
+): Pick<ProcessJson, 'health' | 'stats'> => {
+  const health = extras?.health?.get(namespec);
+  const stats = extras?.stats?.get(namespec);
+  return {
+    health: health === undefined ? null : healthJson(health),
+    stats: stats === undefined ? null : statsJson(stats),
+  };
+};
 
 export interface ResultJson {
   readonly action: BulkAction;
