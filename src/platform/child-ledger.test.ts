@@ -34,9 +34,16 @@ describe('ledger text', () => {
 
   it('is one header and one line per child', () => {
     expect(encodeLedger(entries.slice(0, 2))).toBe(
-      '# tssupervisord children: pgid starttime name\n1234 987654 web\n1240 987700 workers:worker_01\n',
+      '# tssupervisord children: pgid starttime name\n1234 987654 web\n1240 987700 workers:worker_01\n# end\n',
     );
     expect(parseLedger(encodeLedger([]))).toEqual([]);
+  });
+
+  it('ignores what follows the end line: the tail of an older, longer text', () => {
+    const older = encodeLedger(entries);
+    const newer = encodeLedger(entries.slice(2));
+    const torn = newer + older.slice(newer.length);
+    expect(parseLedger(torn)).toEqual(entries.slice(2));
   });
 
   it('keeps a name on its line', () => {

@@ -14,6 +14,8 @@ export interface LedgerEntry {
 }
 
 const HEADER = '# tssupervisord children: pgid starttime name';
+/** The last line: what follows it (the tail of a longer, older text) is not part of the ledger. */
+const END = '# end';
 
 /** `/run/supervisord.pid` → `/run/supervisord.children`; no extension: `.children` appended. */
 export const ledgerPathFor = (pidfile: string): string => {
@@ -33,12 +35,14 @@ export const encodeLedger = (entries: Iterable<LedgerEntry>): string => {
   for (const e of entries) {
     text += `${e.pgid} ${e.startTicks} ${oneLine(e.name)}\n`;
   }
-  return text;
+  return `${text}${END}\n`;
 };
 
-/** Every well-formed line; comments and anything else are skipped. */
-export const parseLedger = (text: string): LedgerEntry[] =>
-  text.split('\n').flatMap((line) => {
+/** Every well-formed line up to the end line; comments and anything else are skipped. */
+export const parseLedger = (text: string): LedgerEntry[] => {
+  const lines = text.split('\n');
+  const end = lines.indexOf(END);
+  return (end < 0 ? lines : lines.slice(0, end)).flatMap((line) => {
     const m = /^(\d+) (\d+) (.*)$/.exec(line);
     if (m === null) {
       return [];
@@ -49,6 +53,7 @@ export const parseLedger = (text: string): LedgerEntry[] =>
       ? [{ pgid, startTicks, name: m[3] ?? '' }]
       : [];
   });
+};
 
 /**
  * The entries of a dead daemon's ledger whose child still runs: its process group leader is
