@@ -14,8 +14,9 @@ const common = {
   target: 'node20',
   sourcemap: true,
   outdir: 'dist/bundle',
-  // blessed requires its widgets dynamically; pidusage stays a package like any other dependency.
-  external: ['blessed', 'pidusage'],
+  // blessed requires its widgets dynamically; pidusage stays a package like any other dependency;
+  // koffi carries a native binary per platform, loaded lazily (src/platform/libc.ts).
+  external: ['blessed', 'pidusage', 'koffi'],
   // CommonJS packages inlined into an ES module (commander) still call require() for builtins.
   banner: {
     js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);",

@@ -11,6 +11,7 @@ import {
   noConfigFileMessage,
 } from '../config/load.js';
 import type { Config, ConfigError } from '../config/types.js';
+import { createChildCare, type ChildCare } from '../platform/child-care.js';
 import { nodeClock } from '../platform/node-clock.js';
 import { createNodeConfigHost } from '../platform/node-config-host.js';
 import { NodeFileSystem } from '../platform/node-file-system.js';
@@ -120,14 +121,17 @@ const ensureLimits = (config: Config): string[] => {
 const rereadFailure = (errors: readonly ConfigError[]): string =>
   errors[0]?.message ?? 'the configuration could not be read';
 
-const portsFor = (config: Config): Omit<DaemonPorts, 'rereadConfig' | 'requestLifecycle'> => {
+const portsFor = (
+  config: Config,
+  care: ChildCare,
+): Omit<DaemonPorts, 'rereadConfig' | 'requestLifecycle'> => {
   const env = Object.fromEntries(
     Object.entries(process.env).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]])),
   );
   const foreground = config.supervisord.nodaemon && !config.supervisord.silent;
   return {
     clock: nodeClock,
-    spawner: nodeSpawner,
+    spawner: care.spawner,
     prober: new NodeProber(),
     fs: new NodeFileSystem(),
     http: createNodeHttpServerTransport({
@@ -188,6 +192,9 @@ const main = async (): Promise<void> => {
   }
   dropPrivileges(config);
   const limitMessages = ensureLimits(config);
+  // Reaping, the children ledger and the guardian (docs/decisions/006): one for the whole life
+  // of the daemon process, across reloads; the ledger sits beside the first config's pidfile.
+  const care = createChildCare(nodeSpawner, config.supervisord.pidfile);
 
   let run: DaemonRun | null = null;
   let pending: ((r: LifecycleRequest) => void) | null = null;
@@ -216,7 +223,7 @@ const main = async (): Promise<void> => {
 
   for (let first = true; ; first = false) {
     const started = await DaemonRun.start(config, {
-      ...portsFor(config),
+      ...portsFor(config, care),
       rereadConfig: () => {
         const reread = readConfig(path, overrides);
         return Array.isArray(reread)
@@ -248,6 +255,8 @@ const main = async (): Promise<void> => {
         run.log.log('info', 'daemonizing the supervisord process');
       }
       run.log.log('info', `supervisord started with pid ${process.pid}`);
+      // Before autostart: what a killed predecessor left running is stopped first.
+      await care.begin((level, message) => run?.log.log(level, message));
       if (isDaemonChild) {
         reportUp();
       }
@@ -284,6 +293,7 @@ const main = async (): Promise<void> => {
     requested = null;
     config = reloaded;
   }
+  care.end();
   removePidfile(config.supervisord.pidfile);
   process.exit(0);
 };

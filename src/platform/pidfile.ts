@@ -1,12 +1,23 @@
-// The pidfile: refuse to start when it names a live daemon, write ours, remove it at exit (only
-// if it is still ours).
+// The pidfile: refuse to start when it names a live daemon (a zombie is not one), write ours,
+// remove it at exit (only if it is still ours).
 
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+
+import { parseStatFields } from './proc-stat-fields.js';
+
+/** A killed daemon its parent has not reaped yet is a zombie: it runs nothing any more. */
+const isZombie = (pid: number): boolean => {
+  try {
+    return parseStatFields(readFileSync(`/proc/${pid}/stat`, 'latin1'))?.state === 'Z';
+  } catch {
+    return false;
+  }
+};
 
 const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
+    return !isZombie(pid);
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return error instanceof Error && 'code' in error && error.code === 'EPERM';

@@ -36,6 +36,10 @@ export interface DaemonOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** files to write into the temp dir before the daemon starts (relative path → content) */
   readonly files?: Readonly<Record<string, string>>;
+  /** run in this temp dir instead of a fresh one (a restart in place: same pidfile and logs) */
+  readonly dir?: TempDir;
+  /** a command the daemon runs under, e.g. `unshare --pid --fork` (then `pid` is the wrapper's) */
+  readonly wrapper?: readonly string[];
 }
 
 /** Header sections every test config needs; `%(here)s` is the temp dir. */
@@ -56,16 +60,17 @@ serverurl=unix://%(here)s/supervisor.sock
 ${extra}`;
 
 export const startDaemon = (config: string, options: DaemonOptions = {}): RunningDaemon => {
-  const dir = makeTempDir();
+  const dir = options.dir ?? makeTempDir();
   const configPath = dir.join('supervisord.conf');
   writeFileSync(configPath, config);
   for (const [name, content] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(dir.join(name)), { recursive: true });
     writeFileSync(dir.join(name), content);
   }
+  const [command, ...wrapperArgs] = [...(options.wrapper ?? []), process.execPath];
   const child = spawn(
-    process.execPath,
-    [DAEMON_BIN, '-n', '-c', configPath, ...(options.args ?? [])],
+    command,
+    [...wrapperArgs, DAEMON_BIN, '-n', '-c', configPath, ...(options.args ?? [])],
     {
       cwd: dir.path,
       env: { ...process.env, ...options.env },

@@ -1,0 +1,175 @@
+// Orphans re-parented to the daemon are reaped (issue 9, item 3). As PID 1 of a pid namespace (a
+// container), a program leaving short-lived grandchildren behind must not pile up zombies; not
+// PID 1, the daemon is a child subreaper: a daemonizing grandchild is re-parented to it, and
+// reaped when it exits. supervisord logs each as INFO `reaped unknown pid N (exit status S)`.
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  baseConfig,
+  killDaemon,
+  type RunningDaemon,
+  startDaemon,
+} from '../helpers/daemon-harness.js';
+import { readPid } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { soakMs } from './fault-durations.js';
+
+interface Stat {
+  readonly state: string;
+  readonly ppid: number;
+}
+
+const statOf = (pid: number): Stat | null => {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const [state = '', ppid = '0'] = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state, ppid: Number(ppid) };
+  } catch {
+    return null;
+  }
+};
+
+/** Zombies whose parent is `pid` (host pids: the test sees the namespace from outside). */
+const zombieChildren = (pid: number): number[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((child) => {
+      const stat = statOf(child);
+      return stat?.ppid === pid && stat.state === 'Z';
+    });
+
+const childrenOf = (pid: number): number[] => {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter((w) => /^\d+$/.test(w))
+        .map(Number),
+    );
+  } catch {
+    return [];
+  }
+};
+
+const UNSHARE = ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc'];
+
+/** null when the daemon can be PID 1 of a new pid namespace here, else why not. */
+const whyNoPidNamespace = (): string | null => {
+  const tried = spawnSync(UNSHARE[0] ?? 'unshare', [...UNSHARE.slice(1), 'true'], {
+    encoding: 'utf8',
+  });
+  if (tried.error !== undefined) {
+    return `unshare is not available (${tried.error.message})`;
+  }
+  return tried.status === 0
+    ? null
+    : `unshare --pid --fork --mount-proc fails here (${tried.stderr.trim()})`;
+};
+
+/** The measured window: the fault runs for this long on purpose. */
+const soak = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const REAPED = /INFO reaped unknown pid \d+ \(exit status 0\)/;
+
+const noNamespace = whyNoPidNamespace();
+
+describe('as PID 1 of a pid namespace (a container)', () => {
+  let daemon: RunningDaemon | undefined;
+  afterEach(async () => {
+    if (daemon !== undefined) {
+      // Killing unshare kills the namespace's PID 1 (--kill-child), and with it the namespace.
+      // Never killDaemon here: the pids in the log are the namespace's, not ours.
+      daemon.process.kill('SIGKILL');
+      await daemon.exited();
+      daemon.dir.remove();
+      daemon = undefined;
+    }
+  });
+
+  it.skipIf(noNamespace !== null)(
+    `reaps orphaned grandchildren: zombies stay few ${noNamespace === null ? '' : `(skipped: ${noNamespace})`}`,
+    async () => {
+      const running = startDaemon(
+        baseConfig(`
+[program:orphaner]
+command=/bin/sh %(here)s/orphaner.sh
+stdout_logfile=NONE
+stderr_logfile=NONE
+`).replace('loglevel=debug', 'loglevel=info'),
+        {
+          wrapper: UNSHARE,
+          files: { 'orphaner.sh': 'while true; do (sleep 0.1 &) ; sleep 0.3; done\n' },
+        },
+      );
+      daemon = running;
+      await running.waitForLog("spawned: 'orphaner'");
+      expect(running.mainLog()).toContain('supervisord started with pid 1\n');
+      const daemonPid = await waitFor(() => childrenOf(running.pid)[0], {
+        what: 'the daemon inside the namespace',
+      });
+
+      const windowMs = soakMs(4_000, 30_000);
+      const counts: number[] = [];
+      const startedMs = performance.now();
+      while (performance.now() - startedMs < windowMs) {
+        counts.push(zombieChildren(daemonPid).length);
+        await soak(200);
+      }
+      const reaped = running
+        .mainLog()
+        .split('\n')
+        .filter((line) => REAPED.test(line)).length;
+      console.log('pid1 zombies:', JSON.stringify({ windowMs, max: Math.max(...counts), reaped }));
+
+      // One orphan every 0.3 s: unreaped, that is 13 zombies after 4 s and growing.
+      expect(Math.max(...counts)).toBeLessThanOrEqual(4);
+      expect(counts.slice(-5).every((n) => n <= 4)).toBe(true);
+      expect(reaped).toBeGreaterThanOrEqual(Math.floor(windowMs / 300 / 2));
+    },
+  );
+});
+
+describe('not PID 1: a child subreaper', () => {
+  let daemon: RunningDaemon | undefined;
+  afterEach(async () => {
+    await killDaemon(daemon);
+    daemon = undefined;
+  });
+
+  it('adopts a daemonizing grandchild and reaps it when it exits', async () => {
+    const running = startDaemon(
+      baseConfig(`
+[program:forker]
+command=/bin/sh %(here)s/forker.sh %(here)s/grandchild.pid
+`),
+      {
+        // The subshell exits at once: its child is orphaned while it sleeps.
+        files: { 'forker.sh': '( sleep 1.5 & echo $! > "$1" )\nexec sleep 3600\n' },
+      },
+    );
+    daemon = running;
+    const grandchild = await waitFor(() => readPid(running.dir.join('grandchild.pid')), {
+      what: 'the grandchild pid file',
+    });
+    // While it sleeps, its parent is the daemon (without a subreaper it would be init's).
+    const parent = await waitFor(
+      () => {
+        const stat = statOf(grandchild);
+        return stat !== null && stat.ppid !== 0 && stat.ppid;
+      },
+      { what: 'the orphan to be re-parented' },
+    );
+    expect(parent).toBe(running.pid);
+    // When it exits, the daemon reaps it: no zombie left behind, the reference's log line.
+    await running.waitForLog(`INFO reaped unknown pid ${grandchild} (exit status 0)`, 5_000);
+    expect(statOf(grandchild)).toBeNull();
+    expect(zombieChildren(running.pid)).toEqual([]);
+    // The program itself is still supervised as before.
+    expect(running.mainLog()).not.toContain('exited: forker');
+  });
+});
