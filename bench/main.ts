@@ -17,6 +17,7 @@ import { consoleTable, writeReport } from './report/write-report.js';
 import { eventsScenario } from './scenarios/events.js';
 import { idleScenario, rssScenario } from './scenarios/footprint.js';
 import { logScenario } from './scenarios/log-throughput.js';
+import { probesScenario } from './scenarios/probes.js';
 import { restartScenario } from './scenarios/restart.js';
 import { type BenchContext, newDirUnder, type Scenario } from './scenarios/scenario.js';
 import { spawnScenario } from './scenarios/spawn.js';
@@ -40,6 +41,7 @@ const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   idle: idleScenario,
   storm: stormScenario,
   'spawn-latency': spawnLatencyScenario,
+  probes: probesScenario,
 };
 
 const LOG_BYTES = 256 * 1024 * 1024;
