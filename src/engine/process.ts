@@ -263,7 +263,9 @@ export class SupervisedProcess {
     }
     const from = this.current;
     this.current = outcome.state;
-    if (from.kind !== outcome.state.kind) {
+    // waiting → starting (its dependencies hold: the spawn) stays STARTING for every client,
+    // so it is no PROCESS_STATE event: supervisord never sends STARTING → STARTING.
+    if (STATE_NAMES[from.kind] !== STATE_NAMES[outcome.state.kind]) {
       this.mailbox.emit(stateChangeEvent(this.config, from, outcome.state));
     }
     const followUps: Input[] = [];
