@@ -212,6 +212,7 @@ export const processesFromSection = (
         resetMs: program.restart_backoff_reset,
         retryForever: program.retry_forever,
       },
+      shutdownOn: program.shutdown_on,
     });
   }
   processes.sort((a, b) => a.priority - b.priority || compareCodePoints(a.name, b.name));

@@ -9,6 +9,7 @@ import {
   toReadinessProbe,
   toSecondsMs,
 } from './readiness-values.js';
+import { toShutdownOn } from './shutdown-on-values.js';
 import {
   toAutorestart,
   toBoolean,
@@ -133,6 +134,8 @@ export const PROGRAM_OPTIONS = {
   restart_backoff_max: withDefault(toSecondsMs, '0', 'program'),
   restart_backoff_reset: withDefault(toSecondsMs, '600', 'program'),
   retry_forever: withDefault(toBoolean, 'false', 'program'),
+  // docs/containers.md: the daemon shuts down with this program's exit status.
+  shutdown_on: withDefault(toShutdownOn, 'never', 'program'),
 } as const;
 
 const logfileOptions = <C extends 'stdout' | 'stderr'>(channel: C) =>

@@ -138,7 +138,15 @@ export interface ProcessConfig {
   readonly liveness: LivenessConfig | null;
   readonly dependsOn: readonly Dependency[];
   readonly restartPacing: RestartPacing;
+  /** shutdown_on: which of its exits end the daemon, with its exit status (containers) */
+  readonly shutdownOn: ShutdownOn;
 }
+
+/**
+ * shutdown_on: `fatal` (it gave up: FATAL), `unexpected` (FATAL, a failed start, or an exit code
+ * not in exitcodes), `exit` (any exit nobody asked for); `never` is supervisord's behaviour.
+ */
+export type ShutdownOn = 'never' | 'fatal' | 'unexpected' | 'exit';
 
 export interface EventListenerSettings {
   /** upper-cased event type names as written in events= */

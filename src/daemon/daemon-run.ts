@@ -24,6 +24,7 @@ import { createRpcService } from '../rpc/rpc-service.js';
 import type { LifecycleRequest, RereadOutcome } from '../rpc/supervisor-facade.js';
 import { ProcessOutputs } from './process-outputs.js';
 import { createRpcFacade } from './rpc-facade.js';
+import { watchShutdownOn } from './shutdown-on-watch.js';
 import { childServerUrl } from './server-url.js';
 
 export interface DaemonPorts {
@@ -42,6 +43,8 @@ export interface DaemonPorts {
   readonly rereadConfig: () => RereadOutcome;
   /** supervisor.shutdown / supervisor.restart: the same path as SIGTERM / SIGHUP */
   readonly requestLifecycle: (request: LifecycleRequest) => void;
+  /** shutdown_on: shut down, then exit with `status` instead of 0 */
+  readonly requestExit?: (status: number) => void;
   /** tssupervisor.getProcessStats' measurements; default: /proc trees (pidusage without /proc) */
   readonly processStats?: ProcessStats;
 }
@@ -133,6 +136,10 @@ export class DaemonRun {
       serverUrl: childServerUrl(config),
     });
     supervisor.addGroups(config.groups);
+    const { requestExit } = ports;
+    if (requestExit !== undefined) {
+      watchShutdownOn(bus, supervisor, log, requestExit);
+    }
 
     const facade = createRpcFacade({
       config,

@@ -198,6 +198,8 @@ const main = async (): Promise<void> => {
 
   let run: DaemonRun | null = null;
   let pending: ((r: LifecycleRequest) => void) | null = null;
+  // shutdown_on: the status of the program whose exit ended the daemon (0 otherwise).
+  let exitStatus = 0;
   let requested: LifecycleRequest | null = null;
   // Signals and the supervisor.shutdown/restart RPC methods both end up here.
   const requestLifecycle = (request: LifecycleRequest): void => {
@@ -231,6 +233,13 @@ const main = async (): Promise<void> => {
           : { ok: true, config: reread };
       },
       requestLifecycle,
+      requestExit: (status) => {
+        // A shutdown already under way (SIGTERM) keeps its status.
+        if (requested !== 'shutdown') {
+          exitStatus = status;
+          requestLifecycle('shutdown');
+        }
+      },
     }).catch(
       // A failure nobody foresaw must still end the start with an error, never a silent exit 0.
       (error: unknown) =>
@@ -295,7 +304,7 @@ const main = async (): Promise<void> => {
   }
   care.end();
   removePidfile(config.supervisord.pidfile);
-  process.exit(0);
+  process.exit(exitStatus);
 };
 
 void main();

@@ -74,6 +74,7 @@ export class SupervisedProcess {
   private exitedChild: ChildHandle | null = null;
   private spawnErr: string | null = null;
   private exitStatus: ExitStatus | null = null;
+  private lastChildExit: ExitStatus | null = null;
   private startedAtMs: number | null = null;
   private stoppedAtMs: number | null = null;
   private signalFailure: string | null = null;
@@ -137,6 +138,14 @@ export class SupervisedProcess {
       nowMs: this.deps.clock.monotonicMs(),
       waitingFor: () => this.deps.waitingFor(this),
     };
+  }
+
+  /**
+   * How its last child ended, a too-quick exit included (which supervisord's exitstatus leaves
+   * out); null before any ended. shutdown_on's exit status.
+   */
+  get lastExit(): ExitStatus | null {
+    return this.lastChildExit;
   }
 
   /** Exited as exitcodes expects (a depends_on `:completed` condition). */
@@ -411,6 +420,7 @@ export class SupervisedProcess {
     }
     this.child = null;
     this.exitedChild = child;
+    this.lastChildExit = status;
     this.stoppedAtMs = this.deps.clock.wallMs();
     this.send({ type: 'exited', status });
   }
