@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import { readdir } from 'node:fs/promises';
 
+import { splitStatLine } from './proc-stat-fields.js';
+
 export interface ProcEntry {
   readonly pid: number;
   readonly ppid: number;
@@ -22,15 +24,12 @@ const SCAN_CONCURRENCY = 4;
 
 /** The fields we need from one /proc/<pid>/stat line; null when it does not parse. */
 export const parseProcStat = (text: string): ProcEntry | null => {
-  // Field 2, the command name, is in parentheses and may itself hold spaces and parentheses.
-  const open = text.indexOf('(');
-  const close = text.lastIndexOf(')');
-  if (open < 0 || close < open) {
+  const split = splitStatLine(text);
+  if (split === null) {
     return null;
   }
-  const pid = Number(text.slice(0, open).trim());
-  // From field 3 (state) on: ppid is field 4, utime 14, stime 15, starttime 22, rss 24.
-  const fields = text.slice(close + 2).split(' ');
+  const { pid, fields } = split;
+  // ppid is field 4, utime 14, stime 15, starttime 22, rss 24.
   const [ppid, utime, stime, startTicks, rssPages] = [1, 11, 12, 19, 21].map((i) =>
     Number(fields[i]),
   );
