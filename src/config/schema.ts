@@ -165,6 +165,17 @@ export const PROCESS_OPTIONS = {
   liveness_probe: optional(toLivenessProbe, 'process'),
 } as const;
 
+/**
+ * [fcgi-program:x]'s own options, beside the program's. We refuse the section (groups.ts), so
+ * nothing reads these; they are here so that a config check knows them.
+ */
+export const FCGI_SOCKET_OPTIONS = {
+  socket: optional(toText, 'program'),
+  socket_backlog: optional(toText, 'program'),
+  socket_owner: optional(toText, 'program'),
+  socket_mode: optional(toText, 'program'),
+} as const;
+
 export const INET_HTTP_SERVER_OPTIONS = {
   username: optional(toText, 'env'),
   password: optional(toText, 'env'),
