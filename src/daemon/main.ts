@@ -180,7 +180,7 @@ const main = async (): Promise<void> => {
     return die(noConfigFileMessage(argv0));
   }
   const overrides = overridesFrom(parsed.argv);
-  if (opts.has('test')) {
+  if (opts.has('check_config')) {
     return checkConfig(path, overrides);
   }
   const loaded = loadFrom(path, overrides);

@@ -1,5 +1,5 @@
-// The config check and the daemon on configs with typos: names supervisord ignores are warned
-// about (file, line, the nearest known name), never refused.
+// The config check (--check-config), and the check and the daemon on configs with typos: names
+// supervisord ignores are warned about (file, line, the nearest known name), never refused.
 
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -15,6 +15,12 @@ import {
   startDaemon,
 } from '../helpers/daemon-harness.js';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+
+const forever = (name: string, extra = ''): string => `
+[program:${name}]
+command=${process.execPath} ${PROGRAMS}/forever.mjs
+startsecs=0
+${extra}`;
 
 const TYPOS = `
 [program:web]
@@ -42,13 +48,34 @@ afterEach(async () => {
 const runDaemonCommand = (args: string[], cwd: string) =>
   spawnSync(process.execPath, [DAEMON_BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
 
+describe('the config check', () => {
+  it('--check-config validates and prints the effective programs', () => {
+    dir = makeTempDir();
+    const path = dir.join('supervisord.conf');
+    writeFileSync(
+      path,
+      baseConfig(forever('web', 'numprocs=2\nprocess_name=%(program_name)s_%(process_num)02d')),
+    );
+    const ok = runDaemonCommand(['--check-config', '-c', path], dir.path);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`configuration ${path} is valid`);
+    expect(ok.stdout).toContain('web_00:');
+    expect(ok.stdout).toContain('web_01:');
+
+    writeFileSync(path, `${baseConfig()}\n[program:x]\nstartsecs=abc\ncommand=y\n`);
+    const bad = runDaemonCommand(['--check-config', '-c', path], dir.path);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('startsecs');
+  });
+});
+
 describe('names supervisord ignores', () => {
   it('the check names each typo and its suggestion on stderr, and still exits 0', () => {
     dir = makeTempDir();
     const path = dir.join('supervisord.conf');
     const text = baseConfig(TYPOS);
     writeFileSync(path, text);
-    const result = runDaemonCommand(['--test', '-c', path], dir.path);
+    const result = runDaemonCommand(['--check-config', '-c', path], dir.path);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`configuration ${path} is valid`);
     expect(result.stdout).not.toContain('autorestrat');
@@ -65,6 +92,7 @@ describe('names supervisord ignores', () => {
     const path = dir.join('supervisord.conf');
     const text = baseConfig('[program:web]\ncomand=/bin/true\n');
     writeFileSync(path, text);
+    // --test: the check's other name
     const check = runDaemonCommand(['--test', '-c', path], dir.path);
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('does not specify a command');

@@ -1,5 +1,6 @@
 // The daemon as a user runs it: foreground and detached, pidfile and socket housekeeping, a second
-// daemon refused, config errors, -t, SIGTERM with nothing left behind, SIGHUP reload, SIGUSR2.
+// daemon refused, config errors, -t (strip_ansi), SIGTERM with nothing left behind, SIGHUP reload,
+// SIGUSR2.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -111,23 +112,25 @@ describe('daemon lifecycle', () => {
     expect(existsSync(dir.join('supervisord.pid'))).toBe(false);
   });
 
-  it('-t validates and prints the effective programs', () => {
-    dir = makeTempDir();
-    const path = dir.join('supervisord.conf');
-    writeFileSync(
-      path,
-      baseConfig(forever('web', 'numprocs=2\nprocess_name=%(program_name)s_%(process_num)02d')),
-    );
-    const ok = runDaemonCommand(['-t', '-c', path], dir.path);
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain(`configuration ${path} is valid`);
-    expect(ok.stdout).toContain('web_00:');
-    expect(ok.stdout).toContain('web_01:');
-
-    writeFileSync(path, `${baseConfig()}\n[program:x]\nstartsecs=abc\ncommand=y\n`);
-    const bad = runDaemonCommand(['-t', '-c', path], dir.path);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('startsecs');
+  it('-t strips ANSI escapes from what a program logs, as supervisord -t does', async () => {
+    const colour = (name: string): string => `
+[program:${name}]
+command=/bin/sh -c "printf '\\033[1;31mred\\033[0m plain\\n'; exec sleep 100"
+startsecs=0
+stdout_logfile=%(here)s/${name}.log`;
+    const logged = async (args: readonly string[]): Promise<string> => {
+      daemon = startDaemon(baseConfig(colour('c')), { args });
+      const log = daemon.dir.join('c.log');
+      await waitFor(() => existsSync(log) && readFileSync(log, 'utf8').includes('plain'), {
+        what: 'the program to log its line',
+      });
+      const text = readFileSync(log, 'utf8');
+      await killDaemon(daemon);
+      daemon = undefined;
+      return text;
+    };
+    expect(await logged([])).toBe('\u001b[1;31mred\u001b[0m plain\n');
+    expect(await logged(['-t'])).toBe('red plain\n');
   });
 
   it('SIGHUP reloads the config: removed programs stop, new ones start', async () => {
