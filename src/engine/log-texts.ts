@@ -20,6 +20,8 @@ export const logTexts = {
     `success: ${name} entered RUNNING state, process has stayed up for > than ${startMs / 1000} seconds (startsecs)`,
   exited: (name: string, status: ExitStatus, expected: boolean) =>
     `exited: ${name} (${describeExit(status)}; ${expected ? 'expected' : 'not expected'})`,
+  /** debug: after the exited:/stopped: line of a child, where supervisord logs the signal */
+  childQuit: 'received SIGCHLD indicating a child quit',
   gaveUp: (name: string) =>
     `gave up: ${name} entered FATAL state, too many start retries too quickly`,
   stopped: (name: string, status: ExitStatus) => `stopped: ${name} (${describeExit(status)})`,
