@@ -115,7 +115,10 @@ export const PROGRAM_OPTIONS = {
   umask: optional(toOctal, 'program'),
   /** validated as a name before expansion, expanded per process */
   process_name: withDefault(toName, '%(program_name)s', 'raw'),
-  // ---- ours (docs/readiness-and-dependencies.md); supervisord ignores unknown keys ----
+  // ---- ours; supervisord ignores unknown keys ----
+  /** PATH[, PATH…]: expanded per process like environment=, read at load (environment-files.ts) */
+  environment_file: withDefault(toText, '', 'raw'),
+  // docs/readiness-and-dependencies.md
   depends_on: withDefault(toDependencies, '', 'program'),
   // Readiness gates STARTING → RUNNING, like Kubernetes' startup probe, but probed every second:
   // a 10 s period would make every start slow.
