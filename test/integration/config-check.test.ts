@@ -1,26 +1,19 @@
 // The config check (--check-config), and the check and the daemon on configs with typos: names
 // supervisord ignores are warned about (file, line, the nearest known name), never refused.
 
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   baseConfig,
-  DAEMON_BIN,
-  killDaemon,
+  foreverProgram,
   PROGRAMS,
-  type RunningDaemon,
+  runDaemonCommand,
   startDaemon,
 } from '../helpers/daemon-harness.js';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
-
-const forever = (name: string, extra = ''): string => `
-[program:${name}]
-command=${process.execPath} ${PROGRAMS}/forever.mjs
-startsecs=0
-${extra}`;
+import { cleanupAfterEach } from '../helpers/cleanup.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 const TYPOS = `
 [program:web]
@@ -36,25 +29,17 @@ command=/bin/true
 const lineOf = (text: string, needle: string): number =>
   text.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
 
-let daemon: RunningDaemon | undefined;
-let dir: TempDir | undefined;
-afterEach(async () => {
-  await killDaemon(daemon);
-  daemon = undefined;
-  dir?.remove();
-  dir = undefined;
-});
-
-const runDaemonCommand = (args: string[], cwd: string) =>
-  spawnSync(process.execPath, [DAEMON_BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+const cleanup = cleanupAfterEach();
 
 describe('the config check', () => {
   it('--check-config validates and prints the effective programs', () => {
-    dir = makeTempDir();
+    const dir = cleanup.dir(makeTempDir());
     const path = dir.join('supervisord.conf');
     writeFileSync(
       path,
-      baseConfig(forever('web', 'numprocs=2\nprocess_name=%(program_name)s_%(process_num)02d')),
+      baseConfig(
+        foreverProgram('web', 'numprocs=2\nprocess_name=%(program_name)s_%(process_num)02d'),
+      ),
     );
     const ok = runDaemonCommand(['--check-config', '-c', path], dir.path);
     expect(ok.status).toBe(0);
@@ -71,7 +56,7 @@ describe('the config check', () => {
 
 describe('names supervisord ignores', () => {
   it('the check names each typo and its suggestion on stderr, and still exits 0', () => {
-    dir = makeTempDir();
+    const dir = cleanup.dir(makeTempDir());
     const path = dir.join('supervisord.conf');
     const text = baseConfig(TYPOS);
     writeFileSync(path, text);
@@ -88,7 +73,7 @@ describe('names supervisord ignores', () => {
   });
 
   it('a refused config comes with the typo that may explain it', () => {
-    dir = makeTempDir();
+    const dir = cleanup.dir(makeTempDir());
     const path = dir.join('supervisord.conf');
     const text = baseConfig('[program:web]\ncomand=/bin/true\n');
     writeFileSync(path, text);
@@ -105,7 +90,7 @@ describe('names supervisord ignores', () => {
   });
 
   it('the daemon warns in its main log at start, and runs the config as supervisord would', async () => {
-    daemon = startDaemon(baseConfig(TYPOS));
+    const daemon = cleanup.daemon(startDaemon(baseConfig(TYPOS)));
     await daemon.waitForLog(/success: web entered RUNNING/);
     const log = daemon.mainLog();
     const path = daemon.configPath;

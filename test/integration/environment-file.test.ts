@@ -5,20 +5,20 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   baseConfig,
   CTL_BIN,
-  DAEMON_BIN,
-  killDaemon,
   PROGRAMS,
+  runDaemonCommand,
   type RunningDaemon,
   spawnedPids,
   startDaemon,
 } from '../helpers/daemon-harness.js';
+import { cleanupAfterEach } from '../helpers/cleanup.js';
 import { isAlive } from '../helpers/processes.js';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const printEnv = `
@@ -37,14 +37,7 @@ FROM_BASE=base
 MODE=old
 `;
 
-let daemon: RunningDaemon | undefined;
-let dir: TempDir | undefined;
-afterEach(async () => {
-  await killDaemon(daemon);
-  daemon = undefined;
-  dir?.remove();
-  dir = undefined;
-});
+const cleanup = cleanupAfterEach();
 
 const ctl = (running: RunningDaemon, ...args: string[]) =>
   spawnSync(process.execPath, [CTL_BIN, '-c', running.configPath, ...args], {
@@ -67,12 +60,14 @@ const envLog = (running: RunningDaemon, needle: string): Promise<string> => {
 
 describe('environment_file', () => {
   it('gives the child the files’ variables: later files over earlier, environment= over both', async () => {
-    daemon = startDaemon(
-      baseConfig(printEnv).replace(
-        '[supervisord]',
-        '[supervisord]\nenvironment=FROM_SUPERVISORD=1,OVERRIDDEN=global',
+    const daemon = cleanup.daemon(
+      startDaemon(
+        baseConfig(printEnv).replace(
+          '[supervisord]',
+          '[supervisord]\nenvironment=FROM_SUPERVISORD=1,OVERRIDDEN=global',
+        ),
+        { files: { 'base.env': BASE_ENV, 'local.env': "FROM_LOCAL='local'\nOVERRIDDEN=local\n" } },
       ),
-      { files: { 'base.env': BASE_ENV, 'local.env': "FROM_LOCAL='local'\nOVERRIDDEN=local\n" } },
     );
     const text = await envLog(daemon, 'UMASK=');
     for (const line of [
@@ -89,9 +84,11 @@ describe('environment_file', () => {
   });
 
   it('update restarts a program whose file changed, with the new values', async () => {
-    daemon = startDaemon(baseConfig(printEnv), {
-      files: { 'base.env': BASE_ENV, 'local.env': '' },
-    });
+    const daemon = cleanup.daemon(
+      startDaemon(baseConfig(printEnv), {
+        files: { 'base.env': BASE_ENV, 'local.env': '' },
+      }),
+    );
     await envLog(daemon, 'MODE=old');
     const [first] = spawnedPids(daemon.mainLog());
     writeFileSync(daemon.dir.join('base.env'), BASE_ENV.replace('MODE=old', 'MODE=new'));
@@ -103,16 +100,12 @@ describe('environment_file', () => {
   });
 
   it('a bad line is refused: at start with both places named, by reread with nothing changed', async () => {
-    dir = makeTempDir();
+    const dir = cleanup.dir(makeTempDir());
     const path = dir.join('supervisord.conf');
     writeFileSync(path, baseConfig(printEnv));
     writeFileSync(dir.join('base.env'), 'GOOD=1\nnot a variable\n');
     writeFileSync(dir.join('local.env'), '');
-    const started = spawnSync(process.execPath, [DAEMON_BIN, '-n', '-c', path], {
-      cwd: dir.path,
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const started = runDaemonCommand(['-n', '-c', path], dir.path);
     expect(started.status).toBe(2);
     const optionLine =
       baseConfig(printEnv)
@@ -122,9 +115,11 @@ describe('environment_file', () => {
       `Error: ${path}:${optionLine}: [program:env] environment_file: ${dir.join('base.env')}:2: expected KEY=VALUE, got "not a variable"`,
     );
 
-    daemon = startDaemon(baseConfig(printEnv), {
-      files: { 'base.env': BASE_ENV, 'local.env': '' },
-    });
+    const daemon = cleanup.daemon(
+      startDaemon(baseConfig(printEnv), {
+        files: { 'base.env': BASE_ENV, 'local.env': '' },
+      }),
+    );
     await envLog(daemon, 'MODE=old');
     const [pid] = spawnedPids(daemon.mainLog());
     writeFileSync(daemon.dir.join('local.env'), '\n\nMODE="unclosed\n');
