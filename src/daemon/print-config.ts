@@ -1,5 +1,5 @@
-// `tssupervisord -t`: render a validated Config as the effective programs, in start order, with
-// every option a reader needs to check (our addition, like `nginx -t`), and the warnings apart.
+// `tssupervisord --check-config`: render a validated Config as the effective programs, in start
+// order, with every option a reader needs to check (ours, like `nginx -t`), and the warnings apart.
 
 import { formatUnknownName } from '../config/load.js';
 import type {
