@@ -1,7 +1,7 @@
 // The main-log lines the engine writes, worded exactly as supervisord 4.2 words them (spec
 // Appendix A), so log scrapers and humans see the same text.
 
-import { describeExit, type ExitStatus } from '../model/exit-status.js';
+import { CHILD_QUIT_TEXT, describeExit, type ExitStatus } from '../model/exit-status.js';
 import type { SignalName } from '../model/signals.js';
 import type { SignalPurpose } from './machine-types.js';
 
@@ -21,7 +21,7 @@ export const logTexts = {
   exited: (name: string, status: ExitStatus, expected: boolean) =>
     `exited: ${name} (${describeExit(status)}; ${expected ? 'expected' : 'not expected'})`,
   /** debug: after the exited:/stopped: line of a child, where supervisord logs the signal */
-  childQuit: 'received SIGCHLD indicating a child quit',
+  childQuit: CHILD_QUIT_TEXT,
   gaveUp: (name: string) =>
     `gave up: ${name} entered FATAL state, too many start retries too quickly`,
   stopped: (name: string, status: ExitStatus) => `stopped: ${name} (${describeExit(status)})`,
