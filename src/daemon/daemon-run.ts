@@ -2,6 +2,7 @@
 // AUTO log cleanup, groups (with their logs), HTTP servers; then autostart. stop() undoes it all
 // in the shutdown order. A SIGHUP reload is stop() followed by a new run on the re-read config.
 
+import { formatUnknownName } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { Supervisor } from '../engine/supervisor.js';
 import { EventBus } from '../events/event-bus.js';
@@ -102,6 +103,9 @@ export class DaemonRun {
     );
     for (const message of config.messages) {
       log.log(message.level, message.text);
+    }
+    for (const unknown of config.unknownNames) {
+      log.log('warn', formatUnknownName(unknown));
     }
     if (!sd.nocleanup) {
       await cleanAutoLogs(ports.fs, sd.childlogdir, sd.identifier, log);

@@ -10,7 +10,7 @@ import {
   loadConfig,
   noConfigFileMessage,
 } from '../config/load.js';
-import type { Config, ConfigError } from '../config/types.js';
+import type { Config, ConfigError, LoadResult } from '../config/types.js';
 import { createChildCare, type ChildCare } from '../platform/child-care.js';
 import { nodeClock } from '../platform/node-clock.js';
 import { createNodeConfigHost } from '../platform/node-config-host.js';
@@ -29,7 +29,7 @@ import { ensureRlimit } from '../platform/rlimits.js';
 import { parseDaemonArgv } from './argv.js';
 import { overridesFrom } from './cli-overrides.js';
 import { DaemonRun, type DaemonPorts } from './daemon-run.js';
-import { renderConfigSummary } from './print-config.js';
+import { renderConfigSummary, renderConfigWarnings } from './print-config.js';
 import { installSignalHandlers, type LifecycleRequest } from './signals.js';
 import { daemonUsage } from './usage.js';
 
@@ -66,13 +66,29 @@ const configErrorsText = (errors: readonly ConfigError[]): string =>
     .map((e, i) => (i === 0 ? formatConfigError(e) : `       ${formatConfigError(e)}`))
     .join('\n');
 
+const loadFrom = (path: string, overrides: ReturnType<typeof overridesFrom>): LoadResult =>
+  loadConfig(path, createNodeConfigHost(), { uid: process.getuid?.() ?? 0, overrides });
+
 const readConfig = (
   path: string,
   overrides: ReturnType<typeof overridesFrom>,
 ): Config | ConfigError[] => {
-  const host = createNodeConfigHost();
-  const result = loadConfig(path, host, { uid: process.getuid?.() ?? 0, overrides });
+  const result = loadFrom(path, overrides);
   return result.ok ? result.config : [...result.errors];
+};
+
+/** The config check: the programs on stdout, warnings and errors on stderr; 1 when invalid. */
+const checkConfig = (path: string, overrides: ReturnType<typeof overridesFrom>): never => {
+  const result = loadFrom(path, overrides);
+  if (!result.ok) {
+    process.stderr.write(
+      `tssupervisord: configuration ${path} is invalid\n${result.errors.map((e) => `Error: ${formatConfigError(e)}\n`).join('')}${renderConfigWarnings([], result.unknownNames)}`,
+    );
+    return process.exit(1);
+  }
+  process.stdout.write(renderConfigSummary(result.config));
+  process.stderr.write(renderConfigWarnings(result.config.messages, result.config.unknownNames));
+  return process.exit(0);
 };
 
 const dropPrivileges = (config: Config): void => {
@@ -164,20 +180,16 @@ const main = async (): Promise<void> => {
     return die(noConfigFileMessage(argv0));
   }
   const overrides = overridesFrom(parsed.argv);
-  let config = readConfig(path, overrides);
-  if (opts.has('test')) {
-    if (Array.isArray(config)) {
-      process.stderr.write(
-        `tssupervisord: configuration ${path} is invalid\n${config.map((e) => `Error: ${formatConfigError(e)}`).join('\n')}\n`,
-      );
-      return process.exit(1);
-    }
-    process.stdout.write(renderConfigSummary(config));
-    return process.exit(0);
+  if (opts.has('check_config')) {
+    return checkConfig(path, overrides);
   }
-  if (Array.isArray(config)) {
-    return die(configErrorsText(config));
+  const loaded = loadFrom(path, overrides);
+  if (!loaded.ok) {
+    // A name supervisord ignores may be why the config is refused (`comand=`): say so too.
+    const warnings = renderConfigWarnings([], loaded.unknownNames).trimEnd();
+    return die(`${configErrorsText(loaded.errors)}${warnings === '' ? '' : `\n${warnings}`}`);
   }
+  let config = loaded.config;
   const running = livePidFromFile(config.supervisord.pidfile);
   if (running !== undefined) {
     return die(

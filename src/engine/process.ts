@@ -255,6 +255,16 @@ export class SupervisedProcess {
   }
 
   private apply(input: Input): Handled<Input, Fault | undefined> {
+    const handled = this.applyStep(input);
+    if (input.type === 'exited') {
+      // supervisord reaps a child (and logs its exited:/stopped: line), then handles the SIGCHLD
+      // that woke it; scripts wait for this line. What the exit starts (a respawn) comes after.
+      this.deps.logger.log('debug', logTexts.childQuit);
+    }
+    return handled;
+  }
+
+  private applyStep(input: Input): Handled<Input, Fault | undefined> {
     const outcome = step(this.current, input, this.policy, {
       nowMs: this.deps.clock.monotonicMs(),
       token: ++this.tokens,

@@ -1,7 +1,7 @@
 // Runs the built daemon (bin/tssupervisord, foreground) on a config written into a temp dir, and
 // gives tests its output, its main log and a guaranteed cleanup (daemon and children killed).
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,17 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 [supervisorctl]
 serverurl=unix://%(here)s/supervisor.sock
 ${extra}`;
+
+/** A [program:x] running forever.mjs, RUNNING at once; `extra` adds options. */
+export const foreverProgram = (name: string, extra = ''): string => `
+[program:${name}]
+command=${process.execPath} ${PROGRAMS}/forever.mjs
+startsecs=0
+${extra}`;
+
+/** Runs bin/tssupervisord with `args` to the end (a refused start, the config check). */
+export const runDaemonCommand = (args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, [DAEMON_BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
 
 export const startDaemon = (config: string, options: DaemonOptions = {}): RunningDaemon => {
   const dir = options.dir ?? makeTempDir();
