@@ -4,11 +4,7 @@
 
 import type { HttpRoutes } from '../rpc/http-service.js';
 import { answerAfterBody } from '../rpc/answer-after-body.js';
-import {
-  serveStatusPage,
-  serveTailPage,
-  type ClassicPagesDeps,
-} from './classic/classic-endpoint.js';
+import { serveClassicPage, type ClassicPagesDeps } from './classic/classic-endpoint.js';
 import { splitTarget } from './classic/form.js';
 import { assetResponse } from './static/asset-response.js';
 import { staticAssetAt } from './static/assets.js';
@@ -21,10 +17,10 @@ export const createWebRoutes = (deps: WebRoutesDeps): HttpRoutes => ({
     const name = path.replace(/^\/+/, '');
     if (method === 'GET' || method === 'POST') {
       if (name === '' || name === 'index.html') {
-        return (exchange) => serveStatusPage(exchange, query, deps);
+        return (exchange) => serveClassicPage('status', exchange, query, deps);
       }
       if (name === 'tail.html') {
-        return (exchange) => serveTailPage(exchange, query, deps);
+        return (exchange) => serveClassicPage('tail', exchange, query, deps);
       }
     }
     const asset = staticAssetAt(name);

@@ -27,7 +27,10 @@ export interface ClassicPagesDeps {
   readonly maxBodyBytes: number;
 }
 
-export const serveStatusPage = async (
+export type ClassicPage = 'status' | 'tail';
+
+export const serveClassicPage = async (
+  page: ClassicPage,
   exchange: HttpExchange,
   query: string,
   deps: ClassicPagesDeps,
@@ -37,6 +40,17 @@ export const serveStatusPage = async (
     return;
   }
   const api = deps.api(exchange.disconnected);
+  await (page === 'status'
+    ? answerStatus(exchange, form, api, deps)
+    : answerTail(exchange, form, api, deps));
+};
+
+const answerStatus = async (
+  exchange: HttpExchange,
+  form: Form,
+  api: SupervisorApi,
+  deps: ClassicPagesDeps,
+): Promise<void> => {
   const request = readStatusRequest(form);
   switch (request.kind) {
     case 'show':
@@ -66,18 +80,15 @@ export const serveStatusPage = async (
   );
 };
 
-export const serveTailPage = async (
+const answerTail = async (
   exchange: HttpExchange,
-  query: string,
+  form: Form,
+  api: SupervisorApi,
   deps: ClassicPagesDeps,
 ): Promise<void> => {
-  const form = await readForm(exchange, query, deps);
-  if (form === null) {
-    return;
-  }
   const namespec = form.get('processname') ?? null;
   const limit = tailLimit(form);
-  const text = await readTailText(deps.api(exchange.disconnected), namespec, limit);
+  const text = await readTailText(api, namespec, limit);
   answer(exchange, htmlResponse(deps.nowMs(), 200, renderTailPage({ namespec, limit, text })));
 };
 
