@@ -18,10 +18,13 @@ import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
 import { createProcessStats } from '../platform/process-stats.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
-import { createHttpService } from '../rpc/http-service.js';
+import { createHttpService, DEFAULT_MAX_BODY_BYTES } from '../rpc/http-service.js';
+import { inProcessCaller } from '../rpc/in-process-caller.js';
 import { supervisorMethods } from '../rpc/methods/supervisor.js';
 import { tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
 import { createRpcService } from '../rpc/rpc-service.js';
+import { supervisorApi } from '../protocol/supervisor-api.js';
+import { createWebRoutes } from '../web/web-routes.js';
 import type { LifecycleRequest, RereadOutcome } from '../rpc/supervisor-facade.js';
 import { ProcessOutputs } from './process-outputs.js';
 import { createRpcFacade } from './rpc-facade.js';
@@ -184,12 +187,32 @@ export class DaemonRun {
         log.log('info', "RPC interface 'supervisor' initialized");
       }
     }
+    // supervisord's web pages work without [rpcinterface:supervisor]: they get the methods anyway.
+    const pagesCall = config.supervisorRpcEnabled
+      ? rpc.call
+      : createRpcService({
+          methods: supervisorMethods(facade),
+          isShuttingDown: () => supervisor.mood !== 'RUNNING',
+          logger: log,
+        }).call;
+    const pages = createWebRoutes({
+      api: (signal) => supervisorApi(inProcessCaller(pagesCall, { signal })),
+      nowMs: () => ports.clock.wallMs(),
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    });
     const servers = await startHttpServers({
       transport: ports.http,
       unixServers: config.unixHttpServers,
       inetServers: config.inetHttpServers,
       serviceFor: (auth) =>
-        createHttpService({ call: rpc.call, auth, logTail, clock: ports.clock, logger: log }),
+        createHttpService({
+          call: rpc.call,
+          auth,
+          logTail,
+          clock: ports.clock,
+          logger: log,
+          pages,
+        }),
       onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
       logger: log,
     });

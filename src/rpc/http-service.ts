@@ -1,13 +1,14 @@
 // The HTTP service every listener serves: basic auth on every path when a user is configured
 // (a request that passes vouches for its connection), then supervisord's routing (first match
-// wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html, else 404. Also the answers to requests the
-// transport could not parse.
+// wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html, the web pages and their files, else 404.
+// Also the answers to requests the transport could not parse.
 
 import type { HttpAuth } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
 import type {
   HttpExchange,
   HttpProtocolProblem,
+  HttpRequestHead,
   HttpResponse,
   HttpService,
 } from '../ports/http-transport.js';
@@ -22,6 +23,12 @@ import { handleRpc2 } from './rpc2-endpoint.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+/** More paths, served after supervisord's own endpoints: the web pages (src/web). */
+export interface HttpRoutes {
+  /** The handler for this request, or null to let the service answer it (404). */
+  match(request: HttpRequestHead): ((exchange: HttpExchange) => Promise<void>) | null;
+}
+
 export interface HttpServiceOptions {
   readonly call: CallMethod;
   /** The listener's credentials; null serves without authentication. */
@@ -31,6 +38,8 @@ export interface HttpServiceOptions {
   readonly clock: Clock;
   readonly logger: DaemonLogger;
   readonly maxBodyBytes?: number;
+  /** The web pages; none by default. */
+  readonly pages?: HttpRoutes;
 }
 
 export const createHttpService = (options: HttpServiceOptions): HttpService => {
@@ -55,7 +64,10 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
     } else if (pathOf(target).replace(/^\/+/, '') === 'ok.html' && isGetOrPost(method)) {
       exchange.respond(okResponse(nowMs(), 'text/plain', 'OK'));
     } else {
-      await answerAfterBody(exchange, errorPage(nowMs(), 404), rpc2.maxBodyBytes);
+      const page = options.pages?.match(exchange.request) ?? null;
+      await (page === null
+        ? answerAfterBody(exchange, errorPage(nowMs(), 404), rpc2.maxBodyBytes)
+        : page(exchange));
     }
   };
 
