@@ -23,6 +23,7 @@ const fileWith = (config: Partial<Record<string, string | null>>): CtlLoadResult
     password: config['password'] ?? null,
     prompt: config['prompt'] ?? 'supervisor',
     historyFile: config['historyFile'] ?? null,
+    fleet: [],
   },
 });
 
