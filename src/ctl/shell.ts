@@ -12,7 +12,8 @@ export const completionCache = (session: Session) => {
   let cached: Promise<readonly ProcessInfo[]> | null = null;
   return {
     infos: (): Promise<readonly ProcessInfo[]> => {
-      cached ??= session.api.getAllProcessInfo();
+      // A fleet's names are not completed yet (`host:` would need every host's list).
+      cached ??= session.fleet === null ? session.api.getAllProcessInfo() : Promise.resolve([]);
       return cached;
     },
     reset: (): void => {
