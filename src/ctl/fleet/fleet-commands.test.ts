@@ -254,3 +254,50 @@ describe('the other verbs in a fleet', () => {
     expect(run.fake.servers.get(A)?.methods()).toEqual([]);
   });
 });
+
+describe('actions run on each host at its own pace', () => {
+  it('sends c its start while a has not finished its own', async () => {
+    let release: (reply: FakeReply) => void = () => undefined;
+    const later = new Promise<FakeReply>((resolve) => (release = resolve));
+    const fake = fakeCtl({
+      servers: {
+        [A]: hostA({ startProcess: { later } }),
+        [B]: hostB(),
+        [C]: hostC({ startProcess: ok(true) }),
+      },
+    });
+    const running = createProgram(fake.deps).run([...FLEET, 'start', 'a:cat', 'c:dog']);
+    const asked = (url: string) => fake.servers.get(url)?.methods() ?? [];
+    for (let turn = 0; turn < 100 && !asked(C).includes('startProcess'); turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(asked(C)).toEqual(['getVersion', 'startProcess']);
+    expect(asked(A)).toEqual(['getVersion', 'startProcess']);
+    release(ok(true));
+    expect(await running).toBe(0);
+    expect(fake.stdout()).toBe('a:cat: started\nc:dog: started\n');
+  });
+});
+
+describe('the shell in a fleet', () => {
+  it("starts with the fleet's status, runs fleet commands, and completes no names yet", async () => {
+    const run = await runCtl([...FLEET], {
+      servers: { [A]: hostA(), [B]: hostB({ getVersion: refused(B) }), [C]: hostC() },
+      lines: ['status c:*', 'pid'],
+    });
+    expect(run.stdout).toBe(
+      row('a', 'cat', 'RUNNING', 'pid 11, uptime 0:01:02') +
+        row('a', 'web:web_0', 'RUNNING', 'pid 12, uptime 0:01:02') +
+        row('b', '*', 'DOWN', `${B} refused connection`) +
+        row('c', 'dog', 'RUNNING', 'pid 31, uptime 0:01:02') +
+        `supervisor> ${row('c', 'dog', 'RUNNING', 'pid 31, uptime 0:01:02')}` +
+        'supervisor> Error: pid works on one server, and this is a fleet (a, b, c): pick one with --host NAME\n' +
+        'supervisor> \n',
+    );
+    expect(run.exit).toBe(0);
+    const completer = run.fake.terminals[0]?.completer;
+    expect(await completer?.('start ')).toEqual({ matches: [], word: '' });
+    // Only the fleet's servers were ever asked (nothing went to a default server).
+    expect(run.fake.rpc.calls).toEqual([]);
+  });
+});
