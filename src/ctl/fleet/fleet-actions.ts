@@ -1,7 +1,7 @@
-// start, stop and restart across a fleet (ours): every addressed host checked, then running
-// the command's phases (restart: stop, then start) on its own names, all hosts at once; lines printed host by host, named `host:namespec`. A host that is
-// down (or fails mid-way) is one `host: ERROR (down: <why>)` line and its exit status; the
-// other hosts carry on.
+// start, stop and restart across a fleet (ours): each addressed host checked, then running
+// the command's phases (restart: stop, then start) on its own names, all hosts at once; lines
+// printed host by host, named `host:namespec`. A host that is down (or fails mid-way) is one
+// `host: ERROR (down: <why>)` line and its exit status; the other hosts carry on.
 
 import { FAULT_CODES } from '../../model/faults.js';
 import { parseNamespec } from '../../model/namespec.js';
@@ -146,8 +146,8 @@ export const runFleetAction = async (
     }
   }
   const downs: HostDown[] = [];
-  for (const pending of runs) {
-    const run = await pending;
+  for (const running of runs) {
+    const run = await running;
     for (const phase of run.phases) {
       for (const entry of phase.entries) {
         reportEntry(ctx, phase.spec, entry, { sink, host: run.host.name });
@@ -155,9 +155,8 @@ export const runFleetAction = async (
     }
     if (run.down !== null) {
       downs.push(run.down);
-      if (sink === null) {
-        ctx.out(`${run.host.name}: ERROR (down: ${run.down.message})`);
-      }
+      // Under --json the document's `hosts` says it; this line goes to stderr.
+      ctx.note(`${run.host.name}: ERROR (down: ${run.down.message})`);
     }
   }
   for (const down of downs) {

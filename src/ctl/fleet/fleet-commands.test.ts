@@ -218,6 +218,7 @@ describe('start, stop and restart across a fleet', () => {
         },
       ],
     });
+    expect(run.stderr).toBe(`b: ERROR (down: ${B} refused connection)\n`);
     expect(run.exit).toBe(4);
   });
 
