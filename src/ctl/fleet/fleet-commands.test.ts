@@ -281,7 +281,7 @@ describe('actions run on each host at its own pace', () => {
 });
 
 describe('the shell in a fleet', () => {
-  it("starts with the fleet's status, runs fleet commands, and completes no names yet", async () => {
+  it("starts with the fleet's status, runs fleet commands, completes host:names", async () => {
     const run = await runCtl([...FLEET], {
       servers: { [A]: hostA(), [B]: hostB({ getVersion: refused(B) }), [C]: hostC() },
       lines: ['status c:*', 'pid'],
@@ -297,7 +297,7 @@ describe('the shell in a fleet', () => {
     );
     expect(run.exit).toBe(0);
     const completer = run.fake.terminals[0]?.completer;
-    expect(await completer?.('start ')).toEqual({ matches: [], word: '' });
+    expect(await completer?.('start c:')).toEqual({ matches: ['c:* ', 'c:dog '], word: 'c:' });
     // Only the fleet's servers were ever asked (nothing went to a default server).
     expect(run.fake.rpc.calls).toEqual([]);
   });
