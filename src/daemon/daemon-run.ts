@@ -15,11 +15,13 @@ import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { ProcessStats } from '../ports/process-stats.js';
 import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
+import { daemonUsage } from '../platform/daemon-usage.js';
 import { createProcessStats } from '../platform/process-stats.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
 import { createHttpService } from '../rpc/http-service.js';
 import { supervisorMethods } from '../rpc/methods/supervisor.js';
-import { tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import { createProcessObservers, tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import type { MetricsSources } from '../rpc/metrics/snapshot.js';
 import { createRpcService } from '../rpc/rpc-service.js';
 import type { LifecycleRequest, RereadOutcome } from '../rpc/supervisor-facade.js';
 import { ProcessOutputs } from './process-outputs.js';
@@ -44,6 +46,8 @@ export interface DaemonPorts {
   readonly requestLifecycle: (request: LifecycleRequest) => void;
   /** tssupervisor.getProcessStats' measurements; default: /proc trees (pidusage without /proc) */
   readonly processStats?: ProcessStats;
+  /** our version, for GET /metrics */
+  readonly version: string;
 }
 
 export type DaemonRunStart =
@@ -160,9 +164,21 @@ export class DaemonRun {
       },
       mainLogPath: () => log.path,
     });
+    // One change feed and one stats sampler for the tssupervisor.* methods and GET /metrics.
+    const observers = createProcessObservers(facade);
+    const metrics: MetricsSources = {
+      engine: supervisor,
+      sampler: observers.sampler,
+      feed: observers.feed,
+      logCounters: (process) => outputs.logCounters(process.config.groupName, process.config.name),
+      eventPools: () => listeners.discardedEvents(),
+      daemonUsage,
+      version: ports.version,
+      wallMs: () => ports.clock.wallMs(),
+    };
     const rpc = createRpcService({
       methods: config.supervisorRpcEnabled
-        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade)]
+        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade, observers)]
         : [],
       isShuttingDown: () => supervisor.mood !== 'RUNNING',
       logger: log,
@@ -178,7 +194,14 @@ export class DaemonRun {
       unixServers: config.unixHttpServers,
       inetServers: config.inetHttpServers,
       serviceFor: (auth) =>
-        createHttpService({ call: rpc.call, auth, logTail, clock: ports.clock, logger: log }),
+        createHttpService({
+          call: rpc.call,
+          auth,
+          logTail,
+          clock: ports.clock,
+          logger: log,
+          metrics,
+        }),
       onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
       logger: log,
     });

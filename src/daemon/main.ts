@@ -127,6 +127,7 @@ const portsFor = (
     env,
     stdoutCopy: foreground ? (bytes) => process.stdout.write(bytes) : null,
     writeStderr: (text) => process.stderr.write(text),
+    version: packageVersion(),
   };
 };
 

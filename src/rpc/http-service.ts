@@ -1,7 +1,7 @@
 // The HTTP service every listener serves: basic auth on every path when a user is configured
 // (a request that passes vouches for its connection), then supervisord's routing (first match
-// wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html, else 404. Also the answers to requests the
-// transport could not parse.
+// wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html, and ours, /metrics; else 404. Also the
+// answers to requests the transport could not parse.
 
 import type { HttpAuth } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -18,6 +18,8 @@ import { answerAfterBody } from './answer-after-body.js';
 import { checkBasicAuth } from './http-auth.js';
 import { errorPage, okResponse } from './http-responses.js';
 import { handleLogTail } from './log-tail-endpoint.js';
+import { handleMetrics, isMetricsPath } from './metrics-endpoint.js';
+import type { MetricsSources } from './metrics/snapshot.js';
 import { handleRpc2 } from './rpc2-endpoint.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -31,6 +33,8 @@ export interface HttpServiceOptions {
   readonly clock: Clock;
   readonly logger: DaemonLogger;
   readonly maxBodyBytes?: number;
+  /** GET /metrics; without it, a 404 */
+  readonly metrics?: MetricsSources | null;
 }
 
 export const createHttpService = (options: HttpServiceOptions): HttpService => {
@@ -43,6 +47,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
   const logTail = { source: options.logTail, logger, nowMs };
+  const metrics = { sources: options.metrics ?? null, nowMs, maxBodyBytes: rpc2.maxBodyBytes };
 
   const route = async (exchange: HttpExchange): Promise<void> => {
     const { method, target } = exchange.request;
@@ -54,6 +59,8 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
       await handleLogTail(exchange, { kind: 'main' }, logTail);
     } else if (pathOf(target).replace(/^\/+/, '') === 'ok.html' && isGetOrPost(method)) {
       exchange.respond(okResponse(nowMs(), 'text/plain', 'OK'));
+    } else if (isMetricsPath(pathOf(target))) {
+      await handleMetrics(exchange, metrics);
     } else {
       await answerAfterBody(exchange, errorPage(nowMs(), 404), rpc2.maxBodyBytes);
     }
