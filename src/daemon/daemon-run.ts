@@ -201,6 +201,7 @@ export class DaemonRun {
           clock: ports.clock,
           logger: log,
           metrics,
+          engine: supervisor,
         }),
       onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
       logger: log,

@@ -1,7 +1,8 @@
-// The HTTP service every listener serves: basic auth on every path when a user is configured
-// (a request that passes vouches for its connection), then supervisord's routing (first match
-// wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html, and ours, /metrics; else 404. Also the
-// answers to requests the transport could not parse.
+// The HTTP service every listener serves: the health checks (/healthz, /readyz) first, without
+// credentials; then basic auth on every other path when a user is configured (a request that
+// passes vouches for its connection), then supervisord's routing (first match wins): /RPC2*,
+// /logtail*, /mainlogtail*, /ok.html, and ours, /metrics; else 404. Also the answers to requests
+// the transport could not parse.
 
 import type { HttpAuth } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -15,6 +16,7 @@ import type { LogTailSource } from '../ports/log-tail.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { CallMethod } from './dispatch.js';
 import { answerAfterBody } from './answer-after-body.js';
+import { handleHealth, isHealthRequest, type HealthEndpointDeps } from './health-endpoint.js';
 import { checkBasicAuth } from './http-auth.js';
 import { errorPage, okResponse } from './http-responses.js';
 import { handleLogTail } from './log-tail-endpoint.js';
@@ -35,6 +37,8 @@ export interface HttpServiceOptions {
   readonly maxBodyBytes?: number;
   /** GET /metrics; without it, a 404 */
   readonly metrics?: MetricsSources | null;
+  /** GET /readyz's view of the processes; without it, /readyz answers as /healthz */
+  readonly engine?: HealthEndpointDeps['engine'];
 }
 
 export const createHttpService = (options: HttpServiceOptions): HttpService => {
@@ -48,6 +52,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
   };
   const logTail = { source: options.logTail, logger, nowMs };
   const metrics = { sources: options.metrics ?? null, nowMs, maxBodyBytes: rpc2.maxBodyBytes };
+  const health = { engine: options.engine ?? null, auth, nowMs };
 
   const route = async (exchange: HttpExchange): Promise<void> => {
     const { method, target } = exchange.request;
@@ -67,6 +72,10 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
   };
 
   const serve = async (exchange: HttpExchange): Promise<void> => {
+    if (isHealthRequest(exchange.request, pathOf(exchange.request.target))) {
+      handleHealth(exchange, pathOf(exchange.request.target), health);
+      return;
+    }
     const refusal = auth === null ? null : authRefusal(exchange, auth, nowMs());
     if (refusal !== null) {
       await answerAfterBody(exchange, refusal, rpc2.maxBodyBytes);
