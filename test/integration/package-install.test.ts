@@ -106,7 +106,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-it('ships the bundles, bin/, docs, examples, LICENSE, README and CHANGELOG, and nothing else', () => {
+it('ships the bundles, bin/, docs, examples, packaging, LICENSE, README and CHANGELOG, only', () => {
   const top = new Set(tarballFiles.map((f) => f.split('/').slice(1, 3).join('/')));
   expect(top).toContain('dist/bundle');
   for (const file of [
@@ -120,13 +120,14 @@ it('ships the bundles, bin/, docs, examples, LICENSE, README and CHANGELOG, and 
     'dist/bundle/tssupervisorctl.js',
     'docs/daemon.md',
     'conf.d/demo/supervisord.conf',
+    'packaging/systemd/tssupervisord.service',
   ]) {
     expect(tarballFiles).toContain(`package/${file}`);
   }
   const unexpected = tarballFiles.filter(
     (f) =>
       !/^package\/(LICENSE|README\.md|CHANGELOG\.md|package\.json)$/.test(f) &&
-      !/^package\/(bin|docs|conf\.d)\//.test(f) &&
+      !/^package\/(bin|docs|conf\.d|packaging)\//.test(f) &&
       !/^package\/dist\/bundle\/[^/]+\.js$/.test(f),
   );
   expect(unexpected).toEqual([]);
