@@ -9,28 +9,21 @@
 //     node node_modules/.cache/tssupervisor-bench/bench/metrics-scrape.js [processes] [scrapes]
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { encodeExposition } from '../src/rpc/metrics/exposition.js';
 import { metricFamilies, type MetricsSnapshot } from '../src/rpc/metrics/families.js';
 import { cpuSeconds } from './proc/proc-stats.js';
 import { percentile } from './stats.js';
 
-const findRepoRoot = (from: string): string => {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"name": "tssupervisor"')) {
-      return dir;
-    }
-  }
-  throw new Error(`no tssupervisor package.json above ${from}`);
-};
-
-const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+/** Run from the repository root, as the command above does. */
+const repoRoot = process.cwd();
+if (!existsSync(join(repoRoot, 'bin/tssupervisord'))) {
+  throw new Error('run this from the repository root (no bin/tssupervisord here)');
+}
 const processes = Number(process.argv[2] ?? 1000);
 const scrapes = Number(process.argv[3] ?? 20);
 const AUTH = `Basic ${Buffer.from('admin:secret').toString('base64')}`;

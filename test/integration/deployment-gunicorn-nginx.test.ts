@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { freePort } from '../helpers/free-port.js';
 import {
   killDaemon,
   REPO_ROOT,
@@ -18,18 +19,6 @@ import { isAlive, pidsMatching } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const EXAMPLE = `${REPO_ROOT}conf.d/gunicorn-nginx`;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
 
 const portIsFree = async (port: number): Promise<boolean> =>
   new Promise((resolve) => {

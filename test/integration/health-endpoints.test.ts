@@ -2,11 +2,12 @@
 // them (no credentials), while programs start, become ready, finish, fail and are stopped.
 
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { freePort } from '../helpers/free-port.js';
 import {
+  baseConfig,
   CTL_BIN,
   killDaemon,
   PROGRAMS,
@@ -18,37 +19,14 @@ import { waitFor } from '../helpers/wait-for.js';
 
 const CREDENTIALS = { username: 'admin', password: 'secret' };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
-
-const configWith = (port: number, programs: string): string => `[supervisord]
-logfile=%(here)s/supervisord.log
-pidfile=%(here)s/supervisord.pid
-childlogdir=%(here)s
-
+/** The usual header, plus a TCP listener with credentials (the unix socket has none). */
+const configWith = (port: number, programs: string): string =>
+  baseConfig(`
 [inet_http_server]
 port=127.0.0.1:${port}
 username=admin
 password=secret
-
-[unix_http_server]
-file=%(here)s/supervisor.sock
-
-[rpcinterface:supervisor]
-supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-
-[supervisorctl]
-serverurl=unix://%(here)s/supervisor.sock
-${programs}`;
+${programs}`);
 
 let daemon: RunningDaemon | undefined;
 afterEach(async () => {
