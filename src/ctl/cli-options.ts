@@ -1,6 +1,6 @@
 // tssupervisorctl's command line: supervisorctl's options (-c -s -u -p -r -i -h) plus ours
-// (--json, --sequential, --host, and -s given more than once for a fleet), checked as getopt
-// would, then parsed with commander into options and the command words.
+// (--json, --sequential, --version, --host, and -s given more than once for a fleet), checked
+// as getopt would, then parsed with commander into options and the command words.
 
 import { Command } from 'commander';
 
@@ -23,6 +23,8 @@ export interface CliOptions {
 export type CliParse =
   | { readonly kind: 'run'; readonly options: CliOptions; readonly words: readonly string[] }
   | { readonly kind: 'help' }
+  /** ours: print our version and exit 0 */
+  | { readonly kind: 'version' }
   /** getopt's message; printed as `Error: <message>` with exit 2. */
   | { readonly kind: 'usage-error'; readonly message: string };
 
@@ -68,6 +70,14 @@ const SPECS: readonly CtlOptionSpec[] = [
     once: false,
     addition: true,
     flags: '--sequential',
+  },
+  {
+    short: null,
+    long: 'version',
+    takesValue: false,
+    once: false,
+    addition: true,
+    flags: '--version',
   },
   {
     short: null,
@@ -123,6 +133,9 @@ export const parseCommandLine = (argv: readonly string[]): CliParse => {
   for (const { spec, spelling, value } of scanned.occurrences) {
     if (spec.short === 'h' || spec.short === '?') {
       return { kind: 'help' };
+    }
+    if (spec.long === 'version') {
+      return { kind: 'version' };
     }
     if (spec.short === 's' && value !== null && !isUrl(splitNamedUrl(value).url)) {
       return {

@@ -16,12 +16,14 @@ import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { ProcessStats } from '../ports/process-stats.js';
 import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
+import { daemonUsage } from '../platform/daemon-usage.js';
 import { createProcessStats } from '../platform/process-stats.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
 import { createHttpService, DEFAULT_MAX_BODY_BYTES } from '../rpc/http-service.js';
 import { inProcessCaller } from '../rpc/in-process-caller.js';
 import { supervisorMethods } from '../rpc/methods/supervisor.js';
-import { tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import { createProcessObservers, tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import type { MetricsSources } from '../rpc/metrics/snapshot.js';
 import { createRpcService } from '../rpc/rpc-service.js';
 import { supervisorApi } from '../protocol/supervisor-api.js';
 import { createWebRoutes } from '../web/web-routes.js';
@@ -51,6 +53,8 @@ export interface DaemonPorts {
   readonly requestExit?: (status: number) => void;
   /** tssupervisor.getProcessStats' measurements; default: /proc trees (pidusage without /proc) */
   readonly processStats?: ProcessStats;
+  /** our version, for GET /metrics */
+  readonly version: string;
 }
 
 export type DaemonRunStart =
@@ -174,9 +178,21 @@ export class DaemonRun {
       },
       mainLogPath: () => log.path,
     });
+    // One change feed and one stats sampler for the tssupervisor.* methods and GET /metrics.
+    const observers = createProcessObservers(facade);
+    const metrics: MetricsSources = {
+      engine: supervisor,
+      sampler: observers.sampler,
+      feed: observers.feed,
+      logCounters: (process) => outputs.logCounters(process.config.groupName, process.config.name),
+      eventPools: () => listeners.discardedEvents(),
+      daemonUsage,
+      version: ports.version,
+      wallMs: () => ports.clock.wallMs(),
+    };
     const rpc = createRpcService({
       methods: config.supervisorRpcEnabled
-        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade)]
+        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade, observers)]
         : [],
       isShuttingDown: () => supervisor.mood !== 'RUNNING',
       logger: log,
@@ -212,6 +228,8 @@ export class DaemonRun {
           clock: ports.clock,
           logger: log,
           pages,
+          metrics,
+          engine: supervisor,
         }),
       onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
       logger: log,

@@ -1,4 +1,4 @@
-// How a name typed in a fleet is read (docs/decisions/009-fleet-names.md): when the part
+// How a name typed in a fleet is read (docs/decisions/011-fleet-names.md): when the part
 // before the first `:` is a host's name (or `*`, every host), it is that host and the rest is
 // a name on it (`web1:nginx`, `web1:web:*`; `web1:*` or `web1:all` is all of it); any other
 // name (`nginx`, `web:*`, `all`) means that name on every host that has it.
