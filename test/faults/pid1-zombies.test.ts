@@ -3,7 +3,6 @@
 // PID 1, the daemon is a child subreaper: a daemonizing grandchild is re-parented to it, and
 // reaped when it exits. supervisord logs each as INFO `reaped unknown pid N (exit status S)`.
 
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import {
   type RunningDaemon,
   startDaemon,
 } from '../helpers/daemon-harness.js';
+import { UNSHARE, whyNoPidNamespace } from '../helpers/pid-namespace.js';
 import { readPid } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { soakMs } from './fault-durations.js';
@@ -54,21 +54,6 @@ const childrenOf = (pid: number): number[] => {
   } catch {
     return [];
   }
-};
-
-const UNSHARE = ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc'];
-
-/** null when the daemon can be PID 1 of a new pid namespace here, else why not. */
-const whyNoPidNamespace = (): string | null => {
-  const tried = spawnSync(UNSHARE[0] ?? 'unshare', [...UNSHARE.slice(1), 'true'], {
-    encoding: 'utf8',
-  });
-  if (tried.error !== undefined) {
-    return `unshare is not available (${tried.error.message})`;
-  }
-  return tried.status === 0
-    ? null
-    : `unshare --pid --fork --mount-proc fails here (${tried.stderr.trim()})`;
 };
 
 /** The measured window: the fault runs for this long on purpose. */
