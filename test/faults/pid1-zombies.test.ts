@@ -14,7 +14,7 @@ import {
   startDaemon,
 } from '../helpers/daemon-harness.js';
 import { UNSHARE, whyNoPidNamespace } from '../helpers/pid-namespace.js';
-import { readPid } from '../helpers/processes.js';
+import { childrenOf, readPid } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { soakMs } from './fault-durations.js';
 
@@ -42,19 +42,6 @@ const zombieChildren = (pid: number): number[] =>
       const stat = statOf(child);
       return stat?.ppid === pid && stat.state === 'Z';
     });
-
-const childrenOf = (pid: number): number[] => {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-        .split(' ')
-        .filter((w) => /^\d+$/.test(w))
-        .map(Number),
-    );
-  } catch {
-    return [];
-  }
-};
 
 /** The measured window: the fault runs for this long on purpose. */
 const soak = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -28,15 +28,6 @@ export const pidNamespaceOf = (pid: number): string | undefined => {
   }
 };
 
-/** The pid namespace a (host) pid's children are born in: for `unshare --fork`, the new one. */
-export const childPidNamespaceOf = (pid: number): string | undefined => {
-  try {
-    return readlinkSync(`/proc/${pid}/ns/pid_for_children`);
-  } catch {
-    return undefined;
-  }
-};
-
 /** Host pids of every process in `namespace` (zombies included). */
 export const pidsInNamespace = (namespace: string): number[] =>
   readdirSync('/proc')

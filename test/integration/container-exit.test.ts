@@ -17,12 +17,12 @@ import {
   startDaemon,
 } from '../helpers/daemon-harness.js';
 import {
-  childPidNamespaceOf,
+  pidNamespaceOf,
   pidsInNamespace,
   UNSHARE,
   whyNoPidNamespace,
 } from '../helpers/pid-namespace.js';
-import { isAlive } from '../helpers/processes.js';
+import { childrenOf, isAlive } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const node = process.execPath;
@@ -144,9 +144,10 @@ priority=200
 
   it('the program exits 3: the daemon stops the rest in order and the container exits 3', async () => {
     const running = startAsPid1('/bin/sh -c "sleep 1; exit 3"');
-    const namespace = await waitFor(() => childPidNamespaceOf(running.pid), {
-      what: 'the new pid namespace',
-    });
+    const pid1 = await waitFor(() => childrenOf(running.pid)[0], { what: 'the namespace PID 1' });
+    // Read from PID 1 itself: unshare's pid_for_children is the host's until it has unshared.
+    const namespace = await waitFor(() => pidNamespaceOf(pid1));
+    expect(namespace).not.toBe(pidNamespaceOf(process.pid));
     await running.waitForLog('success: sidecar entered RUNNING');
     await waitFor(() => pidsInNamespace(namespace).length >= 4, {
       what: 'daemon, main, sidecar and its orphan in the namespace',
