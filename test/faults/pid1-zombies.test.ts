@@ -13,7 +13,7 @@ import {
   type RunningDaemon,
   startDaemon,
 } from '../helpers/daemon-harness.js';
-import { UNSHARE, whyNoPidNamespace } from '../helpers/pid-namespace.js';
+import { killNamespace, UNSHARE, whyNoPidNamespace } from '../helpers/pid-namespace.js';
 import { childrenOf, readPid } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { soakMs } from './fault-durations.js';
@@ -53,14 +53,8 @@ const noNamespace = whyNoPidNamespace();
 describe('as PID 1 of a pid namespace (a container)', () => {
   let daemon: RunningDaemon | undefined;
   afterEach(async () => {
-    if (daemon !== undefined) {
-      // Killing unshare kills the namespace's PID 1 (--kill-child), and with it the namespace.
-      // Never killDaemon here: the pids in the log are the namespace's, not ours.
-      daemon.process.kill('SIGKILL');
-      await daemon.exited();
-      daemon.dir.remove();
-      daemon = undefined;
-    }
+    await killNamespace(daemon);
+    daemon = undefined;
   });
 
   it.skipIf(noNamespace !== null)(

@@ -4,6 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
 
+import type { RunningDaemon } from './daemon-harness.js';
+
 /** `unshare` as a container runtime: a new pid namespace whose PID 1 is the command that follows. */
 export const UNSHARE = ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc'] as const;
 
@@ -34,3 +36,17 @@ export const pidsInNamespace = (namespace: string): number[] =>
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
     .filter((pid) => pidNamespaceOf(pid) === namespace);
+
+/**
+ * For afterEach, with a daemon started under UNSHARE: killing unshare kills the namespace's PID 1
+ * (--kill-child), and with it the namespace. Never killDaemon for such a daemon: the pids in its
+ * log are the namespace's, not ours.
+ */
+export const killNamespace = async (daemon: RunningDaemon | undefined): Promise<void> => {
+  if (daemon === undefined) {
+    return;
+  }
+  daemon.process.kill('SIGKILL');
+  await daemon.exited();
+  daemon.dir.remove();
+};

@@ -17,6 +17,7 @@ import {
   startDaemon,
 } from '../helpers/daemon-harness.js';
 import {
+  killNamespace,
   pidNamespaceOf,
   pidsInNamespace,
   UNSHARE,
@@ -112,13 +113,8 @@ while :; do sleep 0.1; done
 describe('shutdown_on with the daemon as PID 1 of a pid namespace (a container)', () => {
   let pid1: RunningDaemon | undefined;
   afterEach(async () => {
-    if (pid1 !== undefined) {
-      // --kill-child: killing unshare kills the namespace's PID 1, and with it the namespace.
-      pid1.process.kill('SIGKILL');
-      await pid1.exited();
-      pid1.dir.remove();
-      pid1 = undefined;
-    }
+    await killNamespace(pid1);
+    pid1 = undefined;
   });
 
   const startAsPid1 = (main: string): RunningDaemon => {
