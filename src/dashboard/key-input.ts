@@ -4,8 +4,9 @@
 import { describePending, SIGNALS, type ProcessCommand } from './commands.js';
 import { intentOf, type Intent } from './keymap.js';
 import { scrollLog } from './log-pane.js';
+import { helpScrollLimit } from './overlay-view.js';
 import { moveSelection, pageSize, selectEdge, selectedTarget, withRows } from './navigation.js';
-import { layoutOf, type DashboardState, type Overlay } from './state.js';
+import { keyContext, layoutOf, type DashboardState, type Overlay } from './state.js';
 import { only, type Step } from './step.js';
 import { SORT_KEYS } from './table-rows.js';
 
@@ -22,11 +23,32 @@ const run = (state: DashboardState, command: ProcessCommand): Step => {
   };
 };
 
+/** Scroll keys in the help overlay, in lines; any other key closes it. */
+const HELP_SCROLL: Readonly<Record<string, number>> = {
+  up: -1,
+  k: -1,
+  down: 1,
+  j: 1,
+  pageup: -10,
+  'C-b': -10,
+  pagedown: 10,
+  'C-f': 10,
+};
+
 const overlayKey = (state: DashboardState, overlay: Overlay, key: string): Step => {
   const closed = { ...state, overlay: null };
   switch (overlay.kind) {
-    case 'help':
-      return only(closed);
+    case 'help': {
+      const delta = HELP_SCROLL[key];
+      if (delta === undefined) {
+        return only(closed);
+      }
+      const limit = helpScrollLimit(overlay.context, state.size);
+      const scrollTop = Math.max(0, Math.min(limit, overlay.scrollTop + delta));
+      return scrollTop === overlay.scrollTop
+        ? only(state)
+        : only({ ...state, overlay: { ...overlay, scrollTop } });
+    }
     case 'confirm':
       return key === 'y' || key === 'Y' ? run(closed, overlay.command) : say(closed, 'cancelled');
     case 'signal': {
@@ -155,7 +177,7 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
     case 'focus':
       return layoutOf(state).logHeight === 0
         ? say(state, 'no room for the log pane: make the terminal taller')
-        : only({ ...state, focus: state.focus === 'table' ? 'log' : 'table' });
+        : only({ ...state, focus: state.focus === 'page' ? 'log' : 'page' });
     case 'filter':
       return only({ ...state, filter: { ...state.filter, editing: true } });
     case 'sort': {
@@ -165,7 +187,10 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
     case 'group':
       return only(withRows({ ...state, grouped: !state.grouped }));
     case 'help':
-      return only({ ...state, overlay: { kind: 'help' } });
+      return only({
+        ...state,
+        overlay: { kind: 'help', context: keyContext(state), scrollTop: 0 },
+      });
     case 'quit':
       return { state, effects: [{ type: 'quit' }] };
   }
@@ -178,6 +203,6 @@ export const handleKey = (state: DashboardState, key: string, ch: string | undef
   if (state.filter.editing) {
     return filterKey(state, key, ch);
   }
-  const intent = intentOf(key);
+  const intent = intentOf(key, keyContext(state));
   return intent === undefined ? only(state) : onIntent(state, intent);
 };

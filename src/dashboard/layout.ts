@@ -1,5 +1,6 @@
 // Where each part of the screen goes for a terminal size: header, column titles, the table,
-// the log pane (when there is room), the status line and the key footer. Pure.
+// the log pane (when there is room), the status line and the key footer; and whether the
+// terminal is too small for any of it. Pure.
 
 export interface Size {
   readonly cols: number;
@@ -7,6 +8,8 @@ export interface Size {
 }
 
 export interface Layout {
+  /** Below MIN_SIZE: the screen only says so (and how to get help or quit). */
+  readonly tooSmall: boolean;
   readonly cols: number;
   readonly rows: number;
   readonly headerRow: 0;
@@ -25,10 +28,15 @@ export interface Layout {
 /** Rows every layout has: header, column titles, status line, footer. */
 const FIXED_ROWS = 4;
 /** Below this many rows for table and log together, the log pane is left out. */
-const MIN_ROWS_FOR_LOG = 12;
+const MIN_ROWS_FOR_LOG = 9;
 const LOG_SHARE = 0.35;
 const MAX_LOG_HEIGHT = 20;
 const MIN_LOG_HEIGHT = 4;
+
+/** The least the dashboard lays itself out in. */
+export const MIN_SIZE: Size = { cols: 40, rows: 8 };
+/** The size everything fits in (every column, the whole footer's essentials, the log pane). */
+export const FULL_SIZE: Size = { cols: 80, rows: 24 };
 
 export const layoutFor = (size: Size): Layout => {
   const cols = Math.max(20, size.cols);
@@ -43,6 +51,7 @@ export const layoutFor = (size: Size): Layout => {
   const tableTop = 2;
   const logTitleRow = tableTop + tableHeight;
   return {
+    tooSmall: size.cols < MIN_SIZE.cols || size.rows < MIN_SIZE.rows,
     cols,
     rows,
     headerRow: 0,

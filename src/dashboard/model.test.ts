@@ -215,7 +215,7 @@ describe('the log pane', () => {
     expect(state.selectedKey).toBe('web:web');
     expect(state.log.scrollBack).toBeGreaterThan(2);
     expect(feed(state, key('end')).log.scrollBack).toBe(0);
-    expect(feed(state, key('tab')).focus).toBe('table');
+    expect(feed(state, key('tab')).focus).toBe('page');
   });
 });
 

@@ -3,6 +3,7 @@
 
 import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandTarget, ProcessCommand } from './commands.js';
+import type { KeyContext } from './keymap.js';
 import { layoutFor, type Size } from './layout.js';
 import { emptyLogPane, type LogPane } from './log-pane.js';
 import type { SortKey, TableRow } from './table-rows.js';
@@ -23,7 +24,8 @@ export type Connection =
 export type Support = 'unknown' | 'yes' | 'no';
 
 export type Overlay =
-  | { readonly kind: 'help' }
+  /** `context`: where the keys were when it opened, whose keys it lists first. */
+  | { readonly kind: 'help'; readonly context: KeyContext; readonly scrollTop: number }
   | { readonly kind: 'confirm'; readonly command: ProcessCommand; readonly question: string }
   | { readonly kind: 'signal'; readonly target: CommandTarget; readonly index: number };
 
@@ -61,7 +63,8 @@ export interface DashboardState {
   readonly selectedIndex: number;
   /** The first table row on screen. */
   readonly scrollTop: number;
-  readonly focus: 'table' | 'log';
+  /** Where the keys go: the page above (the table) or the log pane. */
+  readonly focus: 'page' | 'log';
   readonly log: LogPane;
   readonly overlay: Overlay | null;
   /** Commands sent and not answered yet: id → what the status line says about it. */
@@ -87,7 +90,7 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
   selectedKey: null,
   selectedIndex: 0,
   scrollTop: 0,
-  focus: 'table',
+  focus: 'page',
   log: emptyLogPane,
   overlay: null,
   pending: new Map(),
@@ -96,3 +99,7 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
 });
 
 export const layoutOf = (state: DashboardState) => layoutFor(state.size);
+
+/** Which of the keymap's contexts the keys are in. */
+export const keyContext = (state: DashboardState): KeyContext =>
+  state.focus === 'log' ? 'log' : 'table';

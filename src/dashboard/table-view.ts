@@ -201,7 +201,7 @@ export const tableLines = (state: DashboardState, height: number): readonly Line
     const selected = i === state.selectedIndex;
     const line = fitLine(assemble(cells, columns, selected ? '▶' : ''), cols);
     lines.push(
-      selected ? restyle(line, state.focus === 'table' ? { inverse: true } : { bold: true }) : line,
+      selected ? restyle(line, state.focus === 'page' ? { inverse: true } : { bold: true }) : line,
     );
   }
   return lines;

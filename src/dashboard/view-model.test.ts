@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { BINDINGS, FOOTER_LABELS } from './keymap.js';
+import { BINDINGS, bindingFor, FOOTERS } from './keymap.js';
 import { feed, info, key, sampleState, usage } from './testing/sample-state.js';
 import { viewModel } from './view-model.js';
 import { textOf, type Line, type Style } from './view-types.js';
@@ -19,12 +19,39 @@ describe('the frame', () => {
     [160, 48],
     [80, 24],
     [60, 10],
+    [30, 6],
   ])('fills a %ix%i terminal exactly', (cols, rows) => {
     const { lines } = viewModel(sampleState(undefined, { cols, rows }));
     expect(lines).toHaveLength(rows);
     for (const line of lines) {
       expect(Array.from(textOf(line))).toHaveLength(cols);
     }
+  });
+
+  it('keeps the census whole at 80 columns, giving up the name and the middle of the server', () => {
+    const state = sampleState(undefined, { cols: 80, rows: 24 });
+    const long = { ...state, serverUrl: 'unix:///var/run/supervisor/very/deep/supervisor.sock' };
+    const [first] = texts(viewModel(long).lines);
+    expect(first).toContain('6 processes: 3 running, 1 backoff, 1 fatal, 1 stopped');
+    expect(first).toMatch(/^ unix:\/\/\/var.*…visor\.sock │ 6 processes/);
+    expect(Array.from(first!).length).toBe(80);
+    expect(first).not.toContain('tssupervisor │');
+  });
+
+  it('keeps the log pane at 60×15, and says what a small terminal leaves out', () => {
+    const lines = texts(
+      viewModel(feed(sampleState(undefined, { cols: 60, rows: 15 }), key('end'))).lines,
+    );
+    expect(lines.some((l) => l.startsWith('── web stdout'))).toBe(true);
+    expect(lines.at(-2)).toContain('a small terminal (60×15): 80×24 or more shows everything');
+  });
+
+  it('below 40×8 says how big it needs to be, and how to quit', () => {
+    const lines = texts(viewModel(sampleState(undefined, { cols: 30, rows: 6 })).lines);
+    expect(lines).toHaveLength(6);
+    expect(lines.every((l) => Array.from(l).length === 30)).toBe(true);
+    expect(lines.join('\n')).toContain('the dashboard needs 40×8');
+    expect(lines.at(-1)).toMatch(/help .*quit/);
   });
 
   it('heads the screen with the server and a census of states', () => {
@@ -108,14 +135,29 @@ describe('the log pane, status line and footer', () => {
     expect(all).toContainEqual(expect.stringMatching(/^red {5}line\s+$/));
   });
 
-  it('footer: the keys, as the keymap names them', () => {
+  it('footer: the keys of the context, as the keymap names them, help and quit at the right', () => {
     const footer = textOf(viewModel(sampleState()).lines.at(-1)!);
-    for (const binding of BINDINGS.filter((b) => b.footer !== null)) {
-      expect(footer).toContain(
-        ` ${FOOTER_LABELS[binding.intent] ?? binding.label}  ${binding.footer}`,
-      );
+    for (const intent of FOOTERS.table.first) {
+      const binding = bindingFor(intent, 'table')!;
+      expect(footer).toContain(` ${binding.footerLabel ?? binding.label}  ${binding.footer} `);
     }
-    expect(footer).toContain('↑↓ jk  move');
+    expect(footer).toMatch(/^ ↑↓ {2}move {2}s {2}start/);
+    expect(footer).toMatch(/ \? {2}help {2}q {2}quit $/);
+  });
+
+  it('footer: the log pane’s keys while it has them', () => {
+    const footer = textOf(viewModel(feed(sampleState(), key('end'), key('tab'))).lines.at(-1)!);
+    expect(footer).toMatch(/^ ↑↓ {2}scroll {2}Tab {2}table/);
+    expect(footer).not.toContain('filter');
+  });
+
+  it.each([
+    [80, 24],
+    [60, 15],
+    [40, 8],
+  ])('footer: help and quit at %ix%i', (cols, rows) => {
+    const footer = textOf(viewModel(sampleState(undefined, { cols, rows })).lines.at(-1)!);
+    expect(footer).toMatch(/ \? {2}help {2}q {2}quit $/);
   });
 
   it('status line: a command under way, then its result in colour', () => {
@@ -146,12 +188,20 @@ describe('the log pane, status line and footer', () => {
 });
 
 describe('overlays', () => {
-  it('? lists every key', () => {
-    const overlay = viewModel(feed(sampleState(), key('?'))).overlay!;
-    const all = texts(overlay.lines).join('\n');
+  it('? lists every key, scrolling when they do not fit', () => {
+    let state = feed(sampleState(undefined, { cols: 80, rows: 24 }), key('?'));
+    const seen = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      texts(viewModel(state).overlay!.lines).forEach((l) => seen.add(l.trim()));
+      state = feed(state, key('down'));
+    }
+    expect(state.overlay).not.toBeNull();
+    const all = [...seen].join('\n');
     for (const binding of BINDINGS) {
       expect(all).toContain(binding.help);
     }
+    expect(viewModel(state).overlay!.title).toContain('scroll');
+    expect(feed(state, key('x')).overlay).toBeNull();
   });
 
   it('the signal picker and the confirmation', () => {
