@@ -2,16 +2,18 @@
 // then the filter being typed, then the keymap's intents for the table or the log pane. Pure.
 
 import { describePending, SIGNALS, type ProcessCommand } from './commands.js';
+import { clearFilter, filterKey, startFilter } from './filter-input.js';
 import { intentOf, type Intent } from './keymap.js';
 import { scrollLog } from './log-pane.js';
 import { helpScrollLimit } from './overlay-view.js';
 import { moveSelection, pageSize, selectEdge, selectedTarget, withRows } from './navigation.js';
 import { keyContext, layoutOf, type DashboardState, type Overlay } from './state.js';
+import { statusMessage } from './status-message.js';
 import { only, type Step } from './step.js';
 import { SORT_KEYS } from './table-rows.js';
 
 const say = (state: DashboardState, text: string): Step =>
-  only({ ...state, message: { text, tone: 'info' } });
+  only({ ...state, message: statusMessage(text, 'info', state.nowMs) });
 
 /** Sends a command: it is pending until the runner reports its outcome. */
 const run = (state: DashboardState, command: ProcessCommand): Step => {
@@ -63,30 +65,6 @@ const overlayKey = (state: DashboardState, overlay: Overlay, key: string): Step 
       }
       return key === 'escape' || key === 'q' ? only(closed) : only(state);
     }
-  }
-};
-
-const filterKey = (state: DashboardState, key: string, ch: string | undefined): Step => {
-  const filtered = (text: string, editing: boolean): Step =>
-    only(withRows({ ...state, filter: { text, editing } }));
-  const { text } = state.filter;
-  switch (key) {
-    case 'enter':
-      return only({ ...state, filter: { text, editing: false } });
-    case 'escape':
-      return filtered('', false);
-    case 'backspace':
-      return filtered(text.slice(0, -1), true);
-    case 'C-u':
-      return filtered('', true);
-    case 'up':
-    case 'down':
-      return only(moveSelection(state, key === 'up' ? -1 : 1));
-    default:
-      // Printable characters only: a control key is no part of a name.
-      return ch !== undefined && ch.length === 1 && ch >= ' ' && ch !== '\x7f'
-        ? filtered(text + ch, true)
-        : only(state);
   }
 };
 
@@ -179,7 +157,9 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
         ? say(state, 'no room for the log pane: make the terminal taller')
         : only({ ...state, focus: state.focus === 'page' ? 'log' : 'page' });
     case 'filter':
-      return only({ ...state, filter: { ...state.filter, editing: true } });
+      return startFilter(state);
+    case 'clear-filter':
+      return clearFilter(state);
     case 'sort': {
       const sort = SORT_KEYS[(SORT_KEYS.indexOf(state.sort) + 1) % SORT_KEYS.length] ?? 'name';
       return say(withRows({ ...state, sort }), `sorted by ${sort}`);

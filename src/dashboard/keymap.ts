@@ -22,6 +22,7 @@ export type Intent =
   | 'main-log'
   | 'focus'
   | 'filter'
+  | 'clear-filter'
   | 'sort'
   | 'group'
   | 'help'
@@ -107,8 +108,16 @@ export const BINDINGS: readonly Binding[] = [
     intent: 'filter',
     keys: ['/'],
     label: '/',
-    help: 'filter by name or state (Enter keeps it, Esc clears it)',
+    help: 'a new filter by name or state (Enter keeps it, Esc clears it)',
     footer: 'filter',
+  },
+  {
+    section: 'table',
+    intent: 'clear-filter',
+    keys: ['escape'],
+    label: 'Esc',
+    help: 'clear the filter (the selection stays)',
+    footer: null,
   },
   {
     section: 'table',
@@ -216,7 +225,7 @@ export const MODE_KEYS: readonly {
     keys: [
       ['text', 'filter as you type'],
       ['Enter', 'keep the filter'],
-      ['Esc', 'clear it'],
+      ['Esc', 'clear it, back to the row selected before'],
     ],
   },
   {

@@ -6,6 +6,7 @@ import { handleKey } from './key-input.js';
 import { appendLogText, replaceLogText, retarget, scrollLog } from './log-pane.js';
 import { keepInView, wantedLogTarget, withRows } from './navigation.js';
 import { layoutOf, type DashboardState } from './state.js';
+import { statusMessage, unexpired } from './status-message.js';
 import { only, type Step } from './step.js';
 import { recordUsage } from './usage-history.js';
 
@@ -22,7 +23,7 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
       return only({ ...resized, log });
     }
     case 'tick':
-      return only({ ...state, nowMs: input.nowMs });
+      return only({ ...state, nowMs: input.nowMs, message: unexpired(state.message, input.nowMs) });
     case 'processes': {
       const [first] = input.processes;
       return only(
@@ -75,7 +76,8 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
       const pending = new Map(state.pending);
       pending.delete(input.id);
       const { ok, text } = input.outcome;
-      return only({ ...state, pending, message: { text, tone: ok ? 'ok' : 'error' } });
+      const message = statusMessage(text, ok ? 'ok' : 'error', state.nowMs);
+      return only({ ...state, pending, message });
     }
   }
 };

@@ -6,6 +6,7 @@ import type { CommandTarget, ProcessCommand } from './commands.js';
 import type { KeyContext } from './keymap.js';
 import { layoutFor, type Size } from './layout.js';
 import { emptyLogPane, type LogPane } from './log-pane.js';
+import type { StatusMessage } from './status-message.js';
 import type { SortKey, TableRow } from './table-rows.js';
 import type { UsageTable } from './usage-history.js';
 
@@ -29,15 +30,12 @@ export type Overlay =
   | { readonly kind: 'confirm'; readonly command: ProcessCommand; readonly question: string }
   | { readonly kind: 'signal'; readonly target: CommandTarget; readonly index: number };
 
-export interface StatusMessage {
-  readonly text: string;
-  readonly tone: 'info' | 'ok' | 'error';
-}
-
 export interface Filter {
   readonly text: string;
   /** Typing goes into the filter (after `/`, until Enter or Esc). */
   readonly editing: boolean;
+  /** The row selected when `/` was pressed: typing prefers it, Esc goes back to it. */
+  readonly returnKey: string | null;
 }
 
 export interface DashboardState {
@@ -85,7 +83,7 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
   usage: new Map(),
   sort: 'name',
   grouped: true,
-  filter: { text: '', editing: false },
+  filter: { text: '', editing: false, returnKey: null },
   rows: [],
   selectedKey: null,
   selectedIndex: 0,
