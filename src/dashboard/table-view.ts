@@ -84,7 +84,7 @@ const usageCells = (
       fg: 'cyan',
     }),
     memory: seg(formatKb(history.latest.rssKb)),
-    memoryTrend: seg(sparkline(history.rssKb, widths.get('memoryTrend') ?? 0, 'relative'), {
+    memoryTrend: seg(sparkline(history.rssKb, widths.get('memoryTrend') ?? 0, { floor: 0 }), {
       fg: 'blue',
     }),
   };
@@ -151,9 +151,38 @@ const groupCells = (
   };
 };
 
+/**
+ * Where the INFO cell starts: its own column, or, when its text is wider, the first of the
+ * empty cells before it (a FATAL process has no pid, uptime or figures), so that an error is
+ * read whole rather than cut.
+ */
+const infoStart = (cells: Cells, columns: readonly Column[]): number => {
+  const info = columns.findIndex((c) => c.id === 'info');
+  const column = columns[info];
+  if (column === undefined || Array.from(cells.info?.text ?? '').length <= column.width) {
+    return info;
+  }
+  let start = info;
+  while (start > 1 && (cells[columns[start - 1]?.id ?? 'info']?.text ?? '') === '') {
+    start -= 1;
+  }
+  return start;
+};
+
 const assemble = (cells: Cells, columns: readonly Column[], marker: string): Line => {
   const line: Segment[] = [seg(fitText(marker, MARKER_WIDTH))];
+  const spanFrom = infoStart(cells, columns);
+  const spanWidth = columns
+    .slice(Math.max(0, spanFrom))
+    .reduce((total, c, i) => total + c.width + (i === 0 ? 0 : COLUMN_GAP), 0);
   columns.forEach((column, i) => {
+    if (spanFrom >= 0 && i >= spanFrom) {
+      if (i === spanFrom) {
+        const info = cells.info ?? seg('');
+        line.push(seg(fitText(info.text, spanWidth), info.style));
+      }
+      return;
+    }
     const cell = cells[column.id] ?? seg('');
     line.push(seg(fitText(cell.text, column.width, column.align), cell.style));
     if (i < columns.length - 1) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { BINDINGS, bindingFor, FOOTERS } from './keymap.js';
-import { feed, info, key, sampleState, usage } from './testing/sample-state.js';
+import { feed, info, key, SAMPLE_PROCESSES, sampleState, usage } from './testing/sample-state.js';
 import { viewModel } from './view-model.js';
 import { textOf, type Line, type Style } from './view-types.js';
 
@@ -71,7 +71,7 @@ describe('the process table', () => {
 
   it('shows name, state, pid, uptime, restarts, CPU and memory of a running process', () => {
     const web = textOf(rowOf(lines, 'web')!);
-    expect(web).toMatch(/web\s+RUNNING\s+100\s+0:01:05\s+3\s+12\.5\s+▂\s+2\.0M/);
+    expect(web).toMatch(/web\s+RUNNING\s+100\s+0:01:05\s+3\s+12\.5\s+▂\s+2\.0M\s+█/);
   });
 
   it.each([
@@ -95,6 +95,20 @@ describe('the process table', () => {
     expect(textOf(header)).toContain('2/3 running');
     expect(styleOf(header, 'BACKOFF')?.fg).toBe('yellow');
     expect(texts(lines).some((t) => t.startsWith('    api:api_0'))).toBe(true);
+  });
+
+  it.each([
+    [120, "can't find command '/usr/local/bin/redis-server-nonexistent'"],
+    [80, "can't find command '/usr/bin/redis-server-nope'"],
+  ])('shows a long error whole at %i columns, over the empty cells before INFO', (cols, error) => {
+    const processes = [
+      ...SAMPLE_PROCESSES.slice(0, 3),
+      info('cache', 'cache', 'FATAL', { spawnerr: error }),
+    ];
+    const wide = viewModel(sampleState(processes, { cols, rows: 30 })).lines;
+    expect(textOf(rowOf(wide, 'cache')!)).toMatch(new RegExp(`cache +FATAL +${error} *$`));
+    // The other rows keep their columns.
+    expect(textOf(rowOf(wide, 'api:api_0')!)).toMatch(/RUNNING +101 +0:01:05/);
   });
 
   it('marks the selected row, inverse while the table has the keys', () => {
