@@ -1,72 +1,16 @@
 // What a key does, by mode: an open overlay (help, confirmation, signal picker) takes every key,
-// then the filter being typed, then the keymap's intents for the table or the log pane. Pure.
+// then the filter being typed, then the keymap's intents where the keys are: the table's here,
+// the log pane's in log-input.ts. Pure.
 
-import { describePending, SIGNALS, type ProcessCommand } from './commands.js';
+import type { ProcessCommand } from './commands.js';
 import { clearFilter, filterKey, startFilter } from './filter-input.js';
 import { intentOf, type Intent } from './keymap.js';
-import { scrollLog } from './log-pane.js';
-import { helpScrollLimit } from './overlay-view.js';
+import { onLogIntent, scrollLogPane } from './log-input.js';
 import { moveSelection, pageSize, selectEdge, selectedTarget, withRows } from './navigation.js';
-import { keyContext, layoutOf, type DashboardState, type Overlay } from './state.js';
-import { statusMessage } from './status-message.js';
-import { only, type Step } from './step.js';
+import { overlayKey } from './overlay-input.js';
+import { keyContext, layoutOf, type DashboardState } from './state.js';
+import { only, run, say, type Step } from './step.js';
 import { SORT_KEYS } from './table-rows.js';
-
-const say = (state: DashboardState, text: string): Step =>
-  only({ ...state, message: statusMessage(text, 'info', state.nowMs) });
-
-/** Sends a command: it is pending until the runner reports its outcome. */
-const run = (state: DashboardState, command: ProcessCommand): Step => {
-  const id = state.nextCommandId;
-  const pending = new Map(state.pending).set(id, describePending(command));
-  return {
-    state: { ...state, pending, nextCommandId: id + 1, overlay: null, message: null },
-    effects: [{ type: 'run-command', id, command }],
-  };
-};
-
-/** Scroll keys in the help overlay, in lines; any other key closes it. */
-const HELP_SCROLL: Readonly<Record<string, number>> = {
-  up: -1,
-  k: -1,
-  down: 1,
-  j: 1,
-  pageup: -10,
-  'C-b': -10,
-  pagedown: 10,
-  'C-f': 10,
-};
-
-const overlayKey = (state: DashboardState, overlay: Overlay, key: string): Step => {
-  const closed = { ...state, overlay: null };
-  switch (overlay.kind) {
-    case 'help': {
-      const delta = HELP_SCROLL[key];
-      if (delta === undefined) {
-        return only(closed);
-      }
-      const limit = helpScrollLimit(overlay.context, state.size);
-      const scrollTop = Math.max(0, Math.min(limit, overlay.scrollTop + delta));
-      return scrollTop === overlay.scrollTop
-        ? only(state)
-        : only({ ...state, overlay: { ...overlay, scrollTop } });
-    }
-    case 'confirm':
-      return key === 'y' || key === 'Y' ? run(closed, overlay.command) : say(closed, 'cancelled');
-    case 'signal': {
-      const step = key === 'up' || key === 'k' ? -1 : key === 'down' || key === 'j' ? 1 : 0;
-      if (step !== 0) {
-        const index = (overlay.index + step + SIGNALS.length) % SIGNALS.length;
-        return only({ ...state, overlay: { ...overlay, index } });
-      }
-      const signal = SIGNALS[overlay.index];
-      if (key === 'enter' && signal !== undefined) {
-        return run(closed, { verb: 'signal', target: overlay.target, signal });
-      }
-      return key === 'escape' || key === 'q' ? only(closed) : only(state);
-    }
-  }
-};
 
 type MoveIntent = Extract<Intent, 'up' | 'down' | 'page-up' | 'page-down' | 'home' | 'end'>;
 
@@ -90,8 +34,7 @@ const distance = (intent: MoveIntent, page: number): number => {
 
 const move = (state: DashboardState, intent: MoveIntent): Step => {
   if (state.focus === 'log') {
-    const height = layoutOf(state).logHeight;
-    return only({ ...state, log: scrollLog(state.log, -distance(intent, height), height) });
+    return scrollLogPane(state, -distance(intent, layoutOf(state).logHeight));
   }
   const rows = distance(intent, pageSize(state));
   return only(
@@ -138,24 +81,13 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
       return only({ ...state, overlay: { kind: 'confirm', command, question } });
     }
     case 'channel':
-      return only({
-        ...state,
-        log: {
-          ...state.log,
-          source: 'process',
-          channel:
-            state.log.source === 'main' || state.log.channel === 'stderr' ? 'stdout' : 'stderr',
-        },
-      });
     case 'main-log':
-      return only({
-        ...state,
-        log: { ...state.log, source: state.log.source === 'main' ? 'process' : 'main' },
-      });
     case 'focus':
-      return layoutOf(state).logHeight === 0
-        ? say(state, 'no room for the log pane: make the terminal taller')
-        : only({ ...state, focus: state.focus === 'page' ? 'log' : 'page' });
+    case 'zoom':
+    case 'follow':
+    case 'wrap':
+    case 'leave-log':
+      return onLogIntent(state, intent);
     case 'filter':
       return startFilter(state);
     case 'clear-filter':

@@ -20,7 +20,11 @@ export type Intent =
   | 'restart-all'
   | 'channel'
   | 'main-log'
+  | 'zoom'
+  | 'follow'
+  | 'wrap'
   | 'focus'
+  | 'leave-log'
   | 'filter'
   | 'clear-filter'
   | 'sort'
@@ -160,8 +164,16 @@ export const BINDINGS: readonly Binding[] = [
     intent: 'focus',
     keys: ['tab', 'S-tab'],
     label: 'Tab',
-    help: 'give the keys back to the table',
+    help: 'give the keys back to the table (from full screen too)',
     footer: 'table',
+  },
+  {
+    section: 'log',
+    intent: 'leave-log',
+    keys: ['escape'],
+    label: 'Esc',
+    help: 'back to the table (from full screen too)',
+    footer: null,
   },
   everywhere('start', ['s'], 'start the selected process or group', 'start'),
   everywhere('stop', ['x'], 'stop the selected process or group', 'stop'),
@@ -174,6 +186,9 @@ export const BINDINGS: readonly Binding[] = [
   everywhere('restart-all', ['R'], 'restart all processes (asks first)'),
   everywhere('channel', ['e'], 'log pane: stdout / stderr of the selection', 'stdout/err'),
   everywhere('main-log', ['m'], "log pane: the daemon's main log / back", 'main log'),
+  everywhere('zoom', ['f'], 'log pane: full screen / back', 'full log'),
+  everywhere('follow', ['F'], 'log pane: follow the end / pause where it is', 'follow'),
+  everywhere('wrap', ['w'], 'log pane: wrap long lines / cut them at the edge', 'wrap'),
   { ...everywhere('help', ['?', 'f1'], 'all the keys', 'help'), label: '? F1', footerLabel: '?' },
   { ...everywhere('quit', ['q', 'C-c'], 'quit', 'quit'), label: 'q ^C', footerLabel: 'q' },
 ];
@@ -192,6 +207,7 @@ export const FOOTERS: Readonly<
       'stop',
       'restart',
       'filter',
+      'zoom',
       'focus',
       'signal',
       'clear',
@@ -203,7 +219,7 @@ export const FOOTERS: Readonly<
     pinned: ['help', 'quit'],
   },
   log: {
-    first: ['up', 'focus', 'channel', 'main-log', 'start', 'stop', 'restart'],
+    first: ['up', 'zoom', 'follow', 'wrap', 'channel', 'focus', 'main-log', 'restart'],
     pinned: ['help', 'quit'],
   },
 };

@@ -1,5 +1,8 @@
 // The log pane's state and its pure updates: which log it follows (the selected process's
-// stdout or stderr, or the daemon's main log), the last lines of it, and how far it is scrolled.
+// stdout or stderr, or the daemon's main log), the last lines of it, how far it is scrolled,
+// whether it follows the end as lines arrive, and whether long lines wrap.
+
+import { maxScrollBack, type LogViewport } from './log-window.js';
 
 export type LogChannel = 'stdout' | 'stderr';
 export type LogSource = 'process' | 'main';
@@ -25,8 +28,12 @@ export interface LogPane {
   readonly lines: readonly string[];
   /** The last line, until its newline arrives. */
   readonly partial: string;
-  /** Lines between the bottom of the view and the end of the log; 0 follows the end. */
+  /** Lines between the bottom of the view and the end of the log. */
   readonly scrollBack: number;
+  /** New lines keep the end in view; paused, the view stays on its lines as they arrive. */
+  readonly follow: boolean;
+  /** Long lines take as many rows as they need, rather than being cut at the pane's width. */
+  readonly wrap: boolean;
   readonly status: LogStatus;
 }
 
@@ -44,6 +51,8 @@ export const emptyLogPane: LogPane = {
   lines: [],
   partial: '',
   scrollBack: 0,
+  follow: true,
+  wrap: false,
   status: { kind: 'idle' },
 };
 
@@ -60,6 +69,7 @@ export const retarget = (pane: LogPane, target: LogTarget | null): LogPane => {
     lines: [],
     partial: '',
     scrollBack: 0,
+    follow: true,
     status: target === null ? { kind: 'idle' } : { kind: 'loading' },
   };
 };
@@ -93,9 +103,8 @@ const withText = (pane: LogPane, base: readonly string[], partial: string, text:
   const added = pieces.map(cleanLine);
   const all = [...base, ...added];
   const lines = all.length > MAX_LOG_LINES ? all.slice(all.length - MAX_LOG_LINES) : all;
-  // Scrolled up, the view stays on the same lines while new ones arrive below.
-  const scrollBack =
-    pane.scrollBack === 0 ? 0 : Math.min(pane.scrollBack + added.length, lines.length);
+  // Not following, the view stays on the same lines while new ones arrive below.
+  const scrollBack = pane.follow ? 0 : Math.min(pane.scrollBack + added.length, lines.length);
   return { ...pane, lines, partial: last, scrollBack };
 };
 
@@ -104,15 +113,33 @@ export const appendLogText = (pane: LogPane, text: string): LogPane =>
 
 /** The log from scratch (what the daemon read back), replacing what the pane had. */
 export const replaceLogText = (pane: LogPane, text: string): LogPane =>
-  withText({ ...pane, scrollBack: 0 }, [], '', text);
+  withText({ ...pane, scrollBack: 0, follow: true }, [], '', text);
 
 /** Every line to show, the unfinished last one included. */
 export const logLines = (pane: LogPane): readonly string[] =>
   pane.partial === '' ? pane.lines : [...pane.lines, cleanLine(pane.partial)];
 
-/** Scrolls by `delta` lines (positive: back in time), within what the view can show. */
-export const scrollLog = (pane: LogPane, delta: number, viewHeight: number): LogPane => {
-  const most = Math.max(0, logLines(pane).length - viewHeight);
+/**
+ * Scrolls by `delta` lines (positive: back in time), within what the view can show. Scrolling
+ * back pauses following; scrolling down to the end follows again.
+ */
+export const scrollLog = (
+  pane: LogPane,
+  delta: number,
+  viewport: Omit<LogViewport, 'wrap'>,
+): LogPane => {
+  const most = maxScrollBack(logLines(pane), { ...viewport, wrap: pane.wrap });
   const scrollBack = Math.max(0, Math.min(most, pane.scrollBack + delta));
-  return scrollBack === pane.scrollBack ? pane : { ...pane, scrollBack };
+  const follow = scrollBack > 0 ? false : delta < 0 ? true : pane.follow;
+  return scrollBack === pane.scrollBack && follow === pane.follow
+    ? pane
+    : { ...pane, scrollBack, follow };
 };
+
+/** F: pauses the view where it is, or follows the end again. */
+export const toggleFollow = (pane: LogPane): LogPane =>
+  pane.follow ? { ...pane, follow: false } : { ...pane, follow: true, scrollBack: 0 };
+
+/** w: long lines wrap, or are cut; the end stays where it was. */
+export const toggleWrap = (pane: LogPane, viewport: Omit<LogViewport, 'wrap'>): LogPane =>
+  scrollLog({ ...pane, wrap: !pane.wrap }, 0, viewport);

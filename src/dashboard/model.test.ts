@@ -274,6 +274,36 @@ describe('the status line', () => {
   });
 });
 
+describe('the log pane, full screen', () => {
+  it('f takes the whole screen with the keys, f, Esc or Tab gives the table back', () => {
+    let state = feed(sampleState(), key('end'), key('f'));
+    expect(state).toMatchObject({ logZoomed: true, focus: 'log' });
+    expect(feed(state, key('f'))).toMatchObject({ logZoomed: false, focus: 'page' });
+    expect(feed(state, key('escape'))).toMatchObject({ logZoomed: false, focus: 'page' });
+    expect(feed(state, key('tab'))).toMatchObject({ logZoomed: false, focus: 'page' });
+    // The selection stays; the keys scroll the log meanwhile.
+    state = feed(
+      state,
+      { type: 'log-text', targetId: 'web/stdout', text: 'x\n'.repeat(200), replace: true },
+      key('k'),
+    );
+    expect(state.selectedKey).toBe('web:web');
+    expect(state.log).toMatchObject({ scrollBack: 1, follow: false });
+  });
+
+  it('Esc in the log pane gives the keys back to the table, selection untouched', () => {
+    const state = feed(sampleState(), key('j'), key('tab'), key('escape'));
+    expect(state).toMatchObject({ focus: 'page', selectedKey: 'api:api_0' });
+  });
+
+  it('where there is no room for the pane, Tab says so and f still shows it', () => {
+    const small = feed(sampleState(undefined, { cols: 80, rows: 12 }), key('end'), key('tab'));
+    expect(small.focus).toBe('page');
+    expect(small.message?.text).toContain('f shows it full screen');
+    expect(feed(small, key('f')).logZoomed).toBe(true);
+  });
+});
+
 describe('the connection', () => {
   it('counts attempts while lost and keeps the first failure time; data brings it back', () => {
     let state = feed(

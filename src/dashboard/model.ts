@@ -5,7 +5,7 @@ import type { DashboardInput } from './inputs.js';
 import { handleKey } from './key-input.js';
 import { appendLogText, replaceLogText, retarget, scrollLog } from './log-pane.js';
 import { keepInView, wantedLogTarget, withRows } from './navigation.js';
-import { layoutOf, type DashboardState } from './state.js';
+import { logViewport, type DashboardState } from './state.js';
 import { statusMessage, unexpired } from './status-message.js';
 import { only, type Step } from './step.js';
 import { recordUsage } from './usage-history.js';
@@ -19,7 +19,7 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
       return handleKey(state, input.key, input.ch);
     case 'resize': {
       const resized = keepInView({ ...state, size: { cols: input.cols, rows: input.rows } });
-      const log = scrollLog(resized.log, 0, layoutOf(resized).logHeight);
+      const log = scrollLog(resized.log, 0, logViewport(resized));
       return only({ ...resized, log });
     }
     case 'tick':

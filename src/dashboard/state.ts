@@ -64,6 +64,8 @@ export interface DashboardState {
   /** Where the keys go: the page above (the table) or the log pane. */
   readonly focus: 'page' | 'log';
   readonly log: LogPane;
+  /** The log pane takes the whole screen (the keys are then the log pane's). */
+  readonly logZoomed: boolean;
   readonly overlay: Overlay | null;
   /** Commands sent and not answered yet: id → what the status line says about it. */
   readonly pending: ReadonlyMap<number, string>;
@@ -90,13 +92,20 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
   scrollTop: 0,
   focus: 'page',
   log: emptyLogPane,
+  logZoomed: false,
   overlay: null,
   pending: new Map(),
   nextCommandId: 1,
   message: null,
 });
 
-export const layoutOf = (state: DashboardState) => layoutFor(state.size);
+export const layoutOf = (state: DashboardState) => layoutFor(state.size, state.logZoomed);
+
+/** What the log pane has room for now. */
+export const logViewport = (state: DashboardState) => ({
+  height: layoutOf(state).logHeight,
+  width: state.size.cols,
+});
 
 /** Which of the keymap's contexts the keys are in. */
 export const keyContext = (state: DashboardState): KeyContext =>

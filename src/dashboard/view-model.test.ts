@@ -149,8 +149,48 @@ describe('the log pane, status line and footer', () => {
     expect(all).toContainEqual(expect.stringMatching(/^red {5}line\s+$/));
   });
 
+  it('full screen: the log under the header, no table, and the log pane’s keys', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `line ${i}\n`).join('');
+    const state = feed(
+      sampleState(undefined, { cols: 80, rows: 24 }),
+      key('end'),
+      { type: 'log-text', targetId: 'web/stdout', text, replace: true },
+      key('f'),
+    );
+    const lines = texts(viewModel(state).lines);
+    expect(lines).toHaveLength(24);
+    expect(lines[1]).toMatch(/^── web stdout live full screen \(f: back\) ─+$/);
+    expect(lines[2]).toMatch(/^line 40 +$/);
+    expect(lines[21]).toMatch(/^line 59 +$/);
+    expect(lines.join('\n')).not.toContain('RUNNING');
+    expect(lines[23]).toMatch(/^ ↑↓ {2}scroll {2}f {2}full log {2}F {2}follow {2}w {2}wrap/);
+  });
+
+  it('paused and wrapped, the title says so; wrapped lines take the rows they need', () => {
+    const state = feed(
+      sampleState(undefined, { cols: 50, rows: 20 }),
+      key('end'),
+      {
+        type: 'log-text',
+        targetId: 'web/stdout',
+        text: `${'ab'.repeat(30)}\nend\n`,
+        replace: true,
+      },
+      key('F'),
+      key('w'),
+    );
+    const lines = texts(viewModel(state).lines);
+    const title = lines.findIndex((l) => l.startsWith('── web stdout'));
+    expect(lines[title]).toContain('live paused (F: follow) wrap');
+    expect(lines.slice(title + 1, title + 4)).toEqual([
+      'ab'.repeat(25),
+      'ab'.repeat(5).padEnd(50),
+      'end'.padEnd(50),
+    ]);
+  });
+
   it('footer: the keys of the context, as the keymap names them, help and quit at the right', () => {
-    const footer = textOf(viewModel(sampleState()).lines.at(-1)!);
+    const footer = textOf(viewModel(sampleState(undefined, { cols: 300, rows: 40 })).lines.at(-1)!);
     for (const intent of FOOTERS.table.first) {
       const binding = bindingFor(intent, 'table')!;
       expect(footer).toContain(` ${binding.footerLabel ?? binding.label}  ${binding.footer} `);
@@ -161,7 +201,8 @@ describe('the log pane, status line and footer', () => {
 
   it('footer: the log pane’s keys while it has them', () => {
     const footer = textOf(viewModel(feed(sampleState(), key('end'), key('tab'))).lines.at(-1)!);
-    expect(footer).toMatch(/^ ↑↓ {2}scroll {2}Tab {2}table/);
+    expect(footer).toMatch(/^ ↑↓ {2}scroll {2}f {2}full log {2}F {2}follow {2}w {2}wrap/);
+    expect(footer).toContain('Tab  table');
     expect(footer).not.toContain('filter');
   });
 

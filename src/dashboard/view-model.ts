@@ -3,10 +3,10 @@
 
 import { footerLine } from './footer-view.js';
 import { headerLine } from './header-view.js';
-import { FULL_SIZE, layoutFor, MIN_SIZE, type Layout } from './layout.js';
+import { FULL_SIZE, MIN_SIZE, type Layout } from './layout.js';
 import { logBody, logTitle } from './log-view.js';
 import { overlayView } from './overlay-view.js';
-import { keyContext, type DashboardState } from './state.js';
+import { keyContext, layoutOf, type DashboardState } from './state.js';
 import { columnTitles, tableColumns, tableLines } from './table-view.js';
 import { fitLine, seg, type Line, type ViewModel } from './view-types.js';
 
@@ -24,7 +24,7 @@ const placeholder = (state: DashboardState): string | null => {
 const sizeHint = (state: DashboardState, layout: Layout): string => {
   const { cols, rows } = state.size;
   if (layout.logHeight === 0) {
-    return 'no room for the log pane: make the terminal taller';
+    return 'no room for the log pane: f shows it full screen';
   }
   return cols < FULL_SIZE.cols || rows < FULL_SIZE.rows
     ? `a small terminal (${cols}×${rows}): ${FULL_SIZE.cols}×${FULL_SIZE.rows} or more shows everything`
@@ -77,36 +77,47 @@ const tooSmall = (state: DashboardState): ViewModel => {
   };
 };
 
-export const viewModel = (state: DashboardState): ViewModel => {
-  const layout = layoutFor(state.size);
-  if (layout.tooSmall) {
-    return tooSmall(state);
-  }
+/** The column titles and the table's rows, or why there are none. */
+const tablePart = (state: DashboardState, layout: Layout): Line[] => {
   const { cols } = layout;
   const empty = placeholder(state);
-  const table =
+  const body: Line[] =
     empty === null
-      ? tableLines(state, layout.tableHeight)
+      ? [...tableLines(state, layout.tableHeight)]
       : [fitLine([seg(`  ${empty}`, { fg: 'grey' })], cols)];
-  const body: Line[] = [...table];
   while (body.length < layout.tableHeight) {
     body.push(fitLine([], cols));
   }
-  const log: Line[] = [];
-  if (layout.logHeight > 0) {
-    log.push(logTitle(state.log, cols, state.focus === 'log'));
-    log.push(...logBody(state.log, cols, layout.logHeight));
-    while (log.length < layout.logHeight + 1) {
-      log.push(fitLine([], cols));
-    }
+  return [columnTitles(tableColumns(state), cols), ...body.slice(0, layout.tableHeight)];
+};
+
+const logPart = (state: DashboardState, layout: Layout): Line[] => {
+  const { cols } = layout;
+  if (layout.logHeight === 0) {
+    return [];
+  }
+  const focused = state.focus === 'log';
+  const log = [
+    logTitle(state.log, cols, { focused, zoomed: layout.zoomed }),
+    ...logBody(state.log, cols, layout.logHeight),
+  ];
+  while (log.length < layout.logHeight + 1) {
+    log.push(fitLine([], cols));
+  }
+  return log;
+};
+
+export const viewModel = (state: DashboardState): ViewModel => {
+  const layout = layoutOf(state);
+  if (layout.tooSmall) {
+    return tooSmall(state);
   }
   const lines = [
     headerLine(state),
-    columnTitles(tableColumns(state), cols),
-    ...body,
-    ...log,
+    ...(layout.zoomed ? [] : tablePart(state, layout)),
+    ...logPart(state, layout),
     statusLine(state, layout),
-    footerLine(keyContext(state), cols),
+    footerLine(keyContext(state), layout.cols),
   ];
   return {
     lines: lines.slice(0, layout.rows),
