@@ -5,7 +5,7 @@
 import type { ProcessCommand } from './commands.js';
 import { clearFilter, filterKey, startFilter } from './filter-input.js';
 import { intentOf, type Intent } from './keymap.js';
-import { onLogIntent, scrollLogPane } from './log-input.js';
+import { onLogIntent, scrollLogPane, searchKey } from './log-input.js';
 import { moveSelection, pageSize, selectEdge, selectedTarget, withRows } from './navigation.js';
 import { overlayKey } from './overlay-input.js';
 import { keyContext, layoutOf, type DashboardState } from './state.js';
@@ -87,6 +87,9 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
     case 'follow':
     case 'wrap':
     case 'leave-log':
+    case 'search':
+    case 'next-match':
+    case 'previous-match':
       return onLogIntent(state, intent);
     case 'filter':
       return startFilter(state);
@@ -114,6 +117,9 @@ export const handleKey = (state: DashboardState, key: string, ch: string | undef
   }
   if (state.filter.editing) {
     return filterKey(state, key, ch);
+  }
+  if (state.log.search.editing) {
+    return searchKey(state, key, ch);
   }
   const intent = intentOf(key, keyContext(state));
   return intent === undefined ? only(state) : onIntent(state, intent);

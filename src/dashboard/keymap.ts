@@ -25,6 +25,9 @@ export type Intent =
   | 'wrap'
   | 'focus'
   | 'leave-log'
+  | 'search'
+  | 'next-match'
+  | 'previous-match'
   | 'filter'
   | 'clear-filter'
   | 'sort'
@@ -169,10 +172,35 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     section: 'log',
+    intent: 'search',
+    keys: ['/'],
+    label: '/',
+    help: 'search the log (Enter keeps it, Esc drops it)',
+    footer: 'search',
+  },
+  {
+    section: 'log',
+    intent: 'next-match',
+    keys: ['n'],
+    label: 'n',
+    help: 'the next match, older',
+    footer: 'next/prev',
+    footerLabel: 'n N',
+  },
+  {
+    section: 'log',
+    intent: 'previous-match',
+    keys: ['N'],
+    label: 'N',
+    help: 'the previous match, newer',
+    footer: null,
+  },
+  {
+    section: 'log',
     intent: 'leave-log',
     keys: ['escape'],
     label: 'Esc',
-    help: 'back to the table (from full screen too)',
+    help: 'drop the search, else back to the table (from full screen too)',
     footer: null,
   },
   everywhere('start', ['s'], 'start the selected process or group', 'start'),
@@ -219,7 +247,18 @@ export const FOOTERS: Readonly<
     pinned: ['help', 'quit'],
   },
   log: {
-    first: ['up', 'zoom', 'follow', 'wrap', 'channel', 'focus', 'main-log', 'restart'],
+    first: [
+      'up',
+      'search',
+      'next-match',
+      'zoom',
+      'follow',
+      'wrap',
+      'channel',
+      'focus',
+      'main-log',
+      'restart',
+    ],
     pinned: ['help', 'quit'],
   },
 };
@@ -242,6 +281,14 @@ export const MODE_KEYS: readonly {
       ['text', 'filter as you type'],
       ['Enter', 'keep the filter'],
       ['Esc', 'clear it, back to the row selected before'],
+    ],
+  },
+  {
+    mode: 'Log search (after / in the log pane)',
+    keys: [
+      ['text', 'search as you type: the newest match is shown'],
+      ['Enter', 'keep the search (n N: older, newer match)'],
+      ['Esc', 'drop it'],
     ],
   },
   {

@@ -1,6 +1,6 @@
 // The log pane's state and its pure updates: which log it follows (the selected process's
 // stdout or stderr, or the daemon's main log), the last lines of it, how far it is scrolled,
-// whether it follows the end as lines arrive, and whether long lines wrap.
+// whether it follows the end as lines arrive, whether long lines wrap, and what it searches.
 
 import { maxScrollBack, type LogViewport } from './log-window.js';
 
@@ -19,6 +19,16 @@ export type LogStatus =
   /** No log file, the stream ended, or it failed: `reason` says which. */
   | { readonly kind: 'unavailable'; readonly reason: string };
 
+export interface LogSearch {
+  readonly query: string;
+  /** Typing goes into the query (after `/` in the log pane, until Enter or Esc). */
+  readonly editing: boolean;
+  /** The line of the match shown, by number (see LogPane.dropped); null: none. */
+  readonly current: number | null;
+}
+
+export const noSearch: LogSearch = { query: '', editing: false, current: null };
+
 export interface LogPane {
   readonly source: LogSource;
   readonly channel: LogChannel;
@@ -26,6 +36,8 @@ export interface LogPane {
   /** logTargetId(target): log data is accepted only for the target it was asked for. */
   readonly targetId: string;
   readonly lines: readonly string[];
+  /** Lines let go at the front (beyond MAX_LOG_LINES): lines[i] is line number dropped + i. */
+  readonly dropped: number;
   /** The last line, until its newline arrives. */
   readonly partial: string;
   /** Lines between the bottom of the view and the end of the log. */
@@ -34,6 +46,7 @@ export interface LogPane {
   readonly follow: boolean;
   /** Long lines take as many rows as they need, rather than being cut at the pane's width. */
   readonly wrap: boolean;
+  readonly search: LogSearch;
   readonly status: LogStatus;
 }
 
@@ -49,10 +62,12 @@ export const emptyLogPane: LogPane = {
   target: null,
   targetId: '',
   lines: [],
+  dropped: 0,
   partial: '',
   scrollBack: 0,
   follow: true,
   wrap: false,
+  search: noSearch,
   status: { kind: 'idle' },
 };
 
@@ -67,9 +82,11 @@ export const retarget = (pane: LogPane, target: LogTarget | null): LogPane => {
     target,
     targetId,
     lines: [],
+    dropped: 0,
     partial: '',
     scrollBack: 0,
     follow: true,
+    search: noSearch,
     status: target === null ? { kind: 'idle' } : { kind: 'loading' },
   };
 };
@@ -102,10 +119,21 @@ const withText = (pane: LogPane, base: readonly string[], partial: string, text:
   const last = pieces.pop() ?? '';
   const added = pieces.map(cleanLine);
   const all = [...base, ...added];
-  const lines = all.length > MAX_LOG_LINES ? all.slice(all.length - MAX_LOG_LINES) : all;
+  const cut = Math.max(0, all.length - MAX_LOG_LINES);
+  const lines = cut === 0 ? all : all.slice(cut);
+  const dropped = pane.dropped + cut;
   // Not following, the view stays on the same lines while new ones arrive below.
   const scrollBack = pane.follow ? 0 : Math.min(pane.scrollBack + added.length, lines.length);
-  return { ...pane, lines, partial: last, scrollBack };
+  const { search } = pane;
+  const current = search.current !== null && search.current >= dropped ? search.current : null;
+  return {
+    ...pane,
+    lines,
+    dropped,
+    partial: last,
+    scrollBack,
+    search: current === search.current ? search : { ...search, current },
+  };
 };
 
 export const appendLogText = (pane: LogPane, text: string): LogPane =>
@@ -113,7 +141,18 @@ export const appendLogText = (pane: LogPane, text: string): LogPane =>
 
 /** The log from scratch (what the daemon read back), replacing what the pane had. */
 export const replaceLogText = (pane: LogPane, text: string): LogPane =>
-  withText({ ...pane, scrollBack: 0, follow: true }, [], '', text);
+  withText(
+    {
+      ...pane,
+      dropped: 0,
+      scrollBack: 0,
+      follow: true,
+      search: { ...pane.search, current: null },
+    },
+    [],
+    '',
+    text,
+  );
 
 /** Every line to show, the unfinished last one included. */
 export const logLines = (pane: LogPane): readonly string[] =>

@@ -1,9 +1,14 @@
-// The log pane as lines: a title rule naming the log and how it is doing (live, paused, wrap),
-// then the lines that fit, cut at the edge or wrapped. Pure.
+// The log pane as lines: a title rule naming the log and how it is doing (live, paused, wrap,
+// the search), then the lines that fit, cut at the edge or wrapped, the search's matches
+// highlighted (those of the match shown brighter). Pure.
 
 import { logLines, type LogPane, type LogStatus } from './log-pane.js';
+import { matchRanges, searchPosition } from './log-search.js';
 import { logWindow } from './log-window.js';
-import { fitLine, fitText, seg, type Line, type Style } from './view-types.js';
+import { fitLine, fitText, seg, type Line, type Segment, type Style } from './view-types.js';
+
+const MATCH: Style = { bg: 'yellow', fg: 'black' };
+const CURRENT_MATCH: Style = { bg: 'magenta', fg: 'white', bold: true };
 
 const statusText = (status: LogStatus): string => {
   switch (status.kind) {
@@ -35,6 +40,17 @@ const followText = (pane: LogPane): string => {
   return ` ${back}paused (F: follow)`;
 };
 
+/** `search “timeout” 3/17`, while there is a query. */
+const searchText = (pane: LogPane): string => {
+  const { query } = pane.search;
+  if (query === '') {
+    return '';
+  }
+  const { at, of } = searchPosition(pane);
+  const where = of === 0 ? 'no match' : at === 0 ? `${of} matches` : `${at}/${of}`;
+  return ` search “${query}” ${where}`;
+};
+
 export interface LogTitleOptions {
   readonly focused: boolean;
   readonly zoomed: boolean;
@@ -51,6 +67,7 @@ export const logTitle = (pane: LogPane, cols: number, options: LogTitleOptions):
         fg: pane.status.kind === 'unavailable' ? 'yellow' : 'grey',
       }),
       seg(followText(pane), { fg: 'yellow' }),
+      seg(searchText(pane), { fg: 'magenta' }),
       seg(pane.wrap ? ' wrap' : '', { fg: 'grey' }),
       seg(options.zoomed ? ' full screen (f: back)' : '', { fg: 'grey' }),
       seg(' ', rule),
@@ -60,14 +77,39 @@ export const logTitle = (pane: LogPane, cols: number, options: LogTitleOptions):
   );
 };
 
-/** A line in rows of `width` characters. */
-const wrapped = (text: string, width: number): string[] => {
-  const chars = Array.from(text);
-  const rows: string[] = [];
-  for (let at = 0; at < chars.length; at += width) {
-    rows.push(chars.slice(at, at + width).join(''));
+/** The line with the search's matches in their colours. */
+const highlighted = (text: string, query: string, current: boolean): Segment[] => {
+  const out: Segment[] = [];
+  let at = 0;
+  for (const [start, end] of matchRanges(text, query)) {
+    out.push(
+      seg(text.slice(at, start)),
+      seg(text.slice(start, end), current ? CURRENT_MATCH : MATCH),
+    );
+    at = end;
   }
-  return rows.length === 0 ? [''] : rows;
+  out.push(seg(text.slice(at)));
+  return out.filter((s) => s.text !== '');
+};
+
+/** A line in rows of `width` characters, each piece keeping its style. */
+const wrapped = (line: readonly Segment[], width: number): Segment[][] => {
+  const rows: Segment[][] = [[]];
+  let used = 0;
+  for (const segment of line) {
+    let chars = Array.from(segment.text);
+    while (chars.length > 0) {
+      if (used === width) {
+        rows.push([]);
+        used = 0;
+      }
+      const piece = chars.slice(0, width - used);
+      rows[rows.length - 1]?.push(seg(piece.join(''), segment.style));
+      used += piece.length;
+      chars = chars.slice(piece.length);
+    }
+  }
+  return rows;
 };
 
 export const logBody = (pane: LogPane, cols: number, height: number): readonly Line[] => {
@@ -78,9 +120,12 @@ export const logBody = (pane: LogPane, cols: number, height: number): readonly L
   }
   const all = logLines(pane);
   const { first, end } = logWindow(all, pane.scrollBack, { height, width: cols, wrap: pane.wrap });
-  const shown = all.slice(first, end);
-  const rows = pane.wrap
-    ? shown.flatMap((text) => wrapped(text, cols)).slice(-height)
-    : shown.map((text) => fitText(text, cols));
-  return rows.map((text) => fitLine([seg(text)], cols));
+  const { query, current } = pane.search;
+  const rows = all.slice(first, end).flatMap((text, i) => {
+    const isCurrent = current !== null && first + i === current - pane.dropped;
+    return pane.wrap
+      ? wrapped(highlighted(text, query, isCurrent), cols)
+      : [highlighted(fitText(text, cols), query, isCurrent)];
+  });
+  return rows.slice(-height).map((line) => fitLine(line, cols));
 };

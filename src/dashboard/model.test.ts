@@ -304,6 +304,64 @@ describe('the log pane, full screen', () => {
   });
 });
 
+describe('the log search', () => {
+  const text = Array.from(
+    { length: 100 },
+    (_, i) => `line ${i}${i % 10 === 5 ? ' boom' : ''}\n`,
+  ).join('');
+  const withLog = () =>
+    feed(
+      sampleState(),
+      key('end'),
+      { type: 'log-text', targetId: 'web/stdout', text, replace: true },
+      key('tab'),
+    );
+  const typed = (state: ReturnType<typeof withLog>, word: string) =>
+    feed(state, ...Array.from(word, (c) => key(c)));
+
+  it('/ in the log pane searches as you type, showing the newest match; n N older and newer', () => {
+    let state = typed(feed(withLog(), key('/')), 'boom');
+    expect(state.log.search).toEqual({ query: 'boom', editing: true, current: 95 });
+    // Letters are the query's while typing: n was no command.
+    state = feed(state, key('enter'));
+    expect(state.log.search.editing).toBe(false);
+    expect(state.filter.text).toBe('');
+    state = feed(state, key('n'), key('n'));
+    expect(state.log.search.current).toBe(75);
+    expect(state.log.follow).toBe(false);
+    state = feed(state, key('N'));
+    expect(state.log.search.current).toBe(85);
+  });
+
+  it('says when there is no match, or none further', () => {
+    const none = typed(feed(withLog(), key('/')), 'nothing');
+    expect(feed(none, key('enter')).message?.text).toBe('no line matches “nothing”');
+    const last = feed(typed(feed(withLog(), key('/')), 'boom'), key('enter'), key('N'));
+    expect(last.message?.text).toBe('no newer line matches “boom”');
+    expect(last.log.search.current).toBe(95);
+    expect(feed(withLog(), key('n')).message?.text).toContain('/ searches the log');
+  });
+
+  it('Esc drops the search, then gives the keys back to the table', () => {
+    let state = feed(typed(feed(withLog(), key('/')), 'boom'), key('enter'));
+    state = feed(state, key('escape'));
+    expect(state.log.search.query).toBe('');
+    expect(state.focus).toBe('log');
+    expect(feed(state, key('escape')).focus).toBe('page');
+    const typing = typed(feed(withLog(), key('/')), 'bo');
+    expect(feed(typing, key('escape')).log.search).toEqual({
+      query: '',
+      editing: false,
+      current: null,
+    });
+  });
+
+  it('another log starts without a search', () => {
+    const state = feed(typed(feed(withLog(), key('/')), 'boom'), key('enter'), key('e'));
+    expect(state.log.search.query).toBe('');
+  });
+});
+
 describe('the connection', () => {
   it('counts attempts while lost and keeps the first failure time; data brings it back', () => {
     let state = feed(

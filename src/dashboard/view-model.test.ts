@@ -163,7 +163,9 @@ describe('the log pane, status line and footer', () => {
     expect(lines[2]).toMatch(/^line 40 +$/);
     expect(lines[21]).toMatch(/^line 59 +$/);
     expect(lines.join('\n')).not.toContain('RUNNING');
-    expect(lines[23]).toMatch(/^ ↑↓ {2}scroll {2}f {2}full log {2}F {2}follow {2}w {2}wrap/);
+    expect(lines[23]).toMatch(
+      /^ ↑↓ {2}scroll {2}\/ {2}search {2}n N {2}next\/prev {2}f {2}full log /,
+    );
   });
 
   it('paused and wrapped, the title says so; wrapped lines take the rows they need', () => {
@@ -189,6 +191,33 @@ describe('the log pane, status line and footer', () => {
     ]);
   });
 
+  it('highlights the matches of the search, the one shown brighter, and counts them', () => {
+    const state = feed(
+      sampleState(undefined, { cols: 80, rows: 24 }),
+      key('end'),
+      {
+        type: 'log-text',
+        targetId: 'web/stdout',
+        text: 'a Boom\nquiet\nboom boom\n',
+        replace: true,
+      },
+      key('tab'),
+      key('/'),
+      ...Array.from('boom', (c) => key(c)),
+    );
+    const { lines } = viewModel(state);
+    const all = texts(lines);
+    expect(all.find((l) => l.startsWith('── web stdout'))).toContain('search “boom” 2/2');
+    expect(all.at(-2)).toContain('search the log: boom▏  Enter: keep   Esc: drop');
+    const older = lines.find((l) => textOf(l).startsWith('a Boom'))!;
+    expect(older.find((s) => s.text === 'Boom')?.style).toEqual({ bg: 'yellow', fg: 'black' });
+    const shown = lines.find((l) => textOf(l).startsWith('boom boom'))!;
+    expect(shown.filter((s) => s.text === 'boom').map((s) => s.style.bg)).toEqual([
+      'magenta',
+      'magenta',
+    ]);
+  });
+
   it('footer: the keys of the context, as the keymap names them, help and quit at the right', () => {
     const footer = textOf(viewModel(sampleState(undefined, { cols: 300, rows: 40 })).lines.at(-1)!);
     for (const intent of FOOTERS.table.first) {
@@ -201,7 +230,9 @@ describe('the log pane, status line and footer', () => {
 
   it('footer: the log pane’s keys while it has them', () => {
     const footer = textOf(viewModel(feed(sampleState(), key('end'), key('tab'))).lines.at(-1)!);
-    expect(footer).toMatch(/^ ↑↓ {2}scroll {2}f {2}full log {2}F {2}follow {2}w {2}wrap/);
+    expect(footer).toMatch(
+      /^ ↑↓ {2}scroll {2}\/ {2}search {2}n N {2}next\/prev {2}f {2}full log {2}F {2}follow {2}w {2}wrap/,
+    );
     expect(footer).toContain('Tab  table');
     expect(footer).not.toContain('filter');
   });

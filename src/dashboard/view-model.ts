@@ -31,16 +31,20 @@ const sizeHint = (state: DashboardState, layout: Layout): string => {
     : '';
 };
 
+/** Typing into the filter or the search: the text, a cursor, and what Enter and Esc do. */
+const prompt = (cols: number, label: string, text: string, esc: string): Line =>
+  fitLine(
+    [seg(` ${label}${text}`, { bold: true }), seg(`▏  Enter: keep   Esc: ${esc}`, { fg: 'grey' })],
+    cols,
+  );
+
 const statusLine = (state: DashboardState, layout: Layout): Line => {
   const { cols } = state.size;
   if (state.filter.editing) {
-    return fitLine(
-      [
-        seg(` /${state.filter.text}`, { bold: true }),
-        seg('▏  Enter: keep   Esc: clear', { fg: 'grey' }),
-      ],
-      cols,
-    );
+    return prompt(cols, '/', state.filter.text, 'clear');
+  }
+  if (state.log.search.editing) {
+    return prompt(cols, 'search the log: ', state.log.search.query, 'drop');
   }
   const pending = [...state.pending.values()];
   const latest = pending[pending.length - 1];
