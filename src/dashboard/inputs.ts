@@ -3,9 +3,9 @@
 
 import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandOutcome, ProcessCommand } from './commands.js';
-import type { ProcessUsage } from './daemon-api.js';
+import type { ProcessHealth, ProcessUsage } from './daemon-api.js';
 import type { LogStatus } from './log-pane.js';
-import type { Support } from './state.js';
+import type { Feature, Support } from './state.js';
 
 export type DashboardInput =
   /** `key`: the screen's key name (`j`, `S`, `enter`, `C-c`); `ch`: the character typed, if any. */
@@ -19,9 +19,10 @@ export type DashboardInput =
       readonly receivedAtMs: number;
     }
   | { readonly type: 'usage'; readonly usage: readonly ProcessUsage[] }
+  | { readonly type: 'health'; readonly health: readonly ProcessHealth[] }
   | {
       readonly type: 'support';
-      readonly feature: 'events' | 'stats';
+      readonly feature: Feature;
       readonly support: Support;
     }
   | { readonly type: 'connected' }

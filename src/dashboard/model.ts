@@ -41,6 +41,8 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
       const next = { ...state, usage: recordUsage(state.usage, input.usage) };
       return only(USAGE_SORTS.has(state.sort) ? withRows(next) : next);
     }
+    case 'health':
+      return only({ ...state, health: new Map(input.health.map((h) => [h.key, h])) });
     case 'support':
       return only({ ...state, support: { ...state.support, [input.feature]: input.support } });
     case 'connected':

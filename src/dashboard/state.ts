@@ -3,6 +3,7 @@
 
 import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandTarget, ProcessCommand } from './commands.js';
+import type { ProcessHealth } from './daemon-api.js';
 import type { KeyContext } from './keymap.js';
 import { layoutFor, type Size } from './layout.js';
 import { emptyLogPane, type LogPane } from './log-pane.js';
@@ -24,6 +25,9 @@ export type Connection =
 /** Whether the daemon serves one of our tssupervisor.* methods (supervisord does not). */
 export type Support = 'unknown' | 'yes' | 'no';
 
+/** What rests on one of them: the long-poll, the figures, readiness and liveness. */
+export type Feature = 'events' | 'stats' | 'health';
+
 export type Overlay =
   /** `context`: where the keys were when it opened, whose keys it lists first. */
   | { readonly kind: 'help'; readonly context: KeyContext; readonly scrollTop: number }
@@ -44,13 +48,15 @@ export interface DashboardState {
   /** Local wall-clock ms, moved on by ticks: uptimes are counted from it. */
   readonly nowMs: number;
   readonly connection: Connection;
-  readonly support: { readonly events: Support; readonly stats: Support };
+  readonly support: Readonly<Record<Feature, Support>>;
   /** The last getAllProcessInfo answer; `loaded` once there was one. */
   readonly processes: readonly ProcessInfo[];
   readonly loaded: boolean;
   /** The daemon's wall clock minus ours, from the `now` of the last answer. */
   readonly serverOffsetMs: number;
   readonly usage: UsageTable;
+  /** The last getProcessHealth answer, by process key. */
+  readonly health: ReadonlyMap<string, ProcessHealth>;
   readonly sort: SortKey;
   readonly grouped: boolean;
   readonly filter: Filter;
@@ -78,11 +84,12 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
   size,
   nowMs,
   connection: { kind: 'connecting' },
-  support: { events: 'unknown', stats: 'unknown' },
+  support: { events: 'unknown', stats: 'unknown', health: 'unknown' },
   processes: [],
   loaded: false,
   serverOffsetMs: 0,
   usage: new Map(),
+  health: new Map(),
   sort: 'name',
   grouped: true,
   filter: { text: '', editing: false, returnKey: null },

@@ -111,6 +111,39 @@ describe('the process table', () => {
     expect(textOf(rowOf(wide, 'api:api_0')!)).toMatch(/RUNNING +101 +0:01:05/);
   });
 
+  it('shows a HEALTH column only when some process has a probe or depends_on', () => {
+    expect(texts(viewModel(state).lines)[1]).not.toContain('HEALTH');
+    const base = { readiness: 'none', liveness: 'none', probeFailures: 0, restartInSec: null };
+    const healthy = feed(sampleState(undefined, { cols: 120, rows: 30 }), {
+      type: 'health',
+      health: [
+        {
+          ...base,
+          key: 'api:api_0',
+          readiness: 'ready',
+          waitingFor: '',
+          dependsOn: [],
+          reason: '',
+        },
+        {
+          ...base,
+          key: 'api:api_1',
+          readiness: 'pending',
+          waitingFor: '',
+          dependsOn: [],
+          reason: '',
+        },
+        { ...base, key: 'web:web', waitingFor: 'api', dependsOn: ['api:ready'], reason: '' },
+      ],
+    });
+    const lines = viewModel(healthy).lines;
+    expect(textOf(lines[1]!)).toMatch(/NAME +STATE +HEALTH +PID/);
+    expect(textOf(rowOf(lines, 'web')!)).toMatch(/RUNNING +waiting for api +100/);
+    expect(styleOf(rowOf(lines, 'api:api_0'), 'ready')?.fg).toBe('green');
+    expect(textOf(rowOf(lines, 'api:api_1')!)).toContain('not ready');
+    expect(textOf(rowOf(lines, 'api:*')!)).toMatch(/BACKOFF +1\/3 ready/);
+  });
+
   it('marks the selected row, inverse while the table has the keys', () => {
     const selected = lines.find((l) => textOf(l).startsWith('▶'))!;
     expect(textOf(selected)).toContain('api:*');
