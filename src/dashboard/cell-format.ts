@@ -15,6 +15,15 @@ export const formatUptime = (seconds: number): string => {
     : `${hours}:${two(minutes)}:${two(s % 60)}`;
 };
 
+/** Local time of day, `HH:MM:SS`; a date before it when it is not `today`'s (both local ms). */
+export const formatClock = (ms: number, todayMs = ms): string => {
+  const at = new Date(ms);
+  const time = at.toTimeString().slice(0, 8);
+  return at.toDateString() === new Date(todayMs).toDateString()
+    ? time
+    : `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${time}`;
+};
+
 /** KiB as `512K`, `12.3M`, `1.2G`. */
 export const formatKb = (kb: number): string => {
   const units = ['K', 'M', 'G', 'T'];

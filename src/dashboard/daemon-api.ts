@@ -1,7 +1,8 @@
 // The calls the dashboard makes, over the protocol module's typed API: supervisor.* for actions
-// and reads, tssupervisor.* for the change long-poll, each process's figures and its health.
+// and reads, tssupervisor.* for the change long-poll, each process's figures, health and details.
 
 import type { RpcClient } from '../protocol/client.js';
+import type { ProcessDetailInfo } from '../protocol/process-detail.js';
 import type { ProcessHealthInfo } from '../protocol/process-health.js';
 import type { ProcessStatsInfo } from '../protocol/process-stats.js';
 import { supervisorApi, type SupervisorApi } from '../protocol/supervisor-api.js';
@@ -50,6 +51,8 @@ export interface DashboardApi {
   waitForStateChange(token: string, timeoutMs: number): Promise<string>;
   getProcessStats(): Promise<ProcessUsage[]>;
   getProcessHealth(): Promise<ProcessHealth[]>;
+  /** One process's command, user, environment (secrets masked) and process tree. */
+  getProcessDetail(namespec: string): Promise<ProcessDetailInfo>;
 }
 
 export interface DashboardClients {
@@ -94,5 +97,6 @@ export const dashboardApi = (clients: DashboardClients): DashboardApi => {
     waitForStateChange: (token, timeoutMs) => longPoll.waitForStateChange(token, timeoutMs),
     getProcessStats: async () => (await quick.getProcessStats()).map(asUsage),
     getProcessHealth: async () => (await quick.getProcessHealth()).map(asHealth),
+    getProcessDetail: (namespec) => quick.getProcessDetail(namespec),
   };
 };

@@ -2,15 +2,13 @@
 // width by giving up the least needed first (the name, a default sort, then the server's address
 // in the middle); or, while the daemon cannot be reached, a red banner. Pure.
 
+import { formatClock } from './cell-format.js';
 import type { DashboardState } from './state.js';
 import { fitLine, seg, type Line, type Style } from './view-types.js';
 
 const HEADER: Style = { inverse: true };
 const BANNER: Style = { bg: 'red', fg: 'white', bold: true };
 const SEPARATOR = ' │ ';
-
-// Local time of day, HH:MM:SS.
-const clockTime = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
 
 const CENSUS_ORDER = [
   'RUNNING',
@@ -103,8 +101,8 @@ const banners = (connection: Extract<DashboardState['connection'], { kind: 'lost
   const attempt = `attempt ${connection.attempts}`;
   const lost = ` ✖ connection lost: ${connection.reason} — reconnecting (${attempt}`;
   return [
-    `${lost}, since ${clockTime(connection.sinceMs)}); showing what was last known `,
-    `${lost}, since ${clockTime(connection.sinceMs)}) `,
+    `${lost}, since ${formatClock(connection.sinceMs)}); showing what was last known `,
+    `${lost}, since ${formatClock(connection.sinceMs)}) `,
     ` ✖ connection lost: ${connection.reason} (${attempt}) `,
   ];
 };

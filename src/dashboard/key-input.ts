@@ -1,8 +1,9 @@
 // What a key does, by mode: an open overlay (help, confirmation, signal picker) takes every key,
 // then the filter being typed, then the keymap's intents where the keys are: the table's here,
-// the log pane's in log-input.ts. Pure.
+// the detail page's in detail-input.ts, the log pane's in log-input.ts. Pure.
 
 import type { ProcessCommand } from './commands.js';
+import { closeDetail, detailHeight, openDetail, scrollDetail } from './detail-input.js';
 import { clearFilter, filterKey, startFilter } from './filter-input.js';
 import { intentOf, type Intent } from './keymap.js';
 import { onLogIntent, scrollLogPane, searchKey } from './log-input.js';
@@ -35,6 +36,9 @@ const distance = (intent: MoveIntent, page: number): number => {
 const move = (state: DashboardState, intent: MoveIntent): Step => {
   if (state.focus === 'log') {
     return scrollLogPane(state, -distance(intent, layoutOf(state).logHeight));
+  }
+  if (state.page.kind === 'detail') {
+    return scrollDetail(state, distance(intent, Math.max(1, detailHeight(state) - 1)));
   }
   const rows = distance(intent, pageSize(state));
   return only(
@@ -91,6 +95,10 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
     case 'next-match':
     case 'previous-match':
       return onLogIntent(state, intent);
+    case 'details':
+      return openDetail(state);
+    case 'back':
+      return closeDetail(state);
     case 'filter':
       return startFilter(state);
     case 'clear-filter':

@@ -8,7 +8,7 @@ import { viewModel } from './view-model.js';
 import { textOf } from './view-types.js';
 
 const DOC = readFileSync(new URL('../../docs/dashboard.md', import.meta.url), 'utf8');
-const CONTEXTS: readonly KeyContext[] = ['table', 'log'];
+const CONTEXTS: readonly KeyContext[] = ['table', 'detail', 'log'];
 
 describe('the keymap', () => {
   it('gives every key one meaning in each section', () => {

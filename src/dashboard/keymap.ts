@@ -1,6 +1,6 @@
-// The dashboard's keys as data: which keys mean which intent where (everywhere, in the table, in
-// the log pane), the labels the footer and the `?` overlay show, and what each footer offers
-// first. key-input.ts decides what an intent does in the current state.
+// The dashboard's keys as data: which keys mean which intent where (everywhere, in the table, on
+// a process's detail page, in the log pane), the labels the footer and the `?` overlay show, and
+// what each footer offers first. key-input.ts decides what an intent does in the current state.
 
 export type Intent =
   | 'up'
@@ -28,6 +28,8 @@ export type Intent =
   | 'search'
   | 'next-match'
   | 'previous-match'
+  | 'details'
+  | 'back'
   | 'filter'
   | 'clear-filter'
   | 'sort'
@@ -35,8 +37,8 @@ export type Intent =
   | 'help'
   | 'quit';
 
-/** Where the keys are: the table, or the log pane (after Tab). */
-export type KeyContext = 'table' | 'log';
+/** Where the keys are: the table, a process's details (after Enter), or the log pane (Tab). */
+export type KeyContext = 'table' | 'detail' | 'log';
 
 /** A context's own keys come first; `everywhere` keys apply in every context they are not taken. */
 export type Section = 'everywhere' | KeyContext;
@@ -90,6 +92,16 @@ const moves = (
   { section, intent: 'end', keys: ['end', 'G'], label: 'End G', help: help.end, footer: null },
 ];
 
+/** Tab from the table or a detail page: the keys go to the log pane. */
+const toLogPane = (section: KeyContext): Binding => ({
+  section,
+  intent: 'focus',
+  keys: ['tab', 'S-tab'],
+  label: 'Tab',
+  help: 'give the keys to the log pane',
+  footer: 'log pane',
+});
+
 const everywhere = (
   intent: Intent,
   keys: readonly string[],
@@ -110,6 +122,14 @@ export const BINDINGS: readonly Binding[] = [
     },
     'move',
   ),
+  {
+    section: 'table',
+    intent: 'details',
+    keys: ['enter'],
+    label: 'Enter',
+    help: 'the details of the selected process',
+    footer: 'details',
+  },
   {
     section: 'table',
     intent: 'filter',
@@ -142,14 +162,29 @@ export const BINDINGS: readonly Binding[] = [
     help: 'group rows by process group, or not',
     footer: null,
   },
+  toLogPane('table'),
+  ...moves(
+    'detail',
+    {
+      up: 'scroll up a line',
+      down: 'scroll down a line',
+      'page-up': 'scroll up a page',
+      'page-down': 'scroll down a page',
+      home: 'the top',
+      end: 'the bottom',
+    },
+    'scroll',
+  ),
   {
-    section: 'table',
-    intent: 'focus',
-    keys: ['tab', 'S-tab'],
-    label: 'Tab',
-    help: 'give the keys to the log pane',
-    footer: 'log pane',
+    section: 'detail',
+    intent: 'back',
+    keys: ['escape', 'enter'],
+    label: 'Esc Enter',
+    help: 'back to the table',
+    footer: 'back',
+    footerLabel: 'Esc',
   },
+  toLogPane('detail'),
   ...moves(
     'log',
     {
@@ -231,6 +266,7 @@ export const FOOTERS: Readonly<
   table: {
     first: [
       'up',
+      'details',
       'start',
       'stop',
       'restart',
@@ -245,6 +281,10 @@ export const FOOTERS: Readonly<
       'main-log',
     ],
     pinned: ['help', 'quit'],
+  },
+  detail: {
+    first: ['up', 'start', 'stop', 'restart', 'focus', 'zoom', 'signal', 'channel', 'clear'],
+    pinned: ['back', 'help', 'quit'],
   },
   log: {
     first: [
@@ -266,6 +306,7 @@ export const FOOTERS: Readonly<
 /** How the help overlay and docs/dashboard.md head each section. */
 export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   table: 'In the table',
+  detail: "In a process's details (after Enter)",
   log: 'In the log pane (after Tab)',
   everywhere: 'Everywhere',
 };
@@ -309,7 +350,7 @@ export const MODE_KEYS: readonly {
 ];
 
 const SECTION_KEYS: ReadonlyMap<Section, ReadonlyMap<string, Binding>> = new Map(
-  (['everywhere', 'table', 'log'] as const).map((section) => [
+  (['everywhere', 'table', 'detail', 'log'] as const).map((section) => [
     section,
     new Map(
       BINDINGS.filter((b) => b.section === section).flatMap((b) =>

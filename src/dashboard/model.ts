@@ -1,6 +1,7 @@
 // The dashboard's reducer: (state, input) → next state and the effects to perform. Every change
 // of what is shown goes through here; keys are handled in key-input.ts.
 
+import { processKey } from './daemon-api.js';
 import type { DashboardInput } from './inputs.js';
 import { handleKey } from './key-input.js';
 import { appendLogText, replaceLogText, retarget, scrollLog } from './log-pane.js';
@@ -43,6 +44,23 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
     }
     case 'health':
       return only({ ...state, health: new Map(input.health.map((h) => [h.key, h])) });
+    case 'config':
+      return only({
+        ...state,
+        config: {
+          kind: 'loaded',
+          byKey: new Map(input.configs.map((c) => [processKey(c.group, c.name), c])),
+        },
+      });
+    case 'config-failed':
+      return only({ ...state, config: { kind: 'failed', reason: input.reason } });
+    case 'detail':
+      // An answer for a page since closed, or another process's, is of no use.
+      return only(
+        state.page.kind === 'detail' && state.page.key === input.key
+          ? { ...state, detail: { kind: 'loaded', key: input.key, info: input.info } }
+          : state,
+      );
     case 'support':
       return only({ ...state, support: { ...state.support, [input.feature]: input.support } });
     case 'connected':

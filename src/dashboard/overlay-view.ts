@@ -20,7 +20,7 @@ const heading = (title: string): Line => [seg(` ${title}`, { underline: true })]
 const sectionOrder = (context: KeyContext): readonly Section[] => [
   context,
   'everywhere',
-  ...(['table', 'log'] as const).filter((s) => s !== context),
+  ...(['table', 'detail', 'log'] as const).filter((s) => s !== context),
 ];
 
 /** The key reference, as the help overlay shows it: every binding, then the modes' keys. */

@@ -1,6 +1,8 @@
 // The dashboard's whole state: what the daemon last told us, what the user looks at, and what
 // is under way. Plain immutable data; only model.ts makes a new one.
 
+import type { ConfigInfo } from '../protocol/config-info.js';
+import type { ProcessDetailInfo } from '../protocol/process-detail.js';
 import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandTarget, ProcessCommand } from './commands.js';
 import type { ProcessHealth } from './daemon-api.js';
@@ -25,14 +27,37 @@ export type Connection =
 /** Whether the daemon serves one of our tssupervisor.* methods (supervisord does not). */
 export type Support = 'unknown' | 'yes' | 'no';
 
-/** What rests on one of them: the long-poll, the figures, readiness and liveness. */
-export type Feature = 'events' | 'stats' | 'health';
+/** What rests on one of them: the long-poll, the figures, readiness and liveness, details. */
+export type Feature = 'events' | 'stats' | 'health' | 'detail';
 
 export type Overlay =
   /** `context`: where the keys were when it opened, whose keys it lists first. */
   | { readonly kind: 'help'; readonly context: KeyContext; readonly scrollTop: number }
   | { readonly kind: 'confirm'; readonly command: ProcessCommand; readonly question: string }
   | { readonly kind: 'signal'; readonly target: CommandTarget; readonly index: number };
+
+/** What the screen shows above the log pane: the table, or one process's details. */
+export type Page =
+  | { readonly kind: 'table' }
+  /** `key`: the process's `group:name`; `scrollTop`: the page's first line on screen. */
+  | {
+      readonly kind: 'detail';
+      readonly key: string;
+      readonly namespec: string;
+      readonly scrollTop: number;
+    };
+
+/** tssupervisor.getProcessDetail of the process whose page is open, fetched every beat. */
+export type DetailView =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'loaded'; readonly key: string; readonly info: ProcessDetailInfo };
+
+/** getAllConfigInfo, fetched each time a detail page opens (what supervisord tells of it). */
+export type ConfigView =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly byKey: ReadonlyMap<string, ConfigInfo> }
+  | { readonly kind: 'failed'; readonly reason: string };
 
 export interface Filter {
   readonly text: string;
@@ -67,7 +92,10 @@ export interface DashboardState {
   readonly selectedIndex: number;
   /** The first table row on screen. */
   readonly scrollTop: number;
-  /** Where the keys go: the page above (the table) or the log pane. */
+  readonly page: Page;
+  readonly config: ConfigView;
+  readonly detail: DetailView;
+  /** Where the keys go: the page above (the table, a process's details) or the log pane. */
   readonly focus: 'page' | 'log';
   readonly log: LogPane;
   /** The log pane takes the whole screen (the keys are then the log pane's). */
@@ -84,7 +112,7 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
   size,
   nowMs,
   connection: { kind: 'connecting' },
-  support: { events: 'unknown', stats: 'unknown', health: 'unknown' },
+  support: { events: 'unknown', stats: 'unknown', health: 'unknown', detail: 'unknown' },
   processes: [],
   loaded: false,
   serverOffsetMs: 0,
@@ -97,6 +125,9 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
   selectedKey: null,
   selectedIndex: 0,
   scrollTop: 0,
+  page: { kind: 'table' },
+  config: { kind: 'none' },
+  detail: { kind: 'none' },
   focus: 'page',
   log: emptyLogPane,
   logZoomed: false,
@@ -116,4 +147,4 @@ export const logViewport = (state: DashboardState) => ({
 
 /** Which of the keymap's contexts the keys are in. */
 export const keyContext = (state: DashboardState): KeyContext =>
-  state.focus === 'log' ? 'log' : 'table';
+  state.focus === 'log' ? 'log' : state.page.kind;

@@ -1,10 +1,12 @@
 // The dashboard's one-second beat: moves its clock on (uptimes and messages) and, while
 // connected to a daemon that serves them, fetches tssupervisor.getProcessStats (CPU, memory,
-// restarts) and, as health-sync.ts decides, tssupervisor.getProcessHealth.
+// restarts), as health-sync.ts decides tssupervisor.getProcessHealth, and an open detail page's
+// tssupervisor.getProcessDetail.
 
 import type { Clock } from '../ports/clock.js';
 import type { DashboardApi } from './daemon-api.js';
 import { delay } from './delay.js';
+import { syncDetail } from './detail-sync.js';
 import { callFeature } from './feature-call.js';
 import { syncHealth } from './health-sync.js';
 import type { DashboardInput } from './inputs.js';
@@ -38,6 +40,7 @@ export const syncUsage = async (deps: UsageSyncDeps): Promise<void> => {
       );
     }
     await syncHealth(api, deps.state(), beat, dispatch);
+    await syncDetail(api, deps.state(), dispatch);
     await delay(clock, BEAT_MS - (clock.monotonicMs() - beganMs), signal);
   }
 };

@@ -257,7 +257,7 @@ describe('the log pane, status line and footer', () => {
       const binding = bindingFor(intent, 'table')!;
       expect(footer).toContain(` ${binding.footerLabel ?? binding.label}  ${binding.footer} `);
     }
-    expect(footer).toMatch(/^ ↑↓ {2}move {2}s {2}start/);
+    expect(footer).toMatch(/^ ↑↓ {2}move {2}Enter {2}details {2}s {2}start/);
     expect(footer).toMatch(/ \? {2}help {2}q {2}quit $/);
   });
 

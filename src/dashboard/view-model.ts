@@ -1,6 +1,7 @@
 // The dashboard's view-model: (state) → every terminal line, styled, plus any overlay box. Pure:
 // the screen only paints what this returns, so what users see is tested here.
 
+import { detailPart } from './detail-view.js';
 import { footerLine } from './footer-view.js';
 import { headerLine } from './header-view.js';
 import { FULL_SIZE, MIN_SIZE, type Layout } from './layout.js';
@@ -95,6 +96,12 @@ const tablePart = (state: DashboardState, layout: Layout): Line[] => {
   return [columnTitles(tableColumns(state), cols), ...body.slice(0, layout.tableHeight)];
 };
 
+/** The table, or the open detail page, in the same rows. */
+const pagePart = (state: DashboardState, layout: Layout): Line[] =>
+  state.page.kind === 'detail'
+    ? detailPart(state, state.page, layout.tableHeight)
+    : tablePart(state, layout);
+
 const logPart = (state: DashboardState, layout: Layout): Line[] => {
   const { cols } = layout;
   if (layout.logHeight === 0) {
@@ -118,7 +125,7 @@ export const viewModel = (state: DashboardState): ViewModel => {
   }
   const lines = [
     headerLine(state),
-    ...(layout.zoomed ? [] : tablePart(state, layout)),
+    ...(layout.zoomed ? [] : pagePart(state, layout)),
     ...logPart(state, layout),
     statusLine(state, layout),
     footerLine(keyContext(state), layout.cols),

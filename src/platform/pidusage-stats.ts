@@ -24,7 +24,12 @@ export const createPidusageStats = (): ProcessStats => ({
     for (const pid of rootPids) {
       const stat = stats[String(pid)];
       if (stat !== undefined) {
-        usage.set(pid, { cpuPercent: stat.cpu, rssBytes: stat.memory, processCount: 1 });
+        const own = { cpuPercent: stat.cpu, rssBytes: stat.memory };
+        usage.set(pid, {
+          ...own,
+          processCount: 1,
+          members: [{ pid, ppid: stat.ppid, name: '', ...own }],
+        });
       }
     }
     return usage;

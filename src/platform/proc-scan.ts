@@ -1,4 +1,4 @@
-// One scan of /proc: every process's parent, start time, CPU time and resident size (all from
+// One scan of /proc: every process's parent, name, start time, CPU time and resident size (all from
 // /proc/<pid>/stat), and the descendants of a pid found from them. Without /proc it is empty.
 
 import fs from 'node:fs';
@@ -7,6 +7,8 @@ import { readdir } from 'node:fs/promises';
 export interface ProcEntry {
   readonly pid: number;
   readonly ppid: number;
+  /** The command name (field 2), as the kernel keeps it: at most 15 bytes. */
+  readonly comm: string;
   /** Clock ticks after boot at which the process started: tells a reused pid apart. */
   readonly startTicks: number;
   /** User plus system CPU time so far, in clock ticks. */
@@ -41,6 +43,7 @@ export const parseProcStat = (text: string): ProcEntry | null => {
   return {
     pid,
     ppid: ppid ?? 0,
+    comm: text.slice(open + 1, close),
     startTicks: startTicks ?? 0,
     cpuTicks: (utime ?? 0) + (stime ?? 0),
     rssPages: rssPages ?? 0,
