@@ -247,7 +247,7 @@ export const BINDINGS: readonly Binding[] = [
   everywhere('start-all', ['S'], 'start all processes (asks first)'),
   everywhere('stop-all', ['X'], 'stop all processes (asks first)'),
   everywhere('restart-all', ['R'], 'restart all processes (asks first)'),
-  everywhere('channel', ['e'], 'log pane: stdout / stderr of the selection', 'stdout/err'),
+  everywhere('channel', ['e'], 'log pane: stdout / stderr / both of the selection', 'out/err/both'),
   everywhere('main-log', ['m'], "log pane: the daemon's main log / back", 'main log'),
   everywhere('zoom', ['f'], 'log pane: full screen / back', 'full log'),
   everywhere('follow', ['F'], 'log pane: follow the end / pause where it is', 'follow'),

@@ -8,6 +8,7 @@ import {
   scrollLog,
   toggleFollow,
   toggleWrap,
+  type LogChannel,
   type LogPane,
   type LogSearch,
 } from './log-pane.js';
@@ -30,6 +31,13 @@ export type LogIntent = Extract<
   | 'next-match'
   | 'previous-match'
 >;
+
+/** What `e` shows next: stdout, stderr, both, and round again. */
+const NEXT_CHANNEL: Readonly<Record<LogChannel, LogChannel>> = {
+  stdout: 'stderr',
+  stderr: 'both',
+  both: 'stdout',
+};
 
 /** Scrolls by `delta` lines (positive: back in time). */
 export const scrollLogPane = (state: DashboardState, delta: number): Step =>
@@ -105,7 +113,7 @@ export const onLogIntent = (state: DashboardState, intent: LogIntent): Step => {
         log: {
           ...log,
           source: 'process',
-          channel: log.source === 'main' || log.channel === 'stderr' ? 'stdout' : 'stderr',
+          channel: log.source === 'main' ? 'stdout' : NEXT_CHANNEL[log.channel],
         },
       });
     case 'main-log':

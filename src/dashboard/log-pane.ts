@@ -1,10 +1,11 @@
 // The log pane's state and its pure updates: which log it follows (the selected process's
-// stdout or stderr, or the daemon's main log), the last lines of it, how far it is scrolled,
+// stdout, stderr or both, or the daemon's main log), the last lines of it, how far it is scrolled,
 // whether it follows the end as lines arrive, whether long lines wrap, and what it searches.
 
 import { maxScrollBack, type LogViewport } from './log-window.js';
 
-export type LogChannel = 'stdout' | 'stderr';
+/** `both`: stdout and stderr in one, each line tagged (log-merge.ts). */
+export type LogChannel = 'stdout' | 'stderr' | 'both';
 export type LogSource = 'process' | 'main';
 
 export type LogTarget =

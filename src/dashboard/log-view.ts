@@ -1,14 +1,19 @@
 // The log pane as lines: a title rule naming the log and how it is doing (live, paused, wrap,
 // the search), then the lines that fit, cut at the edge or wrapped, the search's matches
-// highlighted (those of the match shown brighter). Pure.
+// highlighted (those of the match shown brighter), stream tags and the program's own leading
+// timestamps dimmed. Pure.
 
+import { leadingTimestamp, STREAM_TAGS, tagLength } from './log-merge.js';
 import { logLines, type LogPane, type LogStatus } from './log-pane.js';
 import { matchRanges, searchPosition } from './log-search.js';
 import { logWindow } from './log-window.js';
-import { fitLine, fitText, seg, type Line, type Segment, type Style } from './view-types.js';
+import { fitLine, fitText, PLAIN, seg, type Line, type Segment, type Style } from './view-types.js';
 
 const MATCH: Style = { bg: 'yellow', fg: 'black' };
 const CURRENT_MATCH: Style = { bg: 'magenta', fg: 'white', bold: true };
+const STDOUT_TAG: Style = { fg: 'grey' };
+const STDERR_TAG: Style = { fg: 'red' };
+const TIMESTAMP: Style = { fg: 'grey' };
 
 const statusText = (status: LogStatus): string => {
   switch (status.kind) {
@@ -28,7 +33,10 @@ const titleOf = (pane: LogPane): string => {
   if (target === null) {
     return 'log';
   }
-  return target.kind === 'main' ? "daemon's main log" : `${target.namespec} ${target.channel}`;
+  if (target.kind === 'main') {
+    return "daemon's main log";
+  }
+  return `${target.namespec} ${target.channel === 'both' ? 'stdout+stderr' : target.channel}`;
 };
 
 /** Paused, or scrolled back: how far, and how to follow the end again. */
@@ -92,6 +100,38 @@ const highlighted = (text: string, query: string, current: boolean): Segment[] =
   return out.filter((s) => s.text !== '');
 };
 
+/**
+ * The stream tag (stderr's in red) and a timestamp the program wrote at the start of the line
+ * (dimmed), over what the search highlighted.
+ */
+const tinted = (text: string, segments: readonly Segment[]): Segment[] => {
+  const tag = tagLength(text);
+  const time = leadingTimestamp(text.slice(tag))?.length ?? 0;
+  const styleAt = (i: number): Style | null => {
+    if (i < tag) {
+      return text.startsWith(STREAM_TAGS.stderr) ? STDERR_TAG : STDOUT_TAG;
+    }
+    return i < tag + time ? TIMESTAMP : null;
+  };
+  const out: Segment[] = [];
+  let at = 0;
+  for (const segment of segments) {
+    const chars = Array.from(segment.text);
+    const matched = segment.style !== PLAIN;
+    chars.forEach((ch, k) => {
+      const style = matched ? segment.style : (styleAt(at + k) ?? PLAIN);
+      const last = out[out.length - 1];
+      if (last !== undefined && last.style === style) {
+        out[out.length - 1] = seg(last.text + ch, style);
+      } else {
+        out.push(seg(ch, style));
+      }
+    });
+    at += chars.length;
+  }
+  return out;
+};
+
 /** A line in rows of `width` characters, each piece keeping its style. */
 const wrapped = (line: readonly Segment[], width: number): Segment[][] => {
   const rows: Segment[][] = [[]];
@@ -124,8 +164,8 @@ export const logBody = (pane: LogPane, cols: number, height: number): readonly L
   const rows = all.slice(first, end).flatMap((text, i) => {
     const isCurrent = current !== null && first + i === current - pane.dropped;
     return pane.wrap
-      ? wrapped(highlighted(text, query, isCurrent), cols)
-      : [highlighted(fitText(text, cols), query, isCurrent)];
+      ? wrapped(tinted(text, highlighted(text, query, isCurrent)), cols)
+      : [tinted(text, highlighted(fitText(text, cols), query, isCurrent))];
   });
   return rows.slice(-height).map((line) => fitLine(line, cols));
 };

@@ -182,6 +182,41 @@ describe('the log pane, status line and footer', () => {
     expect(all).toContainEqual(expect.stringMatching(/^red {5}line\s+$/));
   });
 
+  it('e twice: stdout and stderr together, stderr’s tag red, the program’s timestamps dimmed', () => {
+    const state = feed(
+      sampleState(),
+      key('end'),
+      key('e'),
+      key('e'),
+      {
+        type: 'log-text',
+        targetId: 'web/both',
+        text: 'out│ 2024-05-01 12:00:01 up\nerr│ 2024-05-01 12:00:02 disk slow\n',
+        replace: true,
+      },
+      key('tab'),
+      key('/'),
+      key('d'),
+      key('i'),
+      key('s'),
+      key('k'),
+      key('enter'),
+    );
+    const lines = viewModel(state).lines;
+    expect(textOf(lines.find((l) => textOf(l).startsWith('── web'))!)).toMatch(
+      /^── web stdout\+stderr live/,
+    );
+    const err = lines.find((l) => textOf(l).startsWith('err│'))!;
+    expect(err.slice(0, 4)).toEqual([
+      { text: 'err│ ', style: { fg: 'red' } },
+      { text: '2024-05-01 12:00:02', style: { fg: 'grey' } },
+      { text: ' ', style: {} },
+      { text: 'disk', style: { bg: 'magenta', fg: 'white', bold: true } },
+    ]);
+    const out = lines.find((l) => textOf(l).startsWith('out│'))!;
+    expect(out[0]).toEqual({ text: 'out│ ', style: { fg: 'grey' } });
+  });
+
   it('full screen: the log under the header, no table, and the log pane’s keys', () => {
     const text = Array.from({ length: 60 }, (_, i) => `line ${i}\n`).join('');
     const state = feed(
