@@ -8,7 +8,7 @@ import type { ProcessDetailInfo } from '../protocol/process-detail.js';
 import type { ProcessInfo } from '../protocol/process-info.js';
 import { formatClock, formatKb, formatPercent, formatUptime } from './cell-format.js';
 import type { ProcessHealth } from './daemon-api.js';
-import { healthWord } from './health-text.js';
+import { hasHealth, healthWord } from './health-text.js';
 import { treeLines } from './process-tree.js';
 import { STATE_COLOURS } from './table-view.js';
 import { fitLine, fitText, seg, type Line, type Style } from './view-types.js';
@@ -118,6 +118,10 @@ const healthText = (health: ProcessHealth): string => {
   return parts.join(' · ');
 };
 
+/** Running: its pid (the uptime has a line of its own); else what status says of it. */
+const stateText = (info: ProcessInfo): string =>
+  info.statename === 'RUNNING' && info.pid !== 0 ? `pid ${info.pid}` : info.description;
+
 const stateLine = (s: DetailSources, cols: number): Line[] => {
   const { info } = s;
   const colour = STATE_COLOURS[info.statename] ?? 'white';
@@ -127,7 +131,7 @@ const stateLine = (s: DetailSources, cols: number): Line[] => {
       [
         seg(` ${fitText('state', LABEL_WIDTH - 1)} `, GREY),
         seg(info.statename, { fg: colour, bold: true }),
-        seg(info.description === '' ? '' : `  ${info.description}`, GREY),
+        seg(stateText(info) === '' ? '' : `  ${stateText(info)}`, GREY),
         seg(word.text === '' ? '' : `  ${word.text}`, { fg: word.colour }),
       ],
       cols,
@@ -210,7 +214,9 @@ export const detailContent = (s: DetailSources, cols: number): Line[] => {
     ),
     ...field('stdout log', logText(info.stdout_logfile, null), cols),
     ...field('stderr log', logText(info.stderr_logfile, 'stdout'), cols),
-    ...(s.health === undefined ? [] : field('health', healthText(s.health), cols)),
+    ...(s.health === undefined || !hasHealth(s.health)
+      ? []
+      : field('health', healthText(s.health), cols)),
     blank(cols),
     ...detailSection(s, cols, {
       title: 'PROCESS TREE',

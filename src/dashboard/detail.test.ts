@@ -98,6 +98,21 @@ describe('the detail page', () => {
     ]);
     expect(text).toMatch(/^ {2}API_TOKEN=\*{8} +$/m);
     expect(text).toMatch(/^ {2}PORT=8080 +$/m);
+    expect(text).toMatch(/^ state +RUNNING +pid 100 +$/m);
+    // Nothing to say about health without a probe or depends_on.
+    const plain: ProcessHealth = {
+      key: 'web:web',
+      readiness: 'none',
+      liveness: 'none',
+      probeFailures: 0,
+      waitingFor: '',
+      restartInSec: null,
+      dependsOn: [],
+      reason: '',
+    };
+    expect(screenOf(feed(state, { type: 'health', health: [plain] })).join('\n')).not.toMatch(
+      /^ health/m,
+    );
   });
 
   it('from supervisord: command and user from getAllConfigInfo, no tree or environment, no fetch', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { BINDINGS, bindingFor, FOOTERS, intentOf, type KeyContext } from './keymap.js';
-import { sampleState } from './testing/sample-state.js';
+import { feed, key, sampleState } from './testing/sample-state.js';
 import { viewModel } from './view-model.js';
 import { textOf } from './view-types.js';
 
@@ -50,8 +50,16 @@ describe('the keymap', () => {
     }
   });
 
-  it("is what the doc's capture shows in the footer", () => {
-    const footer = textOf(viewModel(sampleState(undefined, { cols: 120, rows: 32 })).lines.at(-1)!);
-    expect(DOC).toContain(`\n${footer.trimEnd()}\n\`\`\``);
+  it("is what the doc's captures show in the footer: the table at 120 and 80, a detail page", () => {
+    const footerAt = (cols: number, ...keys: string[]) =>
+      textOf(
+        viewModel(
+          feed(sampleState(undefined, { cols, rows: 32 }), ...keys.map((k) => key(k))),
+        ).lines.at(-1)!,
+      ).trimEnd();
+    expect(DOC).toContain(`\n${footerAt(120)}\n\`\`\``);
+    // The captures indented under a list item.
+    expect(DOC).toContain(`\n  ${footerAt(80)}\n  \`\`\``);
+    expect(DOC).toContain(`\n  ${footerAt(100, 'end', 'enter')}\n  \`\`\``);
   });
 });
