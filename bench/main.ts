@@ -18,6 +18,7 @@ import { dashboardScenario } from './scenarios/dashboard.js';
 import { eventsScenario } from './scenarios/events.js';
 import { idleScenario, rssScenario } from './scenarios/footprint.js';
 import { logScenario } from './scenarios/log-throughput.js';
+import { probesScenario } from './scenarios/probes.js';
 import { restartScenario } from './scenarios/restart.js';
 import { type BenchContext, newDirUnder, type Scenario } from './scenarios/scenario.js';
 import { spawnScenario } from './scenarios/spawn.js';
@@ -41,6 +42,7 @@ const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   idle: idleScenario,
   storm: stormScenario,
   'spawn-latency': spawnLatencyScenario,
+  probes: probesScenario,
   dashboard: dashboardScenario,
 };
 

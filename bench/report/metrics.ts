@@ -514,6 +514,36 @@ export const METRICS: readonly MetricDef[] = [
   ...stormRows(),
   ...spawnLatencyRows(),
   metric({
+    id: 'probes.ready',
+    label:
+      'launch → 1000 processes ready (an http readiness probe each, every 1 s until it passes)',
+    unit: 's',
+    decimals: 2,
+  }),
+  metric({
+    id: 'probes.cpu',
+    label:
+      'daemon CPU per second, 1000 RUNNING processes with an http liveness probe every 1 s (floor: a bare Node loop sending the same GETs)',
+    chartLabel: 'CPU/s, 1000 http probes/s',
+    unit: 's',
+    decimals: 3,
+  }),
+  metric({
+    id: 'probes.rate',
+    label: 'probes answered per second in that window (1000 asked)',
+    unit: '/s',
+    better: 'higher',
+    decimals: 0,
+    compare: false,
+  }),
+  metric({
+    id: 'probes.base',
+    label:
+      'daemon CPU per second, the same 1000 processes without probes (supervisord ignores the probe keys)',
+    unit: 's',
+    decimals: 3,
+  }),
+  metric({
     id: 'dash.own',
     label: 'an open dashboard (ours, 100 programs): its own CPU per 20 s',
     unit: 's',

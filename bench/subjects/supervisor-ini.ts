@@ -118,6 +118,14 @@ const programSection = (program: ProgramSpec, argv: readonly string[]): string[]
         'startsecs=1',
         'stdout_logfile=NONE',
         'stderr_logfile=NONE',
+        ...(program.probeUrl === undefined
+          ? []
+          : [
+              `readiness_probe=${program.probeUrl}`,
+              'readiness_period=1',
+              `liveness_probe=${program.probeUrl}`,
+              'liveness_period=1',
+            ]),
       ];
   }
 };

@@ -1,7 +1,8 @@
 // What one supervisor run is asked to supervise: N idle programs and/or one loud writer whose
 // stdout goes to a rotating log (50 MiB × 10 backups), the same for every subject; for the events
 // scenario, a busy logger with stdout events on and an event listener subscribed to PROCESS_LOG;
-// for the storm, programs that exit after 50 ms; for the mass spawn, one program × numprocs.
+// for the storm, programs that exit after 50 ms; for the mass spawn, one program × numprocs
+// (with an http readiness and liveness probe each, for the probes scenario).
 
 import type { WorkloadScripts } from '../workload/scripts.js';
 
@@ -47,6 +48,9 @@ export type ProgramSpec =
       readonly kind: 'crowd';
       readonly name: string;
       readonly numprocs: number;
+      /** ours: an http readiness and liveness probe, each every second (supervisord ignores
+       *  the keys, so it runs the same file without probes) */
+      readonly probeUrl?: string;
     };
 
 export interface Workload {

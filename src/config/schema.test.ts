@@ -55,6 +55,7 @@ const DEFAULT_PROCESS: ProcessConfig = {
   liveness: null,
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
+  shutdownOn: 'never',
 };
 
 describe('defaults', () => {

@@ -16,6 +16,7 @@ const MAX_LINE_CHARS = 64 * 1024;
 export interface ProbeLoopDeps {
   readonly clock: Clock;
   readonly prober: Prober;
+  /** the process an exec probe runs as (asked only by exec probes: it costs a spawn plan) */
   readonly subject: () => ProbeSubject;
   readonly report: (kind: ProbeKind, result: ProbeResult) => void;
 }
@@ -59,7 +60,7 @@ export class ProbeLoop {
     }
     const began = this.deps.clock.monotonicMs();
     void this.deps.prober
-      .probe(probe, this.deps.subject(), this.settings.timeoutMs)
+      .probe(probe, this.deps.subject, this.settings.timeoutMs)
       .then((result) => {
         if (this.stopped) {
           return;

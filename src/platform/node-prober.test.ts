@@ -9,12 +9,12 @@ import type { ProbeSubject } from '../ports/prober.js';
 import { NodeProber } from './node-prober.js';
 
 const prober = new NodeProber();
-const subject: ProbeSubject = {
+const subject = (): ProbeSubject => ({
   env: { PATH: '/usr/bin:/bin', X: 'y' },
   cwd: null,
   uid: null,
   gid: null,
-};
+});
 const servers: (Server | HttpServer)[] = [];
 
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 
 import type { ProbeTarget } from '../model/probe.js';
-import type { ProbeResult, ProbeSubject, Prober } from '../ports/prober.js';
+import type { ProbeResult, Prober, SubjectOf } from '../ports/prober.js';
 
 const PASSED: ProbeResult = { ok: true };
 
@@ -102,10 +102,11 @@ const probeTcp = (host: string, port: number, timeoutMs: number): Promise<ProbeR
 
 const probeExec = (
   command: string,
-  subject: ProbeSubject,
+  subjectOf: SubjectOf,
   timeoutMs: number,
 ): Promise<ProbeResult> =>
   settleOnce(timeoutMs, (settle) => {
+    const subject = subjectOf();
     const child = spawn('/bin/sh', ['-c', command], {
       detached: true,
       stdio: 'ignore',
@@ -137,7 +138,7 @@ const probeExec = (
   });
 
 export class NodeProber implements Prober {
-  probe(target: ProbeTarget, subject: ProbeSubject, timeoutMs: number): Promise<ProbeResult> {
+  probe(target: ProbeTarget, subject: SubjectOf, timeoutMs: number): Promise<ProbeResult> {
     switch (target.kind) {
       case 'http':
         return probeHttp(target.url, timeoutMs);

@@ -29,6 +29,8 @@ export const createPidusageStats = (): ProcessStats => ({
           ...own,
           processCount: 1,
           members: [{ pid, ppid: stat.ppid, name: '', ...own }],
+          // ctime: user + system milliseconds
+          cpuSeconds: stat.ctime / 1000,
         });
       }
     }

@@ -92,6 +92,7 @@ export const createProcStats = (options: ProcStatsOptions = {}): ProcessStats =>
           continue;
         }
         const members: MemberUsage[] = [];
+        let cpuTicks = 0;
         for (const pid of treeOf(rootPid, children)) {
           const entry = table.get(pid);
           if (entry !== undefined) {
@@ -102,6 +103,7 @@ export const createProcStats = (options: ProcStatsOptions = {}): ProcessStats =>
               cpuPercent: cpuPercent(entry),
               rssBytes: entry.rssPages * pageBytes,
             });
+            cpuTicks += entry.cpuTicks + entry.reapedChildTicks;
           }
         }
         usage.set(rootPid, {
@@ -109,6 +111,7 @@ export const createProcStats = (options: ProcStatsOptions = {}): ProcessStats =>
           rssBytes: members.reduce((sum, m) => sum + m.rssBytes, 0),
           processCount: members.length,
           members,
+          cpuSeconds: cpuTicks / ticksPerSecond,
         });
       }
       // Only what was measured now is a base next time: gone processes are forgotten.

@@ -1,11 +1,18 @@
 // A Prober whose answers the test gives: each probe waits until the test answers it, so tests
 // decide when and how every readiness/liveness check ends.
 
-import type { ProbeResult, ProbeSubject, ProbeTarget, Prober } from '../../src/ports/prober.js';
+import type {
+  ProbeResult,
+  ProbeSubject,
+  ProbeTarget,
+  Prober,
+  SubjectOf,
+} from '../../src/ports/prober.js';
 
 export interface PendingProbe {
   readonly target: ProbeTarget;
-  readonly subject: ProbeSubject;
+  /** what an exec probe would be given (asked for lazily, as the real prober does) */
+  subject(): ProbeSubject;
   readonly timeoutMs: number;
   answer(result: ProbeResult): Promise<void>;
 }
@@ -15,7 +22,7 @@ export class FakeProber implements Prober {
   /** every probe ever asked for */
   count = 0;
 
-  probe(target: ProbeTarget, subject: ProbeSubject, timeoutMs: number): Promise<ProbeResult> {
+  probe(target: ProbeTarget, subject: SubjectOf, timeoutMs: number): Promise<ProbeResult> {
     this.count += 1;
     return new Promise((resolve) => {
       const entry: PendingProbe = {

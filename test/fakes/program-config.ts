@@ -48,6 +48,7 @@ export const processConfig = (
   liveness: null,
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
+  shutdownOn: 'never',
   ...overrides,
 });
 

@@ -7,6 +7,7 @@ const usage = (cpuPercent: number): TreeUsage => ({
   cpuPercent,
   rssBytes: 4096,
   processCount: 1,
+  cpuSeconds: 1,
   members: [],
 });
 
