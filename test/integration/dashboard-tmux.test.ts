@@ -258,7 +258,8 @@ describe('the dashboard in tmux', () => {
         l.some((line) => line.includes('PORT=8080')),
     );
     const text = lines.join('\n');
-    expect(text).toMatch(/^ state +RUNNING +pid \d+, uptime/m);
+    expect(text).toMatch(new RegExp(`^ state +RUNNING +pid ${pid} *$`, 'm'));
+    expect(text).toMatch(/^ uptime +\d+:\d\d:\d\d, since \d\d:\d\d:\d\d *$/m);
     expect(text).toMatch(/^ command +node \S+forever\.mjs 300 *$/m);
     expect(text).toMatch(/^ user +the daemon's *$/m);
     expect(text).toMatch(/^ stdout log +\/\S+/m);
