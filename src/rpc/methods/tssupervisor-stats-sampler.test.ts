@@ -38,6 +38,18 @@ describe('the stats sampler', () => {
     expect(fake.asked).toEqual([[10], [10, 11]]);
   });
 
+  it('samples again within the interval for a root the last sample was not asked about', async () => {
+    let now = 0;
+    const fake = fakeStats();
+    const sampler = createStatsSampler({ stats: fake.stats, monotonicMs: () => now });
+    await sampler.usage([10]);
+    now = 500;
+    // 11 was spawned since: the sample of [10] has nothing for it.
+    await sampler.usage([10, 11]);
+    await sampler.usage([11]);
+    expect(fake.asked).toEqual([[10], [10, 11]]);
+  });
+
   it('shares a sample under way between concurrent callers', async () => {
     const fake = fakeStats();
     const sampler = createStatsSampler({ stats: fake.stats, monotonicMs: () => 0 });
