@@ -2,6 +2,7 @@
 // server socket, driven with send-keys and read with capture-pane, against a real daemon.
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -50,6 +51,8 @@ interface Harness {
 
 let harness: Harness | undefined;
 let sessions = 0;
+/** The tmux servers' names: this run's own, even beside a run in another pid namespace. */
+const RUN_ID = `${process.pid}-${randomBytes(4).toString('hex')}`;
 
 afterEach(async () => {
   if (harness === undefined) {
@@ -109,7 +112,7 @@ const openDashboard = async (size = { cols: COLS, rows: ROWS }): Promise<Harness
     password: null,
     transport: createNodeHttpClient(),
   });
-  harness = { daemon, rpc, second: null, tmuxSocket: `tssup-dash-${process.pid}-${sessions++}` };
+  harness = { daemon, rpc, second: null, tmuxSocket: `tssup-dash-${RUN_ID}-${sessions++}` };
   await waitFor(async () => (await pidOf(rpc, 'web')) > 0, { what: 'web to run' });
   tmux(
     'new-session',
@@ -307,6 +310,20 @@ describe('the dashboard in tmux', () => {
       'the table back above the log pane',
       (l) =>
         (rowOf(l, 'web') ?? '').startsWith('▶') && !l.some((line) => line.includes('full screen')),
+    );
+  });
+
+  it('e twice shows stdout and stderr together, each line tagged', async () => {
+    const { rpc } = await openDashboard();
+    keys('/', 'w', 'e', 'b', 'Enter');
+    const pid = await pidOf(rpc, 'web');
+    keys('e', 'e');
+    await waitForScreen(
+      'web’s two streams in one pane',
+      (l) =>
+        l.some((line) => line.startsWith('── web stdout+stderr live')) &&
+        l.some((line) => line.startsWith(`out│ forever ${pid} started`)) &&
+        l.some((line) => /^out│ tick \d+/.test(line)),
     );
   });
 
