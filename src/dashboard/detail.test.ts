@@ -4,13 +4,21 @@ import type { ConfigInfo } from '../protocol/config-info.js';
 import type { ProcessDetailInfo } from '../protocol/process-detail.js';
 import { fakeRpcClient, fault, ok } from '../../test/fakes/fake-rpc-client.js';
 import { XmlRpcDouble } from '../protocol/xmlrpc/xmlrpc-value.js';
-import { dashboardApi, type ProcessHealth } from './daemon-api.js';
+import { dashboardApi } from './daemon-api.js';
 import { syncDetail } from './detail-sync.js';
 import type { DashboardInput } from './inputs.js';
 import { reduce } from './model.js';
 import { treeLines } from './process-tree.js';
 import type { DashboardState } from './state.js';
-import { feed, info, key, NOW_SEC, sampleState, SAMPLE_PROCESSES } from './testing/sample-state.js';
+import {
+  feed,
+  info,
+  key,
+  NOW_SEC,
+  processHealth,
+  sampleState,
+  SAMPLE_PROCESSES,
+} from './testing/sample-state.js';
 import { viewModel } from './view-model.js';
 import { textOf } from './view-types.js';
 
@@ -100,16 +108,7 @@ describe('the detail page', () => {
     expect(text).toMatch(/^ {2}PORT=8080 +$/m);
     expect(text).toMatch(/^ state +RUNNING +pid 100 +$/m);
     // Nothing to say about health without a probe or depends_on.
-    const plain: ProcessHealth = {
-      key: 'web:web',
-      readiness: 'none',
-      liveness: 'none',
-      probeFailures: 0,
-      waitingFor: '',
-      restartInSec: null,
-      dependsOn: [],
-      reason: '',
-    };
+    const plain = processHealth();
     expect(screenOf(feed(state, { type: 'health', health: [plain] })).join('\n')).not.toMatch(
       /^ health/m,
     );
@@ -157,16 +156,12 @@ describe('the detail page', () => {
           })
         : p,
     );
-    const health: ProcessHealth = {
-      key: 'web:web',
+    const health = processHealth({
       readiness: 'pending',
-      liveness: 'none',
       probeFailures: 3,
-      waitingFor: '',
-      restartInSec: null,
       dependsOn: ['db:ready'],
       reason: 'not ready: connection refused (3)',
-    };
+    });
     const state = answered(openWeb(sampleState(processes)).state, {
       type: 'health',
       health: [health],

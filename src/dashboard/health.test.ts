@@ -6,19 +6,9 @@ import { dashboardApi, type ProcessHealth } from './daemon-api.js';
 import { IDLE_HEALTH_BEATS, syncHealth } from './health-sync.js';
 import { healthWord } from './health-text.js';
 import type { DashboardInput } from './inputs.js';
-import { feed, sampleState } from './testing/sample-state.js';
+import { feed, processHealth, sampleState } from './testing/sample-state.js';
 
-const health = (extra: Partial<ProcessHealth> = {}): ProcessHealth => ({
-  key: 'web:web',
-  readiness: 'none',
-  liveness: 'none',
-  probeFailures: 0,
-  waitingFor: '',
-  restartInSec: null,
-  dependsOn: [],
-  reason: '',
-  ...extra,
-});
+const health = processHealth;
 
 const struct = (restartIn: number) => ({
   name: 'web',
