@@ -2,7 +2,8 @@
 # Installs everything the test suite needs on a Debian machine: the npm packages, and the real
 # supervisord/supervisorctl, gunicorn + Flask, nginx and tmux that the compatibility and
 # deployment tests run against, Prometheus' Python client whose parser reads our /metrics, and
-# logrotate for the packaging test.
+# logrotate for the packaging test, an HCL parser (python3-pyhcl) for the Nomad job in deploy/,
+# and groff and man to check the man pages.
 # Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,9 @@ command -v gunicorn >/dev/null 2>&1 || need+=(gunicorn)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v logrotate >/dev/null 2>&1 || [ -x /usr/sbin/logrotate ] || need+=(logrotate)
+/usr/bin/python3 -c 'import hcl' >/dev/null 2>&1 || need+=(python3-pyhcl)
+command -v groff >/dev/null 2>&1 || need+=(groff-base)
+command -v man >/dev/null 2>&1 || need+=(man-db)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root, or: sudo apt-get install -y ${need[*]})" >&2

@@ -157,6 +157,7 @@ describe('defaults', () => {
         password: null,
         prompt: 'supervisor',
         historyFile: null,
+        fleet: [],
       },
     });
   });

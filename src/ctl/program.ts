@@ -29,7 +29,14 @@ export const createProgram = (deps: CtlDeps): CtlProgram => {
     mode: Mode,
     terminal: () => Terminal | null,
   ): Session =>
-    createSession({ deps, target: settings.target, commands: COMMANDS, terminal, ...mode });
+    createSession({
+      deps,
+      target: settings.target,
+      fleet: settings.fleet,
+      commands: COMMANDS,
+      terminal,
+      ...mode,
+    });
 
   const runOnce = async (settings: CtlSettings, mode: Mode, words: readonly string[]) => {
     const session = sessionFor(settings, mode, () => null);

@@ -1,7 +1,8 @@
 // The package as a user gets it: the working tree copied as a fresh checkout (no dist/), packed
 // with `npm pack` (whose prepack builds it), installed with `npm install -g` into a temp prefix
 // from a local registry that serves only the runtime dependencies, then its three commands run:
-// tssupervisord, tssupervisorctl and tssupervisorctl dashboard (in tmux).
+// tssupervisord, tssupervisorctl and tssupervisorctl dashboard (in tmux); its man pages are
+// where `man` finds them.
 
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
@@ -106,7 +107,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-it('ships the bundles, bin/, docs, examples, packaging, LICENSE, README and CHANGELOG, only', () => {
+it('ships the bundles, man pages, bin/, docs, examples, packaging, LICENSE, README and CHANGELOG, only', () => {
   const top = new Set(tarballFiles.map((f) => f.split('/').slice(1, 3).join('/')));
   expect(top).toContain('dist/bundle');
   for (const file of [
@@ -118,6 +119,8 @@ it('ships the bundles, bin/, docs, examples, packaging, LICENSE, README and CHAN
     'bin/tssupervisorctl',
     'dist/bundle/tssupervisord.js',
     'dist/bundle/tssupervisorctl.js',
+    'dist/man/tssupervisord.1',
+    'dist/man/tssupervisorctl.1',
     'docs/daemon.md',
     'conf.d/demo/supervisord.conf',
     'packaging/systemd/tssupervisord.service',
@@ -128,7 +131,8 @@ it('ships the bundles, bin/, docs, examples, packaging, LICENSE, README and CHAN
     (f) =>
       !/^package\/(LICENSE|README\.md|CHANGELOG\.md|package\.json)$/.test(f) &&
       !/^package\/(bin|docs|conf\.d|packaging)\//.test(f) &&
-      !/^package\/dist\/bundle\/[^/]+\.js$/.test(f),
+      !/^package\/dist\/bundle\/[^/]+\.js$/.test(f) &&
+      !/^package\/dist\/man\/[^/]+\.1$/.test(f),
   );
   expect(unexpected).toEqual([]);
 });
@@ -144,6 +148,19 @@ it('installs with the runtime dependencies only', () => {
   );
   expect(modules).toEqual(expect.arrayContaining(['blessed', 'koffi', 'pidusage']));
   expect(modules).not.toContain('commander');
+});
+
+it('installs both man pages where man finds them', () => {
+  for (const page of ['tssupervisord', 'tssupervisorctl']) {
+    const path = dir.join('prefix', 'share', 'man', 'man1', `${page}.1`);
+    expect(existsSync(path), path).toBe(true);
+    const shown = execFileSync('man', ['-l', path], {
+      encoding: 'utf8',
+      env: { ...cleanEnv(), MANWIDTH: '80', MAN_KEEP_FORMATTING: '' },
+    });
+    expect(shown).toContain(`${page.toUpperCase()}(1)`);
+    expect(shown).toMatch(/^SYNOPSIS$/m);
+  }
 });
 
 it('runs tssupervisord and tssupervisorctl --version', () => {
