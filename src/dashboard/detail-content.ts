@@ -77,8 +77,13 @@ const lastExitText = (s: DetailSources): string => {
   if (info.stop === 0) {
     return 'none yet';
   }
+  const at = localClock(info.stop, s);
+  // An exit before startsecs clears the status (supervisord's rule): there is none to show.
+  if (info.statename === 'BACKOFF' || info.statename === 'FATAL') {
+    return `too soon to count as started, at ${at} (no exit status is kept then)`;
+  }
   const how = info.exitstatus === -1 ? 'killed by a signal' : `exit status ${info.exitstatus}`;
-  return `${how}, at ${localClock(info.stop, s)}`;
+  return `${how}, at ${at}`;
 };
 
 const userText = (s: DetailSources): string => {

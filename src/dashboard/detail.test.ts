@@ -150,7 +150,7 @@ describe('the detail page', () => {
         ? info('web', 'web', 'BACKOFF', {
             stop: NOW_SEC - 5,
             start: NOW_SEC - 6,
-            exitstatus: 3,
+            exitstatus: 0,
             spawnerr: 'Exited too quickly (process log may have details)',
             stderr_logfile: '/var/log/web.err',
           })
@@ -167,13 +167,28 @@ describe('the detail page', () => {
       health: [health],
     });
     const text = screenOf(state).join('\n');
-    expect(text).toMatch(/^ last exit +exit status 3, at \d\d:\d\d:\d\d +$/m);
+    expect(text).toMatch(
+      /^ last exit +too soon to count as started, at \d\d:\d\d:\d\d \(no exit status is kept then\)/m,
+    );
     expect(text).toMatch(/^ spawn error +Exited too quickly/m);
     expect(text).toMatch(/^ stderr log +\/var\/log\/web\.err +$/m);
     expect(text).toMatch(
       /^ health +readiness pending · liveness none · 3 failed in a row · depends on db:ready · not ready: connection refused \(3\)/m,
     );
     expect(text).toMatch(/^ uptime +not running/m);
+  });
+
+  it.each([
+    [3, 'exit status 3'],
+    [-1, 'killed by a signal'],
+  ])('says how an EXITED process went: %i', (exitstatus, how) => {
+    const processes = SAMPLE_PROCESSES.map((p) =>
+      p.name === 'web'
+        ? info('web', 'web', 'EXITED', { stop: NOW_SEC - 5, start: NOW_SEC - 600, exitstatus })
+        : p,
+    );
+    const text = screenOf(openWeb(sampleState(processes)).state).join('\n');
+    expect(text).toMatch(new RegExp(`^ last exit +${how}, at \\d\\d:\\d\\d:\\d\\d +$`, 'm'));
   });
 
   it('wraps a long command instead of cutting it', () => {
