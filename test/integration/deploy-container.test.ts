@@ -178,6 +178,8 @@ describe('the container of deploy/docker, run as PID 1 of a pid namespace', () =
     // The container's log: the main log and the programs' output (gunicorn's stderr).
     expect(output).toContain('supervisord started with pid 1\n');
     expect(output).toMatch(/Booting worker with pid: \d+/);
+    // nginx's access_log /dev/stdout, opened by path: a pipe, as under supervisord.
+    expect(output).toMatch(/"GET \/ HTTP\/1\.1" 200 /);
 
     // `docker exec … tssupervisorctl -c /app/supervisord.conf stop nginx`: not ready any more.
     const ctl = (...words: string[]): string =>
