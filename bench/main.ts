@@ -14,6 +14,7 @@ import { reapSync } from './proc/reaper.js';
 import { describeMachine } from './report/machine.js';
 import { type BenchResults, ResultLog } from './report/results.js';
 import { consoleTable, writeReport } from './report/write-report.js';
+import { dashboardScenario } from './scenarios/dashboard.js';
 import { eventsScenario } from './scenarios/events.js';
 import { idleScenario, rssScenario } from './scenarios/footprint.js';
 import { logScenario } from './scenarios/log-throughput.js';
@@ -42,6 +43,7 @@ const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   storm: stormScenario,
   'spawn-latency': spawnLatencyScenario,
   probes: probesScenario,
+  dashboard: dashboardScenario,
 };
 
 const LOG_BYTES = 256 * 1024 * 1024;
@@ -112,6 +114,7 @@ const main = async (): Promise<number> => {
     scripts,
     subjects,
     results,
+    ctlBin: join(options.tsBin, 'tssupervisorctl'),
     logData: () => (logData ??= writeLogData(scripts.dir, LOG_BYTES)),
     newDir: (label) => newDirUnder(root, label),
     reap: (dir) => reapSync(dir),

@@ -93,7 +93,13 @@ const pureEncoding = (): number[] => {
       liveness: 'none' as const,
       probeFailures: 0,
       restarts: i % 3,
-      usage: { cpuPercent: 0.1, rssBytes: 1_003_520, processCount: 1, cpuSeconds: 0.02 },
+      usage: {
+        cpuPercent: 0.1,
+        rssBytes: 1_003_520,
+        processCount: 1,
+        cpuSeconds: 0.02,
+        members: [],
+      },
       logs: [
         { channel: 'stdout' as const, writtenBytes: 1234, droppedBytes: 0 },
         { channel: 'stderr' as const, writtenBytes: 0, droppedBytes: 0 },

@@ -17,6 +17,8 @@ export interface BenchContext {
   readonly scripts: WorkloadScripts;
   readonly subjects: ReadonlyMap<SupervisorId, SupervisorSubject>;
   readonly results: ResultLog;
+  /** our tssupervisorctl (the dashboard scenario opens its dashboard) */
+  readonly ctlBin: string;
   /** the 256 MiB the loud child writes (created on first use) */
   logData(): LogData;
   /** a fresh private directory for one launch */

@@ -32,10 +32,11 @@ describe('cell formats', () => {
     expect(sparkline([100, 200], 2, { floor: 100 })).toBe('▅█');
   });
 
-  it('memory sparklines show the trend between the lowest and highest value', () => {
-    expect(sparkline([100, 150, 200], 3, 'relative')).toBe('▁▅█');
-    expect(sparkline([1000, 1001, 1000], 3, 'relative')).toBe('▁▁▁');
-    expect(sparkline([], 4, 'relative')).toBe('    ');
-    expect(sparkline([1, 2, 3, 4, 5, 6], 3, 'relative')).toBe('▁▅█');
+  it('memory sparklines are scaled from zero: a wobble stays flat, a leak is a ramp', () => {
+    expect(sparkline([100, 150, 200], 3, { floor: 0 })).toBe('▅▆█');
+    expect(sparkline([40_960, 43_008, 40_960], 3, { floor: 0 })).toBe('███');
+    expect(sparkline([], 4, { floor: 0 })).toBe('    ');
+    expect(sparkline([0, 0], 2, { floor: 0 })).toBe('▁▁');
+    expect(sparkline([1, 2, 3, 4, 5, 6], 3, { floor: 0 })).toBe('▆▇█');
   });
 });

@@ -15,6 +15,15 @@ export const formatUptime = (seconds: number): string => {
     : `${hours}:${two(minutes)}:${two(s % 60)}`;
 };
 
+/** Local time of day, `HH:MM:SS`; a date before it when it is not `today`'s (both local ms). */
+export const formatClock = (ms: number, todayMs = ms): string => {
+  const at = new Date(ms);
+  const time = at.toTimeString().slice(0, 8);
+  return at.toDateString() === new Date(todayMs).toDateString()
+    ? time
+    : `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${time}`;
+};
+
 /** KiB as `512K`, `12.3M`, `1.2G`. */
 export const formatKb = (kb: number): string => {
   const units = ['K', 'M', 'G', 'T'];
@@ -30,25 +39,23 @@ export const formatKb = (kb: number): string => {
 export const formatPercent = (percent: number): string => percent.toFixed(1);
 
 /**
- * One bar per value, right-aligned in `width`. `floor` is the least the top of the scale may
- * be (CPU: 100%), so that noise near zero does not look like a peak; `relative` scales between
- * the smallest and largest value instead (memory: its trend is what matters).
+ * One bar per value, right-aligned in `width`, on a scale from zero to the highest value or
+ * `floor`, whichever is more. CPU's floor is 100% (one core), so that noise near zero stays
+ * low; memory's is 0, so that its bars say how far below its peak each sample is: a 2 MB
+ * wobble on 40 MB stays flat, a leak shows as a ramp.
  */
 export const sparkline = (
   values: readonly number[],
   width: number,
-  scale: { readonly floor: number } | 'relative',
+  scale: { readonly floor: number },
 ): string => {
   const shown = values.slice(-width);
-  const low = scale === 'relative' ? Math.min(...shown) : 0;
-  const high = scale === 'relative' ? Math.max(...shown) : Math.max(scale.floor, ...shown);
-  const range = high - low;
+  const high = Math.max(scale.floor, ...shown);
   const bars = shown.map((v) => {
-    // Flat within 1%: no trend to show.
-    if (range <= 0 || (scale === 'relative' && range < high * 0.01)) {
+    if (high <= 0) {
       return BARS[0];
     }
-    const level = Math.round(((v - low) / range) * (BARS.length - 1));
+    const level = Math.round((v / high) * (BARS.length - 1));
     return BARS[Math.max(0, Math.min(BARS.length - 1, level))];
   });
   return bars.join('').padStart(width);

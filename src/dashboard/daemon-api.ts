@@ -1,7 +1,9 @@
 // The calls the dashboard makes, over the protocol module's typed API: supervisor.* for actions
-// and reads, tssupervisor.* for the change long-poll and each process's figures.
+// and reads, tssupervisor.* for the change long-poll, each process's figures, health and details.
 
 import type { RpcClient } from '../protocol/client.js';
+import type { ProcessDetailInfo } from '../protocol/process-detail.js';
+import type { ProcessHealthInfo } from '../protocol/process-health.js';
 import type { ProcessStatsInfo } from '../protocol/process-stats.js';
 import { supervisorApi, type SupervisorApi } from '../protocol/supervisor-api.js';
 import { tssupervisorApi } from '../protocol/tssupervisor-api.js';
@@ -20,6 +22,26 @@ export interface ProcessUsage {
   readonly restarts: number;
 }
 
+/** One process's readiness, liveness and waits from tssupervisor.getProcessHealth. */
+export interface ProcessHealth {
+  /** `group:name` */
+  readonly key: string;
+  /** none | pending | ready | down */
+  readonly readiness: string;
+  /** none | ok | failing | down */
+  readonly liveness: string;
+  /** failures in a row of the probe now running */
+  readonly probeFailures: number;
+  /** what of its depends_on it waits for ('' when it does not) */
+  readonly waitingFor: string;
+  /** seconds until a paced restart; null when none is pending */
+  readonly restartInSec: number | null;
+  /** its depends_on entries, `name:condition` */
+  readonly dependsOn: readonly string[];
+  /** what status shows beside the state ('' when nothing is held up) */
+  readonly reason: string;
+}
+
 export interface DashboardApi {
   /** For actions: start and stop wait as long as the daemon takes. */
   readonly actions: SupervisorApi;
@@ -28,6 +50,9 @@ export interface DashboardApi {
   /** Resolves with the daemon's current token once it differs from `token` (or on timeout). */
   waitForStateChange(token: string, timeoutMs: number): Promise<string>;
   getProcessStats(): Promise<ProcessUsage[]>;
+  getProcessHealth(): Promise<ProcessHealth[]>;
+  /** One process's command, user, environment (secrets masked) and process tree. */
+  getProcessDetail(namespec: string): Promise<ProcessDetailInfo>;
 }
 
 export interface DashboardClients {
@@ -52,6 +77,17 @@ const asUsage = (stats: ProcessStatsInfo): ProcessUsage => ({
   restarts: stats.restarts,
 });
 
+const asHealth = (health: ProcessHealthInfo): ProcessHealth => ({
+  key: processKey(health.group, health.name),
+  readiness: health.readiness,
+  liveness: health.liveness,
+  probeFailures: health.probe_failures,
+  waitingFor: health.waiting_for,
+  restartInSec: health.restart_in < 0 ? null : health.restart_in,
+  dependsOn: health.depends_on,
+  reason: health.reason,
+});
+
 export const dashboardApi = (clients: DashboardClients): DashboardApi => {
   const longPoll = tssupervisorApi(clients.longPoll);
   const quick = tssupervisorApi(clients.quick);
@@ -60,5 +96,7 @@ export const dashboardApi = (clients: DashboardClients): DashboardApi => {
     reads: supervisorApi(clients.quick),
     waitForStateChange: (token, timeoutMs) => longPoll.waitForStateChange(token, timeoutMs),
     getProcessStats: async () => (await quick.getProcessStats()).map(asUsage),
+    getProcessHealth: async () => (await quick.getProcessHealth()).map(asHealth),
+    getProcessDetail: (namespec) => quick.getProcessDetail(namespec),
   };
 };

@@ -1,11 +1,13 @@
 // What the dashboard's reducer takes in (keys, terminal size, time, the daemon's answers, log
 // data, command results) and the effects it asks the runner to perform.
 
+import type { ConfigInfo } from '../protocol/config-info.js';
+import type { ProcessDetailInfo } from '../protocol/process-detail.js';
 import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandOutcome, ProcessCommand } from './commands.js';
-import type { ProcessUsage } from './daemon-api.js';
+import type { ProcessHealth, ProcessUsage } from './daemon-api.js';
 import type { LogStatus } from './log-pane.js';
-import type { Support } from './state.js';
+import type { Feature, Support } from './state.js';
 
 export type DashboardInput =
   /** `key`: the screen's key name (`j`, `S`, `enter`, `C-c`); `ch`: the character typed, if any. */
@@ -19,9 +21,13 @@ export type DashboardInput =
       readonly receivedAtMs: number;
     }
   | { readonly type: 'usage'; readonly usage: readonly ProcessUsage[] }
+  | { readonly type: 'health'; readonly health: readonly ProcessHealth[] }
+  | { readonly type: 'config'; readonly configs: readonly ConfigInfo[] }
+  | { readonly type: 'config-failed'; readonly reason: string }
+  | { readonly type: 'detail'; readonly key: string; readonly info: ProcessDetailInfo }
   | {
       readonly type: 'support';
-      readonly feature: 'events' | 'stats';
+      readonly feature: Feature;
       readonly support: Support;
     }
   | { readonly type: 'connected' }
@@ -38,4 +44,8 @@ export type DashboardInput =
 
 export type Effect =
   | { readonly type: 'run-command'; readonly id: number; readonly command: ProcessCommand }
+  /** getAllConfigInfo, for a detail page. */
+  | { readonly type: 'fetch-config' }
+  /** tssupervisor.getProcessDetail of the process whose page just opened. */
+  | { readonly type: 'fetch-detail'; readonly namespec: string; readonly key: string }
   | { readonly type: 'quit' };

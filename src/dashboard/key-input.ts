@@ -1,72 +1,17 @@
 // What a key does, by mode: an open overlay (help, confirmation, signal picker) takes every key,
-// then the filter being typed, then the keymap's intents for the table or the log pane. Pure.
+// then the filter being typed, then the keymap's intents where the keys are: the table's here,
+// the detail page's in detail-input.ts, the log pane's in log-input.ts. Pure.
 
-import { describePending, SIGNALS, type ProcessCommand } from './commands.js';
+import type { ProcessCommand } from './commands.js';
+import { closeDetail, detailHeight, openDetail, scrollDetail } from './detail-input.js';
+import { clearFilter, filterKey, startFilter } from './filter-input.js';
 import { intentOf, type Intent } from './keymap.js';
-import { scrollLog } from './log-pane.js';
+import { onLogIntent, scrollLogPane, searchKey } from './log-input.js';
 import { moveSelection, pageSize, selectEdge, selectedTarget, withRows } from './navigation.js';
-import { layoutOf, type DashboardState, type Overlay } from './state.js';
-import { only, type Step } from './step.js';
+import { overlayKey } from './overlay-input.js';
+import { keyContext, layoutOf, type DashboardState } from './state.js';
+import { only, run, say, type Step } from './step.js';
 import { SORT_KEYS } from './table-rows.js';
-
-const say = (state: DashboardState, text: string): Step =>
-  only({ ...state, message: { text, tone: 'info' } });
-
-/** Sends a command: it is pending until the runner reports its outcome. */
-const run = (state: DashboardState, command: ProcessCommand): Step => {
-  const id = state.nextCommandId;
-  const pending = new Map(state.pending).set(id, describePending(command));
-  return {
-    state: { ...state, pending, nextCommandId: id + 1, overlay: null, message: null },
-    effects: [{ type: 'run-command', id, command }],
-  };
-};
-
-const overlayKey = (state: DashboardState, overlay: Overlay, key: string): Step => {
-  const closed = { ...state, overlay: null };
-  switch (overlay.kind) {
-    case 'help':
-      return only(closed);
-    case 'confirm':
-      return key === 'y' || key === 'Y' ? run(closed, overlay.command) : say(closed, 'cancelled');
-    case 'signal': {
-      const step = key === 'up' || key === 'k' ? -1 : key === 'down' || key === 'j' ? 1 : 0;
-      if (step !== 0) {
-        const index = (overlay.index + step + SIGNALS.length) % SIGNALS.length;
-        return only({ ...state, overlay: { ...overlay, index } });
-      }
-      const signal = SIGNALS[overlay.index];
-      if (key === 'enter' && signal !== undefined) {
-        return run(closed, { verb: 'signal', target: overlay.target, signal });
-      }
-      return key === 'escape' || key === 'q' ? only(closed) : only(state);
-    }
-  }
-};
-
-const filterKey = (state: DashboardState, key: string, ch: string | undefined): Step => {
-  const filtered = (text: string, editing: boolean): Step =>
-    only(withRows({ ...state, filter: { text, editing } }));
-  const { text } = state.filter;
-  switch (key) {
-    case 'enter':
-      return only({ ...state, filter: { text, editing: false } });
-    case 'escape':
-      return filtered('', false);
-    case 'backspace':
-      return filtered(text.slice(0, -1), true);
-    case 'C-u':
-      return filtered('', true);
-    case 'up':
-    case 'down':
-      return only(moveSelection(state, key === 'up' ? -1 : 1));
-    default:
-      // Printable characters only: a control key is no part of a name.
-      return ch !== undefined && ch.length === 1 && ch >= ' ' && ch !== '\x7f'
-        ? filtered(text + ch, true)
-        : only(state);
-  }
-};
 
 type MoveIntent = Extract<Intent, 'up' | 'down' | 'page-up' | 'page-down' | 'home' | 'end'>;
 
@@ -90,8 +35,10 @@ const distance = (intent: MoveIntent, page: number): number => {
 
 const move = (state: DashboardState, intent: MoveIntent): Step => {
   if (state.focus === 'log') {
-    const height = layoutOf(state).logHeight;
-    return only({ ...state, log: scrollLog(state.log, -distance(intent, height), height) });
+    return scrollLogPane(state, -distance(intent, layoutOf(state).logHeight));
+  }
+  if (state.page.kind === 'detail') {
+    return scrollDetail(state, distance(intent, Math.max(1, detailHeight(state) - 1)));
   }
   const rows = distance(intent, pageSize(state));
   return only(
@@ -138,26 +85,24 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
       return only({ ...state, overlay: { kind: 'confirm', command, question } });
     }
     case 'channel':
-      return only({
-        ...state,
-        log: {
-          ...state.log,
-          source: 'process',
-          channel:
-            state.log.source === 'main' || state.log.channel === 'stderr' ? 'stdout' : 'stderr',
-        },
-      });
     case 'main-log':
-      return only({
-        ...state,
-        log: { ...state.log, source: state.log.source === 'main' ? 'process' : 'main' },
-      });
     case 'focus':
-      return layoutOf(state).logHeight === 0
-        ? say(state, 'no room for the log pane: make the terminal taller')
-        : only({ ...state, focus: state.focus === 'table' ? 'log' : 'table' });
+    case 'zoom':
+    case 'follow':
+    case 'wrap':
+    case 'leave-log':
+    case 'search':
+    case 'next-match':
+    case 'previous-match':
+      return onLogIntent(state, intent);
+    case 'details':
+      return openDetail(state);
+    case 'back':
+      return closeDetail(state);
     case 'filter':
-      return only({ ...state, filter: { ...state.filter, editing: true } });
+      return startFilter(state);
+    case 'clear-filter':
+      return clearFilter(state);
     case 'sort': {
       const sort = SORT_KEYS[(SORT_KEYS.indexOf(state.sort) + 1) % SORT_KEYS.length] ?? 'name';
       return say(withRows({ ...state, sort }), `sorted by ${sort}`);
@@ -165,7 +110,10 @@ const onIntent = (state: DashboardState, intent: Intent): Step => {
     case 'group':
       return only(withRows({ ...state, grouped: !state.grouped }));
     case 'help':
-      return only({ ...state, overlay: { kind: 'help' } });
+      return only({
+        ...state,
+        overlay: { kind: 'help', context: keyContext(state), scrollTop: 0 },
+      });
     case 'quit':
       return { state, effects: [{ type: 'quit' }] };
   }
@@ -178,6 +126,9 @@ export const handleKey = (state: DashboardState, key: string, ch: string | undef
   if (state.filter.editing) {
     return filterKey(state, key, ch);
   }
-  const intent = intentOf(key);
+  if (state.log.search.editing) {
+    return searchKey(state, key, ch);
+  }
+  const intent = intentOf(key, keyContext(state));
   return intent === undefined ? only(state) : onIntent(state, intent);
 };

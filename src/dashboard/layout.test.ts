@@ -7,6 +7,8 @@ describe('layout', () => {
   it.each([
     [48, 28, 15],
     [24, 12, 7],
+    [15, 6, 4],
+    [13, 4, 4],
     [12, 8, 0],
   ])('%i rows: a table of %i rows and a log pane of %i', (rows, table, log) => {
     const layout = layoutFor({ cols: 100, rows });
@@ -17,6 +19,12 @@ describe('layout', () => {
     const used = 2 + layout.tableHeight + (log === 0 ? 0 : log + 1) + 2;
     expect(used).toBe(rows);
   });
+});
+
+it('is too small below 40×8', () => {
+  expect(layoutFor({ cols: 40, rows: 8 }).tooSmall).toBe(false);
+  expect(layoutFor({ cols: 39, rows: 30 }).tooSmall).toBe(true);
+  expect(layoutFor({ cols: 100, rows: 7 }).tooSmall).toBe(true);
 });
 
 describe('table columns', () => {

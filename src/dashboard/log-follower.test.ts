@@ -130,4 +130,46 @@ describe('following a log', () => {
     await flush();
     expect(t.streams).toHaveLength(2);
   });
+
+  it('both: the tails merged and tagged, then whole lines of each stream as they come', async () => {
+    const t = setup({
+      readProcessStdoutLog: ok('2024-05-01 12:00:01 up\n2024-05-01 12:00:03 serving\n'),
+      readProcessStderrLog: ok('2024-05-01 12:00:02 warning: slow disk\n'),
+    });
+    t.follower.sync(feed(onWeb, key('e'), key('e')));
+    t.clock.advance(150);
+    await flush();
+    expect(t.streams.map((s) => s.path).sort()).toEqual([
+      '/logtail/web/stderr',
+      '/logtail/web/stdout',
+    ]);
+    const [out, err] = ['stdout', 'stderr'].map((c) => t.streams.find((s) => s.path.endsWith(c))!);
+    err!.push('2024-05-01 12:00:02 warning: slow disk\nhalf a ');
+    out!.push('request\n');
+    err!.push('line\n');
+    expect(t.texts()).toEqual([
+      '=out│ 2024-05-01 12:00:01 up\nerr│ 2024-05-01 12:00:02 warning: slow disk\nout│ 2024-05-01 12:00:03 serving\n',
+      '+out│ request\n',
+      '+err│ half a line\n',
+    ]);
+    // One stream ending ends both; both are opened again.
+    out!.end({ kind: 'failed', message: 'socket hang up' });
+    await flush();
+    expect(err!.signal.aborted).toBe(true);
+    t.clock.advance(2000);
+    await flush();
+    expect(t.streams).toHaveLength(4);
+  });
+
+  it('both, with stderr redirected (no file): stdout alone, tagged', async () => {
+    const t = setup({
+      readProcessStdoutLog: ok('one\n'),
+      readProcessStderrLog: fault('NO_FILE'),
+    });
+    t.follower.sync(feed(onWeb, key('e'), key('e')));
+    t.clock.advance(150);
+    await flush();
+    expect(t.streams.map((s) => s.path)).toEqual(['/logtail/web/stdout']);
+    expect(t.texts()).toEqual(['=out│ one\n']);
+  });
 });

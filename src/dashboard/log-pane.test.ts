@@ -9,6 +9,8 @@ import {
   replaceLogText,
   retarget,
   scrollLog,
+  toggleFollow,
+  toggleWrap,
 } from './log-pane.js';
 
 const following = retarget(emptyLogPane, { kind: 'process', namespec: 'web', channel: 'stdout' });
@@ -37,14 +39,29 @@ describe('log text', () => {
     expect(pane.lines[0]).toBe('10');
   });
 
+  const view = { height: 2, width: 10 };
+
   it('scrolled back, the view stays on its lines while new ones arrive', () => {
     let pane = replaceLogText(following, 'a\nb\nc\nd\ne\n');
-    pane = scrollLog(pane, 2, 2);
-    expect(pane.scrollBack).toBe(2);
+    pane = scrollLog(pane, 2, view);
+    expect(pane).toMatchObject({ scrollBack: 2, follow: false });
     pane = appendLogText(pane, 'f\n');
     expect(pane.scrollBack).toBe(3);
-    expect(scrollLog(pane, 100, 2).scrollBack).toBe(4);
-    expect(scrollLog(pane, -100, 2).scrollBack).toBe(0);
+    expect(scrollLog(pane, 100, view).scrollBack).toBe(4);
+    expect(scrollLog(pane, -100, view)).toMatchObject({ scrollBack: 0, follow: true });
+  });
+
+  it('F pauses where it is and follows again; w wraps long lines', () => {
+    let pane = toggleFollow(replaceLogText(following, 'a\nb\n'));
+    expect(pane).toMatchObject({ scrollBack: 0, follow: false });
+    pane = appendLogText(pane, 'c\nd\n');
+    expect(pane.scrollBack).toBe(2);
+    pane = toggleFollow(pane);
+    expect(pane).toMatchObject({ scrollBack: 0, follow: true });
+    // Wrapped, a 25-character line takes three rows of 10: fewer lines fit, more to scroll.
+    const long = replaceLogText(following, `${'x'.repeat(25)}\nshort\n`);
+    expect(scrollLog(long, 100, view).scrollBack).toBe(0);
+    expect(scrollLog(toggleWrap(long, view), 100, view).scrollBack).toBe(1);
   });
 
   it('another target starts empty; the same one keeps its lines', () => {

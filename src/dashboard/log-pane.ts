@@ -1,7 +1,11 @@
 // The log pane's state and its pure updates: which log it follows (the selected process's
-// stdout or stderr, or the daemon's main log), the last lines of it, and how far it is scrolled.
+// stdout, stderr or both, or the daemon's main log), the last lines of it, how far it is scrolled,
+// whether it follows the end as lines arrive, whether long lines wrap, and what it searches.
 
-export type LogChannel = 'stdout' | 'stderr';
+import { maxScrollBack, type LogViewport } from './log-window.js';
+
+/** `both`: stdout and stderr in one, each line tagged (log-merge.ts). */
+export type LogChannel = 'stdout' | 'stderr' | 'both';
 export type LogSource = 'process' | 'main';
 
 export type LogTarget =
@@ -16,6 +20,16 @@ export type LogStatus =
   /** No log file, the stream ended, or it failed: `reason` says which. */
   | { readonly kind: 'unavailable'; readonly reason: string };
 
+export interface LogSearch {
+  readonly query: string;
+  /** Typing goes into the query (after `/` in the log pane, until Enter or Esc). */
+  readonly editing: boolean;
+  /** The line of the match shown, by number (see LogPane.dropped); null: none. */
+  readonly current: number | null;
+}
+
+export const noSearch: LogSearch = { query: '', editing: false, current: null };
+
 export interface LogPane {
   readonly source: LogSource;
   readonly channel: LogChannel;
@@ -23,10 +37,17 @@ export interface LogPane {
   /** logTargetId(target): log data is accepted only for the target it was asked for. */
   readonly targetId: string;
   readonly lines: readonly string[];
+  /** Lines let go at the front (beyond MAX_LOG_LINES): lines[i] is line number dropped + i. */
+  readonly dropped: number;
   /** The last line, until its newline arrives. */
   readonly partial: string;
-  /** Lines between the bottom of the view and the end of the log; 0 follows the end. */
+  /** Lines between the bottom of the view and the end of the log. */
   readonly scrollBack: number;
+  /** New lines keep the end in view; paused, the view stays on its lines as they arrive. */
+  readonly follow: boolean;
+  /** Long lines take as many rows as they need, rather than being cut at the pane's width. */
+  readonly wrap: boolean;
+  readonly search: LogSearch;
   readonly status: LogStatus;
 }
 
@@ -42,8 +63,12 @@ export const emptyLogPane: LogPane = {
   target: null,
   targetId: '',
   lines: [],
+  dropped: 0,
   partial: '',
   scrollBack: 0,
+  follow: true,
+  wrap: false,
+  search: noSearch,
   status: { kind: 'idle' },
 };
 
@@ -58,8 +83,11 @@ export const retarget = (pane: LogPane, target: LogTarget | null): LogPane => {
     target,
     targetId,
     lines: [],
+    dropped: 0,
     partial: '',
     scrollBack: 0,
+    follow: true,
+    search: noSearch,
     status: target === null ? { kind: 'idle' } : { kind: 'loading' },
   };
 };
@@ -92,11 +120,21 @@ const withText = (pane: LogPane, base: readonly string[], partial: string, text:
   const last = pieces.pop() ?? '';
   const added = pieces.map(cleanLine);
   const all = [...base, ...added];
-  const lines = all.length > MAX_LOG_LINES ? all.slice(all.length - MAX_LOG_LINES) : all;
-  // Scrolled up, the view stays on the same lines while new ones arrive below.
-  const scrollBack =
-    pane.scrollBack === 0 ? 0 : Math.min(pane.scrollBack + added.length, lines.length);
-  return { ...pane, lines, partial: last, scrollBack };
+  const cut = Math.max(0, all.length - MAX_LOG_LINES);
+  const lines = cut === 0 ? all : all.slice(cut);
+  const dropped = pane.dropped + cut;
+  // Not following, the view stays on the same lines while new ones arrive below.
+  const scrollBack = pane.follow ? 0 : Math.min(pane.scrollBack + added.length, lines.length);
+  const { search } = pane;
+  const current = search.current !== null && search.current >= dropped ? search.current : null;
+  return {
+    ...pane,
+    lines,
+    dropped,
+    partial: last,
+    scrollBack,
+    search: current === search.current ? search : { ...search, current },
+  };
 };
 
 export const appendLogText = (pane: LogPane, text: string): LogPane =>
@@ -104,15 +142,44 @@ export const appendLogText = (pane: LogPane, text: string): LogPane =>
 
 /** The log from scratch (what the daemon read back), replacing what the pane had. */
 export const replaceLogText = (pane: LogPane, text: string): LogPane =>
-  withText({ ...pane, scrollBack: 0 }, [], '', text);
+  withText(
+    {
+      ...pane,
+      dropped: 0,
+      scrollBack: 0,
+      follow: true,
+      search: { ...pane.search, current: null },
+    },
+    [],
+    '',
+    text,
+  );
 
 /** Every line to show, the unfinished last one included. */
 export const logLines = (pane: LogPane): readonly string[] =>
   pane.partial === '' ? pane.lines : [...pane.lines, cleanLine(pane.partial)];
 
-/** Scrolls by `delta` lines (positive: back in time), within what the view can show. */
-export const scrollLog = (pane: LogPane, delta: number, viewHeight: number): LogPane => {
-  const most = Math.max(0, logLines(pane).length - viewHeight);
+/**
+ * Scrolls by `delta` lines (positive: back in time), within what the view can show. Scrolling
+ * back pauses following; scrolling down to the end follows again.
+ */
+export const scrollLog = (
+  pane: LogPane,
+  delta: number,
+  viewport: Omit<LogViewport, 'wrap'>,
+): LogPane => {
+  const most = maxScrollBack(logLines(pane), { ...viewport, wrap: pane.wrap });
   const scrollBack = Math.max(0, Math.min(most, pane.scrollBack + delta));
-  return scrollBack === pane.scrollBack ? pane : { ...pane, scrollBack };
+  const follow = scrollBack > 0 ? false : delta < 0 ? true : pane.follow;
+  return scrollBack === pane.scrollBack && follow === pane.follow
+    ? pane
+    : { ...pane, scrollBack, follow };
 };
+
+/** F: pauses the view where it is, or follows the end again. */
+export const toggleFollow = (pane: LogPane): LogPane =>
+  pane.follow ? { ...pane, follow: false } : { ...pane, follow: true, scrollBack: 0 };
+
+/** w: long lines wrap, or are cut; the end stays where it was. */
+export const toggleWrap = (pane: LogPane, viewport: Omit<LogViewport, 'wrap'>): LogPane =>
+  scrollLog({ ...pane, wrap: !pane.wrap }, 0, viewport);

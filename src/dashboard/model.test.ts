@@ -73,7 +73,7 @@ describe('rows and selection', () => {
 describe('the filter', () => {
   it('filters as you type, by name or state; Enter keeps it, Esc clears it', () => {
     let state = feed(sampleState(), key('/'), key('a'), key('p'));
-    expect(state.filter).toEqual({ text: 'ap', editing: true });
+    expect(state.filter).toEqual({ text: 'ap', editing: true, returnKey: 'api:*' });
     expect(keysOf(state)).toEqual(['api:*', 'api:api_0', 'api:api_1', 'api:api_2']);
     state = feed(state, key('enter'));
     expect(state.filter.editing).toBe(false);
@@ -82,8 +82,46 @@ describe('the filter', () => {
     state = feed(state, key('/'), key('backspace'), key('backspace'), key('f'), key('a'), key('t'));
     expect(keysOf(state)).toEqual(['broken:broken']);
     state = feed(state, key('escape'));
-    expect(state.filter).toEqual({ text: '', editing: false });
+    expect(state.filter).toEqual({ text: '', editing: false, returnKey: null });
     expect(state.rows).toHaveLength(7);
+  });
+
+  it('/ starts a fresh filter, not more of the kept one', () => {
+    let state = feed(sampleState(), key('/'), key('w'), key('e'), key('b'), key('enter'));
+    expect(keysOf(state)).toEqual(['web:web']);
+    state = feed(state, key('/'));
+    expect(state.filter.text).toBe('');
+    expect(state.rows).toHaveLength(7);
+    state = feed(state, key('c'), key('r'));
+    expect(keysOf(state)).toEqual(['cron:cron']);
+  });
+
+  it('typing selects the first match; Esc goes back to the row selected before', () => {
+    let state = feed(sampleState(), key('end'));
+    expect(state.selectedKey).toBe('web:web');
+    state = feed(state, key('/'), key('a'));
+    expect(state.selectedKey).toBe('api:*');
+    // No match at all, then a match again: still back to web on Esc.
+    state = feed(state, key('z'), key('backspace'), key('j'), key('escape'));
+    expect(state.selectedKey).toBe('web:web');
+    expect(state.selectedIndex).toBe(6);
+  });
+
+  it('while typing, the row selected before stays selected as long as it matches', () => {
+    const state = feed(sampleState(), key('end'), key('/'), key('e'));
+    expect(keysOf(state)).toContain('web:web');
+    expect(state.selectedKey).toBe('web:web');
+  });
+
+  it('Esc in the table clears a kept filter and keeps the selection; without one, does nothing', () => {
+    let state = feed(sampleState(), key('/'), ...'api_1'.split('').map((c) => key(c)));
+    state = feed(state, key('enter'), key('j'));
+    expect(state.selectedKey).toBe('api:api_1');
+    state = feed(state, key('escape'));
+    expect(state.filter.text).toBe('');
+    expect(state.rows).toHaveLength(7);
+    expect(state.selectedKey).toBe('api:api_1');
+    expect(reduce(state, key('escape')).state).toBe(state);
   });
 
   it('while typing, letters are text, not commands', () => {
@@ -111,7 +149,7 @@ describe('commands', () => {
       outcome: { ok: true, text: 'web: restarted' },
     });
     expect(done.pending.size).toBe(0);
-    expect(done.message).toEqual({ text: 'web: restarted', tone: 'ok' });
+    expect(done.message).toMatchObject({ text: 'web: restarted', tone: 'ok' });
   });
 
   it('on a group row, s x c act on the whole group', () => {
@@ -165,7 +203,7 @@ describe('commands', () => {
 
   it('says so when nothing is selected', () => {
     const empty = sampleState([]);
-    expect(reduce(empty, key('s')).state.message).toEqual({
+    expect(reduce(empty, key('s')).state.message).toMatchObject({
       text: 'nothing selected',
       tone: 'info',
     });
@@ -215,7 +253,112 @@ describe('the log pane', () => {
     expect(state.selectedKey).toBe('web:web');
     expect(state.log.scrollBack).toBeGreaterThan(2);
     expect(feed(state, key('end')).log.scrollBack).toBe(0);
-    expect(feed(state, key('tab')).focus).toBe('table');
+    expect(feed(state, key('tab')).focus).toBe('page');
+  });
+});
+
+describe('the status line', () => {
+  it('says a word for a while, an error longer', () => {
+    const said = feed(sampleState(), key('o'));
+    expect(said.message?.text).toBe('sorted by state');
+    const tick = (ms: number) => ({ type: 'tick', nowMs: said.nowMs + ms }) as const;
+    expect(feed(said, tick(3000)).message?.text).toBe('sorted by state');
+    expect(feed(said, tick(4000)).message).toBeNull();
+    const failed = feed(sampleState(), key('end'), key('x'), {
+      type: 'command-done',
+      id: 1,
+      outcome: { ok: false, text: 'web: ERROR (not running)' },
+    });
+    expect(feed(failed, tick(8000)).message?.tone).toBe('error');
+    expect(feed(failed, tick(12_000)).message).toBeNull();
+  });
+});
+
+describe('the log pane, full screen', () => {
+  it('f takes the whole screen with the keys, f, Esc or Tab gives the table back', () => {
+    let state = feed(sampleState(), key('end'), key('f'));
+    expect(state).toMatchObject({ logZoomed: true, focus: 'log' });
+    expect(feed(state, key('f'))).toMatchObject({ logZoomed: false, focus: 'page' });
+    expect(feed(state, key('escape'))).toMatchObject({ logZoomed: false, focus: 'page' });
+    expect(feed(state, key('tab'))).toMatchObject({ logZoomed: false, focus: 'page' });
+    // The selection stays; the keys scroll the log meanwhile.
+    state = feed(
+      state,
+      { type: 'log-text', targetId: 'web/stdout', text: 'x\n'.repeat(200), replace: true },
+      key('k'),
+    );
+    expect(state.selectedKey).toBe('web:web');
+    expect(state.log).toMatchObject({ scrollBack: 1, follow: false });
+  });
+
+  it('Esc in the log pane gives the keys back to the table, selection untouched', () => {
+    const state = feed(sampleState(), key('j'), key('tab'), key('escape'));
+    expect(state).toMatchObject({ focus: 'page', selectedKey: 'api:api_0' });
+  });
+
+  it('where there is no room for the pane, Tab says so and f still shows it', () => {
+    const small = feed(sampleState(undefined, { cols: 80, rows: 12 }), key('end'), key('tab'));
+    expect(small.focus).toBe('page');
+    expect(small.message?.text).toContain('f shows it full screen');
+    expect(feed(small, key('f')).logZoomed).toBe(true);
+  });
+});
+
+describe('the log search', () => {
+  const text = Array.from(
+    { length: 100 },
+    (_, i) => `line ${i}${i % 10 === 5 ? ' boom' : ''}\n`,
+  ).join('');
+  const withLog = () =>
+    feed(
+      sampleState(),
+      key('end'),
+      { type: 'log-text', targetId: 'web/stdout', text, replace: true },
+      key('tab'),
+    );
+  const typed = (state: ReturnType<typeof withLog>, word: string) =>
+    feed(state, ...Array.from(word, (c) => key(c)));
+
+  it('/ in the log pane searches as you type, showing the newest match; n N older and newer', () => {
+    let state = typed(feed(withLog(), key('/')), 'boom');
+    expect(state.log.search).toEqual({ query: 'boom', editing: true, current: 95 });
+    // Letters are the query's while typing: n was no command.
+    state = feed(state, key('enter'));
+    expect(state.log.search.editing).toBe(false);
+    expect(state.filter.text).toBe('');
+    state = feed(state, key('n'), key('n'));
+    expect(state.log.search.current).toBe(75);
+    expect(state.log.follow).toBe(false);
+    state = feed(state, key('N'));
+    expect(state.log.search.current).toBe(85);
+  });
+
+  it('says when there is no match, or none further', () => {
+    const none = typed(feed(withLog(), key('/')), 'nothing');
+    expect(feed(none, key('enter')).message?.text).toBe('no line matches “nothing”');
+    const last = feed(typed(feed(withLog(), key('/')), 'boom'), key('enter'), key('N'));
+    expect(last.message?.text).toBe('no newer line matches “boom”');
+    expect(last.log.search.current).toBe(95);
+    expect(feed(withLog(), key('n')).message?.text).toContain('/ searches the log');
+  });
+
+  it('Esc drops the search, then gives the keys back to the table', () => {
+    let state = feed(typed(feed(withLog(), key('/')), 'boom'), key('enter'));
+    state = feed(state, key('escape'));
+    expect(state.log.search.query).toBe('');
+    expect(state.focus).toBe('log');
+    expect(feed(state, key('escape')).focus).toBe('page');
+    const typing = typed(feed(withLog(), key('/')), 'bo');
+    expect(feed(typing, key('escape')).log.search).toEqual({
+      query: '',
+      editing: false,
+      current: null,
+    });
+  });
+
+  it('another log starts without a search', () => {
+    const state = feed(typed(feed(withLog(), key('/')), 'boom'), key('enter'), key('e'));
+    expect(state.log.search.query).toBe('');
   });
 });
 

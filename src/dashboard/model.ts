@@ -1,11 +1,13 @@
 // The dashboard's reducer: (state, input) → next state and the effects to perform. Every change
 // of what is shown goes through here; keys are handled in key-input.ts.
 
+import { processKey } from './daemon-api.js';
 import type { DashboardInput } from './inputs.js';
 import { handleKey } from './key-input.js';
 import { appendLogText, replaceLogText, retarget, scrollLog } from './log-pane.js';
 import { keepInView, wantedLogTarget, withRows } from './navigation.js';
-import { layoutOf, type DashboardState } from './state.js';
+import { logViewport, type DashboardState } from './state.js';
+import { statusMessage, unexpired } from './status-message.js';
 import { only, type Step } from './step.js';
 import { recordUsage } from './usage-history.js';
 
@@ -18,11 +20,11 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
       return handleKey(state, input.key, input.ch);
     case 'resize': {
       const resized = keepInView({ ...state, size: { cols: input.cols, rows: input.rows } });
-      const log = scrollLog(resized.log, 0, layoutOf(resized).logHeight);
+      const log = scrollLog(resized.log, 0, logViewport(resized));
       return only({ ...resized, log });
     }
     case 'tick':
-      return only({ ...state, nowMs: input.nowMs });
+      return only({ ...state, nowMs: input.nowMs, message: unexpired(state.message, input.nowMs) });
     case 'processes': {
       const [first] = input.processes;
       return only(
@@ -40,6 +42,25 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
       const next = { ...state, usage: recordUsage(state.usage, input.usage) };
       return only(USAGE_SORTS.has(state.sort) ? withRows(next) : next);
     }
+    case 'health':
+      return only({ ...state, health: new Map(input.health.map((h) => [h.key, h])) });
+    case 'config':
+      return only({
+        ...state,
+        config: {
+          kind: 'loaded',
+          byKey: new Map(input.configs.map((c) => [processKey(c.group, c.name), c])),
+        },
+      });
+    case 'config-failed':
+      return only({ ...state, config: { kind: 'failed', reason: input.reason } });
+    case 'detail':
+      // An answer for a page since closed, or another process's, is of no use.
+      return only(
+        state.page.kind === 'detail' && state.page.key === input.key
+          ? { ...state, detail: { kind: 'loaded', key: input.key, info: input.info } }
+          : state,
+      );
     case 'support':
       return only({ ...state, support: { ...state.support, [input.feature]: input.support } });
     case 'connected':
@@ -75,7 +96,8 @@ const reduceInput = (state: DashboardState, input: DashboardInput): Step => {
       const pending = new Map(state.pending);
       pending.delete(input.id);
       const { ok, text } = input.outcome;
-      return only({ ...state, pending, message: { text, tone: ok ? 'ok' : 'error' } });
+      const message = statusMessage(text, ok ? 'ok' : 'error', state.nowMs);
+      return only({ ...state, pending, message });
     }
   }
 };

@@ -32,15 +32,29 @@ const selectIndex = (state: DashboardState, index: number): DashboardState => {
   return inView({ ...state, selectedIndex, selectedKey });
 };
 
+/** Which row to select after the rows changed. */
+export interface Reselect {
+  /** The first of these keys that is among the rows. */
+  readonly prefer: readonly (string | null)[];
+  /** Without any: the first row, or the row now where the selection was. */
+  readonly otherwise: 'first' | 'same-place';
+}
+
 /** Rebuilds the rows; the selected key stays selected, or the row now where it was. */
-export const withRows = (state: DashboardState): DashboardState => {
+export const withRows = (
+  state: DashboardState,
+  reselect: Reselect = { prefer: [state.selectedKey], otherwise: 'same-place' },
+): DashboardState => {
   const rows = buildRows(state.processes, state.usage, {
     filter: state.filter.text,
     sort: state.sort,
     grouped: state.grouped,
   });
-  const kept = state.selectedKey === null ? -1 : rows.findIndex((r) => r.key === state.selectedKey);
-  return selectIndex({ ...state, rows }, kept >= 0 ? kept : state.selectedIndex);
+  const kept = reselect.prefer
+    .map((key) => (key === null ? -1 : rows.findIndex((r) => r.key === key)))
+    .find((index) => index >= 0);
+  const fallback = reselect.otherwise === 'first' ? 0 : state.selectedIndex;
+  return selectIndex({ ...state, rows }, kept ?? fallback);
 };
 
 export const moveSelection = (state: DashboardState, delta: number): DashboardState =>

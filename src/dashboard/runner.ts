@@ -5,6 +5,8 @@
 import type { Clock } from '../ports/clock.js';
 import { runCommand } from './command-runner.js';
 import type { DashboardApi } from './daemon-api.js';
+import { fetchDetail } from './detail-sync.js';
+import { failureText } from './failures.js';
 import type { DashboardInput, Effect } from './inputs.js';
 import { createLogFollower, type OpenDashboardLog } from './log-follower.js';
 import { reduce } from './model.js';
@@ -44,6 +46,16 @@ export const runDashboard = (deps: RunnerDeps): Promise<void> =>
           void runCommand(api.actions, effect.command, serverUrl).then((outcome) =>
             dispatch({ type: 'command-done', id: effect.id, outcome }),
           );
+          return;
+        case 'fetch-config':
+          api.reads.getAllConfigInfo().then(
+            (configs) => dispatch({ type: 'config', configs }),
+            (error: unknown) =>
+              dispatch({ type: 'config-failed', reason: failureText(error, serverUrl) }),
+          );
+          return;
+        case 'fetch-detail':
+          void fetchDetail(api, state.support.detail, effect, dispatch);
           return;
         case 'quit':
           running.abort();

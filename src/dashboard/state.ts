@@ -1,10 +1,15 @@
 // The dashboard's whole state: what the daemon last told us, what the user looks at, and what
 // is under way. Plain immutable data; only model.ts makes a new one.
 
+import type { ConfigInfo } from '../protocol/config-info.js';
+import type { ProcessDetailInfo } from '../protocol/process-detail.js';
 import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandTarget, ProcessCommand } from './commands.js';
+import type { ProcessHealth } from './daemon-api.js';
+import type { KeyContext } from './keymap.js';
 import { layoutFor, type Size } from './layout.js';
 import { emptyLogPane, type LogPane } from './log-pane.js';
+import type { StatusMessage } from './status-message.js';
 import type { SortKey, TableRow } from './table-rows.js';
 import type { UsageTable } from './usage-history.js';
 
@@ -22,20 +27,44 @@ export type Connection =
 /** Whether the daemon serves one of our tssupervisor.* methods (supervisord does not). */
 export type Support = 'unknown' | 'yes' | 'no';
 
+/** What rests on one of them: the long-poll, the figures, readiness and liveness, details. */
+export type Feature = 'events' | 'stats' | 'health' | 'detail';
+
 export type Overlay =
-  | { readonly kind: 'help' }
+  /** `context`: where the keys were when it opened, whose keys it lists first. */
+  | { readonly kind: 'help'; readonly context: KeyContext; readonly scrollTop: number }
   | { readonly kind: 'confirm'; readonly command: ProcessCommand; readonly question: string }
   | { readonly kind: 'signal'; readonly target: CommandTarget; readonly index: number };
 
-export interface StatusMessage {
-  readonly text: string;
-  readonly tone: 'info' | 'ok' | 'error';
-}
+/** What the screen shows above the log pane: the table, or one process's details. */
+export type Page =
+  | { readonly kind: 'table' }
+  /** `key`: the process's `group:name`; `scrollTop`: the page's first line on screen. */
+  | {
+      readonly kind: 'detail';
+      readonly key: string;
+      readonly namespec: string;
+      readonly scrollTop: number;
+    };
+
+/** tssupervisor.getProcessDetail of the process whose page is open, fetched every beat. */
+export type DetailView =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'loaded'; readonly key: string; readonly info: ProcessDetailInfo };
+
+/** getAllConfigInfo, fetched each time a detail page opens (what supervisord tells of it). */
+export type ConfigView =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly byKey: ReadonlyMap<string, ConfigInfo> }
+  | { readonly kind: 'failed'; readonly reason: string };
 
 export interface Filter {
   readonly text: string;
   /** Typing goes into the filter (after `/`, until Enter or Esc). */
   readonly editing: boolean;
+  /** The row selected when `/` was pressed: typing prefers it, Esc goes back to it. */
+  readonly returnKey: string | null;
 }
 
 export interface DashboardState {
@@ -44,13 +73,15 @@ export interface DashboardState {
   /** Local wall-clock ms, moved on by ticks: uptimes are counted from it. */
   readonly nowMs: number;
   readonly connection: Connection;
-  readonly support: { readonly events: Support; readonly stats: Support };
+  readonly support: Readonly<Record<Feature, Support>>;
   /** The last getAllProcessInfo answer; `loaded` once there was one. */
   readonly processes: readonly ProcessInfo[];
   readonly loaded: boolean;
   /** The daemon's wall clock minus ours, from the `now` of the last answer. */
   readonly serverOffsetMs: number;
   readonly usage: UsageTable;
+  /** The last getProcessHealth answer, by process key. */
+  readonly health: ReadonlyMap<string, ProcessHealth>;
   readonly sort: SortKey;
   readonly grouped: boolean;
   readonly filter: Filter;
@@ -61,8 +92,14 @@ export interface DashboardState {
   readonly selectedIndex: number;
   /** The first table row on screen. */
   readonly scrollTop: number;
-  readonly focus: 'table' | 'log';
+  readonly page: Page;
+  readonly config: ConfigView;
+  readonly detail: DetailView;
+  /** Where the keys go: the page above (the table, a process's details) or the log pane. */
+  readonly focus: 'page' | 'log';
   readonly log: LogPane;
+  /** The log pane takes the whole screen (the keys are then the log pane's). */
+  readonly logZoomed: boolean;
   readonly overlay: Overlay | null;
   /** Commands sent and not answered yet: id → what the status line says about it. */
   readonly pending: ReadonlyMap<number, string>;
@@ -75,24 +112,39 @@ export const initialState = (serverUrl: string, size: Size, nowMs: number): Dash
   size,
   nowMs,
   connection: { kind: 'connecting' },
-  support: { events: 'unknown', stats: 'unknown' },
+  support: { events: 'unknown', stats: 'unknown', health: 'unknown', detail: 'unknown' },
   processes: [],
   loaded: false,
   serverOffsetMs: 0,
   usage: new Map(),
+  health: new Map(),
   sort: 'name',
   grouped: true,
-  filter: { text: '', editing: false },
+  filter: { text: '', editing: false, returnKey: null },
   rows: [],
   selectedKey: null,
   selectedIndex: 0,
   scrollTop: 0,
-  focus: 'table',
+  page: { kind: 'table' },
+  config: { kind: 'none' },
+  detail: { kind: 'none' },
+  focus: 'page',
   log: emptyLogPane,
+  logZoomed: false,
   overlay: null,
   pending: new Map(),
   nextCommandId: 1,
   message: null,
 });
 
-export const layoutOf = (state: DashboardState) => layoutFor(state.size);
+export const layoutOf = (state: DashboardState) => layoutFor(state.size, state.logZoomed);
+
+/** What the log pane has room for now. */
+export const logViewport = (state: DashboardState) => ({
+  height: layoutOf(state).logHeight,
+  width: state.size.cols,
+});
+
+/** Which of the keymap's contexts the keys are in. */
+export const keyContext = (state: DashboardState): KeyContext =>
+  state.focus === 'log' ? 'log' : state.page.kind;

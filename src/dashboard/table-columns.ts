@@ -1,9 +1,11 @@
-// The process table's columns and their widths for a terminal width: the name grows up to a
-// limit, the info column takes the rest, and on narrow terminals the least useful go first. Pure.
+// The process table's columns and their widths for a terminal width: the name (and HEALTH,
+// when shown) grow up to a limit, the info column takes the rest, and on narrow terminals the
+// least useful go first. Pure.
 
 export type ColumnId =
   | 'name'
   | 'state'
+  | 'health'
   | 'pid'
   | 'uptime'
   | 'restarts'
@@ -30,10 +32,13 @@ export const MARKER_WIDTH = 2;
 const GAP = 1;
 const NAME_MIN = 14;
 const NAME_MAX = 40;
+const HEALTH_MIN = 10;
+const HEALTH_MAX = 32;
 
 const SPECS: readonly ColumnSpec[] = [
   { id: 'name', title: 'NAME', width: NAME_MIN, align: 'left', dropRank: 0 },
   { id: 'state', title: 'STATE', width: 9, align: 'left', dropRank: 0 },
+  { id: 'health', title: 'HEALTH', width: HEALTH_MIN, align: 'left', dropRank: 1 },
   { id: 'pid', title: 'PID', width: 7, align: 'right', dropRank: 5 },
   { id: 'uptime', title: 'UPTIME', width: 10, align: 'right', dropRank: 6 },
   { id: 'restarts', title: '↺', width: 3, align: 'right', dropRank: 7 },
@@ -47,9 +52,20 @@ const SPECS: readonly ColumnSpec[] = [
 const widthOf = (columns: readonly Column[]): number =>
   MARKER_WIDTH + columns.reduce((total, c) => total + c.width, 0) + GAP * (columns.length - 1);
 
-/** `longestName`: the widest name to show; the name column grows to it, up to a limit. */
-export const columnsFor = (cols: number, longestName = NAME_MAX): readonly Column[] => {
-  let specs = [...SPECS];
+/** What the rows need: the widest name, and the widest HEALTH text (null: no such column). */
+export interface ColumnNeeds {
+  readonly longestName: number;
+  readonly longestHealth: number | null;
+}
+
+const growth = (spare: number, wanted: number, min: number, max: number): number =>
+  Math.min(spare, Math.max(0, Math.min(wanted, max) - min));
+
+export const columnsFor = (
+  cols: number,
+  needs: ColumnNeeds = { longestName: NAME_MAX, longestHealth: null },
+): readonly Column[] => {
+  let specs = SPECS.filter((s) => s.id !== 'health' || needs.longestHealth !== null);
   while (widthOf(specs) > cols) {
     const dropped = specs.reduce((a, b) => (b.dropRank > a.dropRank ? b : a));
     if (dropped.dropRank === 0) {
@@ -58,19 +74,24 @@ export const columnsFor = (cols: number, longestName = NAME_MAX): readonly Colum
     specs = specs.filter((s) => s !== dropped);
   }
   let spare = Math.max(0, cols - widthOf(specs));
-  const nameGrowth = Math.min(spare, Math.max(0, Math.min(longestName, NAME_MAX) - NAME_MIN));
+  const nameGrowth = growth(spare, needs.longestName, NAME_MIN, NAME_MAX);
   spare -= nameGrowth;
+  const hasHealth = specs.some((s) => s.id === 'health');
+  const healthGrowth = hasHealth
+    ? growth(spare, needs.longestHealth ?? 0, HEALTH_MIN, HEALTH_MAX)
+    : 0;
+  spare -= healthGrowth;
   const hasInfo = specs.some((s) => s.id === 'info');
+  const extra: Partial<Record<ColumnId, number>> = {
+    name: nameGrowth + (hasInfo ? 0 : spare),
+    health: healthGrowth,
+    info: spare,
+  };
   return specs.map(({ id, title, width, align }) => ({
     id,
     title,
     align,
-    width:
-      id === 'name'
-        ? width + nameGrowth + (hasInfo ? 0 : spare)
-        : id === 'info'
-          ? width + spare
-          : width,
+    width: width + (extra[id] ?? 0),
   }));
 };
 

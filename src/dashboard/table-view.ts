@@ -3,6 +3,7 @@
 
 import type { ProcessInfo } from '../protocol/process-info.js';
 import { formatKb, formatPercent, formatUptime, sparkline } from './cell-format.js';
+import { anyHealth, hasHealth, healthWord } from './health-text.js';
 import { processKey } from './daemon-api.js';
 import type { DashboardState } from './state.js';
 import {
@@ -84,7 +85,7 @@ const usageCells = (
       fg: 'cyan',
     }),
     memory: seg(formatKb(history.latest.rssKb)),
-    memoryTrend: seg(sparkline(history.rssKb, widths.get('memoryTrend') ?? 0, 'relative'), {
+    memoryTrend: seg(sparkline(history.rssKb, widths.get('memoryTrend') ?? 0, { floor: 0 }), {
       fg: 'blue',
     }),
   };
@@ -151,9 +152,38 @@ const groupCells = (
   };
 };
 
+/**
+ * Where the INFO cell starts: its own column, or, when its text is wider, the first of the
+ * empty cells before it (a FATAL process has no pid, uptime or figures), so that an error is
+ * read whole rather than cut.
+ */
+const infoStart = (cells: Cells, columns: readonly Column[]): number => {
+  const info = columns.findIndex((c) => c.id === 'info');
+  const column = columns[info];
+  if (column === undefined || Array.from(cells.info?.text ?? '').length <= column.width) {
+    return info;
+  }
+  let start = info;
+  while (start > 1 && (cells[columns[start - 1]?.id ?? 'info']?.text ?? '') === '') {
+    start -= 1;
+  }
+  return start;
+};
+
 const assemble = (cells: Cells, columns: readonly Column[], marker: string): Line => {
   const line: Segment[] = [seg(fitText(marker, MARKER_WIDTH))];
+  const spanFrom = infoStart(cells, columns);
+  const spanWidth = columns
+    .slice(Math.max(0, spanFrom))
+    .reduce((total, c, i) => total + c.width + (i === 0 ? 0 : COLUMN_GAP), 0);
   columns.forEach((column, i) => {
+    if (spanFrom >= 0 && i >= spanFrom) {
+      if (i === spanFrom) {
+        const info = cells.info ?? seg('');
+        line.push(seg(fitText(info.text, spanWidth), info.style));
+      }
+      return;
+    }
     const cell = cells[column.id] ?? seg('');
     line.push(seg(fitText(cell.text, column.width, column.align), cell.style));
     if (i < columns.length - 1) {
@@ -167,12 +197,36 @@ const assemble = (cells: Cells, columns: readonly Column[], marker: string): Lin
 const shownName = (row: TableRow): string =>
   row.kind === 'group' ? `${row.group}:*` : row.member ? `  ${row.namespec}` : row.namespec;
 
-/** The columns for this terminal, the name column as wide as the longest name needs. */
+/** The HEALTH cell of a process, or of a group: how many of its processes are ready. */
+const healthCell = (row: TableRow, health: DashboardState['health']): Segment => {
+  if (row.kind === 'process') {
+    const word = healthWord(health.get(row.key));
+    return seg(word.text, { fg: word.colour });
+  }
+  const members = row.members.map((p) => health.get(processKey(p.group, p.name)));
+  if (!members.some((h) => h !== undefined && hasHealth(h))) {
+    return seg('');
+  }
+  const ready = members.filter((h) => ['ready', 'live'].includes(healthWord(h).text)).length;
+  return seg(`${ready}/${members.length} ready`, {
+    fg: ready === members.length ? 'green' : 'yellow',
+  });
+};
+
+/**
+ * The columns for this terminal: the name column as wide as the longest name needs, and a
+ * HEALTH column when some process has a probe or depends_on, as wide as its longest text.
+ */
 export const tableColumns = (state: DashboardState): readonly Column[] =>
-  columnsFor(
-    state.size.cols,
-    state.rows.reduce((widest, row) => Math.max(widest, shownName(row).length + 1), 0),
-  );
+  columnsFor(state.size.cols, {
+    longestName: state.rows.reduce((widest, row) => Math.max(widest, shownName(row).length + 1), 0),
+    longestHealth: anyHealth(state.health)
+      ? state.rows.reduce(
+          (widest, row) => Math.max(widest, healthCell(row, state.health).text.length),
+          0,
+        )
+      : null,
+  });
 
 export const columnTitles = (columns: readonly Column[], cols: number): Line => {
   const titles: Cells = Object.fromEntries(columns.map((c) => [c.id, seg(c.title)]));
@@ -194,14 +248,16 @@ export const tableLines = (state: DashboardState, height: number): readonly Line
     if (row === undefined) {
       break;
     }
-    const cells =
-      row.kind === 'process'
+    const cells = {
+      ...(row.kind === 'process'
         ? processCells(row, state.usage.get(row.key), widths, figures)
-        : groupCells(row, state.usage, figures);
+        : groupCells(row, state.usage, figures)),
+      health: healthCell(row, state.health),
+    };
     const selected = i === state.selectedIndex;
     const line = fitLine(assemble(cells, columns, selected ? '▶' : ''), cols);
     lines.push(
-      selected ? restyle(line, state.focus === 'table' ? { inverse: true } : { bold: true }) : line,
+      selected ? restyle(line, state.focus === 'page' ? { inverse: true } : { bold: true }) : line,
     );
   }
   return lines;

@@ -1,72 +1,15 @@
 // The dashboard's view-model: (state) → every terminal line, styled, plus any overlay box. Pure:
 // the screen only paints what this returns, so what users see is tested here.
 
-import { BINDINGS, FOOTER_LABELS } from './keymap.js';
-import { layoutFor } from './layout.js';
+import { detailPart } from './detail-view.js';
+import { footerLine } from './footer-view.js';
+import { headerLine } from './header-view.js';
+import { FULL_SIZE, MIN_SIZE, type Layout } from './layout.js';
 import { logBody, logTitle } from './log-view.js';
 import { overlayView } from './overlay-view.js';
-import type { DashboardState } from './state.js';
+import { keyContext, layoutOf, type DashboardState } from './state.js';
 import { columnTitles, tableColumns, tableLines } from './table-view.js';
-import { fitLine, seg, type Line, type Segment, type Style, type ViewModel } from './view-types.js';
-
-const HEADER: Style = { inverse: true };
-const BANNER: Style = { bg: 'red', fg: 'white', bold: true };
-
-// Local time of day, HH:MM:SS.
-const clockTime = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
-
-const CENSUS_ORDER = [
-  'RUNNING',
-  'STARTING',
-  'BACKOFF',
-  'STOPPING',
-  'EXITED',
-  'FATAL',
-  'UNKNOWN',
-  'STOPPED',
-];
-const censusRank = (statename: string): number => {
-  const rank = CENSUS_ORDER.indexOf(statename);
-  return rank < 0 ? CENSUS_ORDER.length : rank;
-};
-
-/** `12 processes: 10 running, 1 fatal, 1 stopped` */
-const census = (state: DashboardState): string => {
-  const counts = new Map<string, number>();
-  for (const p of state.processes) {
-    counts.set(p.statename, (counts.get(p.statename) ?? 0) + 1);
-  }
-  const parts = [...counts]
-    .sort(([a], [b]) => censusRank(a) - censusRank(b))
-    .map(([name, n]) => `${n} ${name.toLowerCase()}`);
-  const total = state.processes.length;
-  return `${total} process${total === 1 ? '' : 'es'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
-};
-
-const header = (state: DashboardState): Line => {
-  const { connection, filter } = state;
-  if (connection.kind === 'lost') {
-    return fitLine(
-      [
-        seg(
-          ` ✖ connection lost: ${connection.reason} — reconnecting (attempt ${connection.attempts}, since ${clockTime(connection.sinceMs)}); showing what was last known `,
-          BANNER,
-        ),
-      ],
-      state.size.cols,
-      BANNER,
-    );
-  }
-  const parts = [
-    ' tssupervisor',
-    state.serverUrl,
-    connection.kind === 'connecting' ? 'connecting…' : census(state),
-    `sort: ${state.sort}`,
-    ...(filter.text === '' ? [] : [`filter: ${filter.text}`]),
-    ...(state.support.events === 'no' ? ['polling'] : []),
-  ];
-  return fitLine([seg(parts.join(' │ '), HEADER)], state.size.cols, HEADER);
-};
+import { fitLine, seg, type Line, type ViewModel } from './view-types.js';
 
 const placeholder = (state: DashboardState): string | null => {
   if (!state.loaded) {
@@ -78,16 +21,31 @@ const placeholder = (state: DashboardState): string | null => {
   return state.rows.length === 0 ? `no process matches “${state.filter.text}”` : null;
 };
 
-const statusLine = (state: DashboardState): Line => {
+/** With nothing else to say, what a small terminal leaves out. */
+const sizeHint = (state: DashboardState, layout: Layout): string => {
+  const { cols, rows } = state.size;
+  if (layout.logHeight === 0) {
+    return 'no room for the log pane: f shows it full screen';
+  }
+  return cols < FULL_SIZE.cols || rows < FULL_SIZE.rows
+    ? `a small terminal (${cols}×${rows}): ${FULL_SIZE.cols}×${FULL_SIZE.rows} or more shows everything`
+    : '';
+};
+
+/** Typing into the filter or the search: the text, a cursor, and what Enter and Esc do. */
+const prompt = (cols: number, label: string, text: string, esc: string): Line =>
+  fitLine(
+    [seg(` ${label}${text}`, { bold: true }), seg(`▏  Enter: keep   Esc: ${esc}`, { fg: 'grey' })],
+    cols,
+  );
+
+const statusLine = (state: DashboardState, layout: Layout): Line => {
   const { cols } = state.size;
   if (state.filter.editing) {
-    return fitLine(
-      [
-        seg(` /${state.filter.text}`, { bold: true }),
-        seg('▏  Enter: keep   Esc: clear', { fg: 'grey' }),
-      ],
-      cols,
-    );
+    return prompt(cols, '/', state.filter.text, 'clear');
+  }
+  if (state.log.search.editing) {
+    return prompt(cols, 'search the log: ', state.log.search.query, 'drop');
   }
   const pending = [...state.pending.values()];
   const latest = pending[pending.length - 1];
@@ -97,50 +55,80 @@ const statusLine = (state: DashboardState): Line => {
   }
   const message = state.message;
   if (message === null) {
-    return fitLine([], cols);
+    return fitLine([seg(` ${sizeHint(state, layout)}`, { fg: 'grey' })], cols);
   }
   const fg = message.tone === 'ok' ? 'green' : message.tone === 'error' ? 'red' : 'white';
   return fitLine([seg(` ${message.text}`, { fg, bold: message.tone === 'error' })], cols);
 };
 
-const footer = (cols: number): Line => {
-  const segments: Segment[] = [];
-  for (const binding of BINDINGS) {
-    if (binding.footer !== null) {
-      segments.push(seg(` ${FOOTER_LABELS[binding.intent] ?? binding.label} `, { inverse: true }));
-      segments.push(seg(` ${binding.footer} `));
+/** Below MIN_SIZE: what the size is, what it needs, and the keys that still work. */
+const tooSmall = (state: DashboardState): ViewModel => {
+  const { cols, rows } = state.size;
+  const lines: Line[] = Array.from({ length: Math.max(0, rows - 1) }, () => fitLine([], cols));
+  const say = [
+    `The terminal is ${cols}×${rows};`,
+    `the dashboard needs ${MIN_SIZE.cols}×${MIN_SIZE.rows}.`,
+  ];
+  const top = Math.max(0, Math.floor((rows - 1 - say.length) / 2));
+  say.forEach((text, i) => {
+    if (top + i < lines.length) {
+      const pad = ' '.repeat(Math.max(0, Math.floor((cols - text.length) / 2)));
+      lines[top + i] = fitLine([seg(pad + text, { bold: true })], cols);
     }
-  }
-  return fitLine(segments, cols);
+  });
+  return {
+    lines: [...lines, footerLine(keyContext(state), cols)].slice(-Math.max(1, rows)),
+    overlay: state.overlay === null ? null : overlayView(state.overlay, state.size),
+  };
 };
 
-export const viewModel = (state: DashboardState): ViewModel => {
-  const layout = layoutFor(state.size);
+/** The column titles and the table's rows, or why there are none. */
+const tablePart = (state: DashboardState, layout: Layout): Line[] => {
   const { cols } = layout;
   const empty = placeholder(state);
-  const table =
+  const body: Line[] =
     empty === null
-      ? tableLines(state, layout.tableHeight)
+      ? [...tableLines(state, layout.tableHeight)]
       : [fitLine([seg(`  ${empty}`, { fg: 'grey' })], cols)];
-  const body: Line[] = [...table];
   while (body.length < layout.tableHeight) {
     body.push(fitLine([], cols));
   }
-  const log: Line[] = [];
-  if (layout.logHeight > 0) {
-    log.push(logTitle(state.log, cols, state.focus === 'log'));
-    log.push(...logBody(state.log, cols, layout.logHeight));
-    while (log.length < layout.logHeight + 1) {
-      log.push(fitLine([], cols));
-    }
+  return [columnTitles(tableColumns(state), cols), ...body.slice(0, layout.tableHeight)];
+};
+
+/** The table, or the open detail page, in the same rows. */
+const pagePart = (state: DashboardState, layout: Layout): Line[] =>
+  state.page.kind === 'detail'
+    ? detailPart(state, state.page, layout.tableHeight)
+    : tablePart(state, layout);
+
+const logPart = (state: DashboardState, layout: Layout): Line[] => {
+  const { cols } = layout;
+  if (layout.logHeight === 0) {
+    return [];
+  }
+  const focused = state.focus === 'log';
+  const log = [
+    logTitle(state.log, cols, { focused, zoomed: layout.zoomed }),
+    ...logBody(state.log, cols, layout.logHeight),
+  ];
+  while (log.length < layout.logHeight + 1) {
+    log.push(fitLine([], cols));
+  }
+  return log;
+};
+
+export const viewModel = (state: DashboardState): ViewModel => {
+  const layout = layoutOf(state);
+  if (layout.tooSmall) {
+    return tooSmall(state);
   }
   const lines = [
-    header(state),
-    columnTitles(tableColumns(state), cols),
-    ...body,
-    ...log,
-    statusLine(state),
-    footer(cols),
+    headerLine(state),
+    ...(layout.zoomed ? [] : pagePart(state, layout)),
+    ...logPart(state, layout),
+    statusLine(state, layout),
+    footerLine(keyContext(state), layout.cols),
   ];
   return {
     lines: lines.slice(0, layout.rows),

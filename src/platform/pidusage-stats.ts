@@ -24,10 +24,11 @@ export const createPidusageStats = (): ProcessStats => ({
     for (const pid of rootPids) {
       const stat = stats[String(pid)];
       if (stat !== undefined) {
+        const own = { cpuPercent: stat.cpu, rssBytes: stat.memory };
         usage.set(pid, {
-          cpuPercent: stat.cpu,
-          rssBytes: stat.memory,
+          ...own,
           processCount: 1,
+          members: [{ pid, ppid: stat.ppid, name: '', ...own }],
           // ctime: user + system milliseconds
           cpuSeconds: stat.ctime / 1000,
         });

@@ -14,6 +14,7 @@ describe('parseProcStat', () => {
     expect(parseProcStat(stat(42, comm, 7, 12345))).toEqual({
       pid: 42,
       ppid: 7,
+      comm,
       startTicks: 12345,
       cpuTicks: 8,
       reapedChildTicks: 3,
@@ -38,7 +39,15 @@ describe('process trees', () => {
       [20, 1],
     ].map(([pid, ppid]) => [
       pid!,
-      { pid: pid!, ppid: ppid!, startTicks: 0, cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 },
+      {
+        pid: pid!,
+        ppid: ppid!,
+        comm: 'x',
+        startTicks: 0,
+        cpuTicks: 0,
+        reapedChildTicks: 0,
+        rssPages: 1,
+      },
     ]),
   );
 

@@ -1,4 +1,4 @@
-// One scan of /proc: every process's parent, start time, CPU times and resident size (all from
+// One scan of /proc: every process's parent, name, start time, CPU times and resident size (all
 // /proc/<pid>/stat), and the descendants of a pid found from them. Without /proc it is empty.
 
 import fs from 'node:fs';
@@ -9,6 +9,8 @@ import { splitStatLine } from './proc-stat-fields.js';
 export interface ProcEntry {
   readonly pid: number;
   readonly ppid: number;
+  /** The command name (field 2), as the kernel keeps it: at most 15 bytes. */
+  readonly comm: string;
   /** Clock ticks after boot at which the process started: tells a reused pid apart. */
   readonly startTicks: number;
   /** User plus system CPU time so far, in clock ticks. */
@@ -30,7 +32,7 @@ export const parseProcStat = (text: string): ProcEntry | null => {
   if (split === null) {
     return null;
   }
-  const { pid, fields } = split;
+  const { pid, comm, fields } = split;
   // From field 3 (state) on: ppid is field 4, utime 14, stime 15, cutime 16, cstime 17,
   // starttime 22, rss 24.
   const [ppid, utime, stime, cutime, cstime, startTicks, rssPages] = [
@@ -43,6 +45,7 @@ export const parseProcStat = (text: string): ProcEntry | null => {
   return {
     pid,
     ppid: ppid ?? 0,
+    comm,
     startTicks: startTicks ?? 0,
     cpuTicks: (utime ?? 0) + (stime ?? 0),
     reapedChildTicks: (cutime ?? 0) + (cstime ?? 0),

@@ -12,19 +12,23 @@ export interface StatFields {
 }
 
 /**
- * A stat line split where it can be: the pid, and the fields after the command name (field 2,
- * in parentheses, may itself hold spaces and parentheses), from field 3 (state) on; so field N
+ * A stat line split where it can be: the pid, the command name (field 2, in parentheses, may
+ * itself hold spaces and parentheses), and the fields after it, from field 3 (state) on; so field N
  * of proc(5) is `fields[N - 3]`. Null when the line has no command name.
  */
 export const splitStatLine = (
   text: string,
-): { readonly pid: number; readonly fields: readonly string[] } | null => {
+): { readonly pid: number; readonly comm: string; readonly fields: readonly string[] } | null => {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 0 || close < open) {
     return null;
   }
-  return { pid: Number(text.slice(0, open).trim()), fields: text.slice(close + 2).split(' ') };
+  return {
+    pid: Number(text.slice(0, open).trim()),
+    comm: text.slice(open + 1, close),
+    fields: text.slice(close + 2).split(' '),
+  };
 };
 
 /** The fields of one stat line, or null when it does not parse. */

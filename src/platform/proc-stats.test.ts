@@ -46,12 +46,19 @@ describe('process stats from /proc', () => {
     expect([...usage.keys()]).toEqual([10]);
     // (50 s + 50 s of CPU) over 500 s of life: 20% of a core; in all, with the 7 s of the
     // children 12 has waited for, 107 s.
-    expect(usage.get(10)).toEqual({
+    expect(usage.get(10)).toMatchObject({
       cpuPercent: 20,
       rssBytes: 130 * 4096,
       processCount: 4,
       cpuSeconds: 107,
     });
+    // Member by member, the root first: 12 used all of the CPU that was not 10's.
+    expect(usage.get(10)?.members).toEqual([
+      { pid: 10, ppid: 1, name: 'x', cpuPercent: 10, rssBytes: 100 * 4096 },
+      { pid: 11, ppid: 10, name: 'x', cpuPercent: 0, rssBytes: 10 * 4096 },
+      { pid: 12, ppid: 10, name: 'x', cpuPercent: 10, rssBytes: 10 * 4096 },
+      { pid: 13, ppid: 12, name: 'x', cpuPercent: 0, rssBytes: 10 * 4096 },
+    ]);
   });
 
   it('then the share of a core since the previous sample', async () => {

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
-import type { ProcessStats, TreeUsage } from '../ports/process-stats.js';
+import type { MemberUsage, ProcessStats, TreeUsage } from '../ports/process-stats.js';
 import { childrenIndex, scanProc, treeOf, type ProcEntry } from './proc-scan.js';
 
 /** A previous reading older than this is no base for a rate (nobody watched meanwhile). */
@@ -91,23 +91,26 @@ export const createProcStats = (options: ProcStatsOptions = {}): ProcessStats =>
         if (!table.has(rootPid)) {
           continue;
         }
-        let cpu = 0;
+        const members: MemberUsage[] = [];
         let cpuTicks = 0;
-        let rssBytes = 0;
-        let processCount = 0;
         for (const pid of treeOf(rootPid, children)) {
           const entry = table.get(pid);
           if (entry !== undefined) {
-            cpu += cpuPercent(entry);
+            members.push({
+              pid,
+              ppid: entry.ppid,
+              name: entry.comm,
+              cpuPercent: cpuPercent(entry),
+              rssBytes: entry.rssPages * pageBytes,
+            });
             cpuTicks += entry.cpuTicks + entry.reapedChildTicks;
-            rssBytes += entry.rssPages * pageBytes;
-            processCount += 1;
           }
         }
         usage.set(rootPid, {
-          cpuPercent: cpu,
-          rssBytes,
-          processCount,
+          cpuPercent: members.reduce((sum, m) => sum + m.cpuPercent, 0),
+          rssBytes: members.reduce((sum, m) => sum + m.rssBytes, 0),
+          processCount: members.length,
+          members,
           cpuSeconds: cpuTicks / ticksPerSecond,
         });
       }

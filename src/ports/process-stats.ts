@@ -2,6 +2,16 @@
 // descendants), sampled on demand (platform/process-stats.ts is the real one); and the shape of
 // the daemon's own usage (platform/daemon-usage.ts).
 
+/** One process of a tree, as measured. */
+export interface MemberUsage {
+  readonly pid: number;
+  readonly ppid: number;
+  /** The kernel's name for it (the executable's first 15 bytes), '' when unknown. */
+  readonly name: string;
+  readonly cpuPercent: number;
+  readonly rssBytes: number;
+}
+
 export interface TreeUsage {
   /** Percent of one CPU since the previous sample, summed over the tree (100 = one busy core). */
   readonly cpuPercent: number;
@@ -9,6 +19,8 @@ export interface TreeUsage {
   readonly rssBytes: number;
   /** How many processes the tree has, the root included. */
   readonly processCount: number;
+  /** Each process of the tree, the root first, then its descendants breadth first. */
+  readonly members: readonly MemberUsage[];
   /**
    * CPU time (user + system) used so far by the tree's processes and by the children they have
    * waited for, in seconds: grows while the root lives (a Prometheus counter), restarts with it.

@@ -46,6 +46,7 @@ export interface MethodParams {
   'tssupervisor.waitForStateChange': [token: string, timeout?: number];
   'tssupervisor.getProcessStats': [];
   'tssupervisor.getProcessHealth': [];
+  'tssupervisor.getProcessDetail': [name: string];
   'tssupervisor.rollingRestart': [name: string];
 }
 
@@ -107,6 +108,7 @@ export const METHOD_SIGNATURES: { readonly [M in MethodName]: MethodSignature<Me
   'tssupervisor.waitForStateChange': { returns: 'string', params: ['string', 'int'] },
   'tssupervisor.getProcessStats': { returns: 'array', params: [] },
   'tssupervisor.getProcessHealth': { returns: 'array', params: [] },
+  'tssupervisor.getProcessDetail': { returns: 'struct', params: ['string'] },
   'tssupervisor.rollingRestart': { returns: 'array', params: ['string'] },
 };
 

@@ -1,8 +1,9 @@
 // Our tssupervisor.* methods, typed like the supervisor.* ones: the change long-poll, each
-// process tree's figures, readiness and liveness, the rolling restart. supervisord answers them with UNKNOWN_METHOD.
+// process tree's figures, readiness and liveness, one process's details, the rolling restart. supervisord answers them with UNKNOWN_METHOD.
 
 import type { RpcCaller } from './client.js';
 import { callMethod } from './methods.js';
+import { readProcessDetail, type ProcessDetailInfo } from './process-detail.js';
 import { readProcessHealth, type ProcessHealthInfo } from './process-health.js';
 import { readProcessStats, type ProcessStatsInfo } from './process-stats.js';
 import { readStatusResult, type StatusResult } from './status-result.js';
@@ -13,6 +14,7 @@ export interface TssupervisorApi {
   waitForStateChange(token: string, timeoutMs: number): Promise<string>;
   getProcessStats(): Promise<ProcessStatsInfo[]>;
   getProcessHealth(): Promise<ProcessHealthInfo[]>;
+  getProcessDetail(name: string): Promise<ProcessDetailInfo>;
   rollingRestart(group: string): Promise<StatusResult[]>;
 }
 
@@ -29,6 +31,11 @@ export const tssupervisorApi = (client: RpcCaller): TssupervisorApi => ({
   getProcessHealth: async () =>
     readArray('getProcessHealth', await callMethod(client, 'tssupervisor.getProcessHealth')).map(
       (v) => readProcessHealth('getProcessHealth', v),
+    ),
+  getProcessDetail: async (name) =>
+    readProcessDetail(
+      'getProcessDetail',
+      await callMethod(client, 'tssupervisor.getProcessDetail', name),
     ),
   rollingRestart: async (group) =>
     readArray('rollingRestart', await callMethod(client, 'tssupervisor.rollingRestart', group)).map(

@@ -11,6 +11,7 @@ import { createRpcClient, type RpcClient } from './client.js';
 import { encodeConfigChanges } from './config-changes.js';
 import { encodeConfigInfo } from './config-info.js';
 import { encodeProcessInfo } from './process-info.js';
+import { encodeProcessDetail, looksSecret, maskedValue, MASKED } from './process-detail.js';
 import { encodeProcessHealth } from './process-health.js';
 import { encodeProcessStats } from './process-stats.js';
 import { encodeStatusResult } from './status-result.js';
@@ -136,14 +137,14 @@ describe('process stats (tssupervisor.getProcessStats)', () => {
   const structs = [
     encodeProcessStats(
       { name: 'w_0', group: 'pool', pid: 4242 },
-      { cpuPercent: 12.345, rssBytes: 52_428_800, processCount: 3, cpuSeconds: 9 },
+      { cpuPercent: 12.345, rssBytes: 52_428_800, processCount: 3, cpuSeconds: 9, members: [] },
       2,
     ),
     encodeProcessStats({ name: 'idle', group: 'idle', pid: 0 }, undefined, 0),
     // Beyond 32 bits of KiB: capped, not a failed call.
     encodeProcessStats(
       { name: 'huge', group: 'huge', pid: 7 },
-      { cpuPercent: 400, rssBytes: 2 ** 45, processCount: 1, cpuSeconds: 1 },
+      { cpuPercent: 400, rssBytes: 2 ** 45, processCount: 1, cpuSeconds: 1, members: [] },
       0,
     ),
   ];
@@ -190,6 +191,73 @@ describe('process health (tssupervisor.getProcessHealth)', () => {
     expect(read).toEqual(structs.map((s) => ({ ...s, restart_in: s.restart_in.value })));
     expect(read.map((h) => h.restart_in)).toEqual([-1, -1, 7.3]);
     expect(read[1]?.waiting_for).toBe('db (ready)');
+  });
+});
+
+describe('process detail (tssupervisor.getProcessDetail)', () => {
+  const facts = {
+    name: 'web_0',
+    group: 'web',
+    command: 'gunicorn app:app',
+    directory: '/srv/app',
+    user: 'www-data',
+    environment: {
+      PORT: '8000',
+      DB_PASSWORD: 'hunter2',
+      DATABASE_URL: 'postgres://app:hunter2@db:5432/app',
+      api_key: 'abc',
+      GITHUB_TOKEN: 'ghp_x',
+    },
+  };
+  const member = (pid: number, ppid: number, cpuPercent: number) => ({
+    pid,
+    ppid,
+    name: 'gunicorn',
+    cpuPercent,
+    rssBytes: 10 * 1024 * 1024,
+  });
+  const tree = [member(40, 1, 1.25), member(41, 40, 33.33)];
+  const running = encodeProcessDetail(facts, {
+    cpuPercent: 34.58,
+    rssBytes: 2 * 10 * 1024 * 1024,
+    processCount: 2,
+    members: tree,
+    cpuSeconds: 3,
+  });
+  const stopped = encodeProcessDetail({ ...facts, directory: null, user: null }, undefined);
+
+  it('never sends a secret-looking value: masked by name, and a URL’s password', () => {
+    expect(running.environment).toEqual([
+      `DATABASE_URL=postgres://app:${MASKED}@db:5432/app`,
+      `DB_PASSWORD=${MASKED}`,
+      `GITHUB_TOKEN=${MASKED}`,
+      'PORT=8000',
+      `api_key=${MASKED}`,
+    ]);
+    expect(JSON.stringify(running)).not.toContain('hunter2');
+    expect(
+      ['SECRET_KEY_BASE', 'AWS_SECRET_ACCESS_KEY', 'PGPASSFILE', 'SESSION_COOKIE'].every(
+        looksSecret,
+      ),
+    ).toBe(true);
+    expect(['PATH', 'HOME', 'PORT', 'LANG'].some(looksSecret)).toBe(false);
+    expect(maskedValue('NEXT', 'https://example.com/a:b@c')).toBe('https://example.com/a:b@c');
+  });
+
+  it('the tree member by member, each double as a plain number; nothing running, no tree', async () => {
+    const read = await tssupervisorApi(answering(running)).getProcessDetail('web:web_0');
+    expect(read).toEqual({
+      ...running,
+      tree: [
+        { pid: 40, ppid: 1, name: 'gunicorn', cpu_percent: 1.3, rss_kb: 10240 },
+        { pid: 41, ppid: 40, name: 'gunicorn', cpu_percent: 33.3, rss_kb: 10240 },
+      ],
+    });
+    expect(await tssupervisorApi(answering(stopped)).getProcessDetail('web:web_0')).toMatchObject({
+      directory: '',
+      user: '',
+      tree: [],
+    });
   });
 });
 

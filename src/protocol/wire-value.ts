@@ -33,6 +33,8 @@ export interface StructReader {
   intOrString(key: string): number | string;
   intArray(key: string): readonly number[];
   stringArray(key: string): readonly string[];
+  /** An array of structs, each still to be read. */
+  structArray(key: string): readonly WireValue[];
   /** Whether the server sent the field at all. */
   has(key: string): boolean;
 }
@@ -48,6 +50,8 @@ const isIntOrString = (v: WireValue): v is number | string => isInt(v) || isStri
 const isIntArray = (v: WireValue): v is readonly number[] => Array.isArray(v) && v.every(isInt);
 const isStringArray = (v: WireValue): v is readonly string[] =>
   Array.isArray(v) && v.every(isString);
+const isStructArray = (v: WireValue): v is readonly WireStruct[] =>
+  Array.isArray(v) && v.every((item: WireValue) => isXmlRpcStruct(item));
 
 export const readStruct = (method: string, value: WireValue): StructReader => {
   if (!isStruct(value)) {
@@ -83,6 +87,7 @@ export const readStruct = (method: string, value: WireValue): StructReader => {
     intOrString: (key) => field(key, 'an int or a string', isIntOrString),
     intArray: (key) => field(key, 'an array of ints', isIntArray),
     stringArray: (key) => field(key, 'an array of strings', isStringArray),
+    structArray: (key) => field(key, 'an array of structs', isStructArray),
     has: (key) => value[key] !== undefined,
   };
 };

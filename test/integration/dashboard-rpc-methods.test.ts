@@ -118,3 +118,56 @@ describe('tssupervisor.waitForStateChange', () => {
     });
   });
 });
+
+describe('tssupervisor.getProcessDetail', () => {
+  it('gives the command, the environment with secrets masked, and the tree member by member', async () => {
+    sut = await startSupervisor(`
+[program:tree]
+command=sh -c 'sh -c "while :; do :; done" & sleep 1000'
+directory=/tmp
+environment=PORT="8000",DB_PASSWORD="hunter2",DATABASE_URL="postgres://app:hunter2@db/app"
+startsecs=0
+`);
+    await waitForState(sut.rpc, 'tree', 'RUNNING');
+    const rootPid = struct(await sut.rpc.call('supervisor.getProcessInfo', ['tree']))['pid'];
+    const s = sut;
+    // Three members once the shell has started both children, the busy one using CPU.
+    const detail = await waitFor(
+      async () => {
+        const d = struct(await s.rpc.call('tssupervisor.getProcessDetail', ['tree']));
+        const tree = (d['tree'] as XmlRpcValue[]).map((m) => struct(m));
+        const busy = tree.some((m) => (m['cpu_percent'] as XmlRpcDouble).value > 20);
+        return tree.length === 3 && busy && { ...d, tree };
+      },
+      { timeoutMs: 15_000, what: 'three members in the tree, one of them busy' },
+    );
+    expect(detail).toMatchObject({
+      name: 'tree',
+      group: 'tree',
+      command: `sh -c 'sh -c "while :; do :; done" & sleep 1000'`,
+      directory: '/tmp',
+      user: '',
+      environment: [
+        'DATABASE_URL=postgres://app:********@db/app',
+        'DB_PASSWORD=********',
+        'PORT=8000',
+      ],
+    });
+    expect(JSON.stringify(detail)).not.toContain('hunter2');
+    const [root, ...below] = detail.tree;
+    expect(root).toMatchObject({ pid: rootPid, name: 'sh' });
+    expect(below.map((m) => m['name']).sort()).toEqual(['sh', 'sleep']);
+    expect(below.every((m) => m['ppid'] === rootPid)).toBe(true);
+    expect(Number(root?.['rss_kb'])).toBeGreaterThan(0);
+  });
+
+  it('has no tree for a process not running, and refuses a name it does not know', async () => {
+    sut = await startSupervisor(PROGRAMS);
+    expect(struct(await sut.rpc.call('tssupervisor.getProcessDetail', ['manual']))['tree']).toEqual(
+      [],
+    );
+    expect(await attempt(sut.rpc.call('tssupervisor.getProcessDetail', ['nope']))).toMatchObject({
+      code: 10,
+    });
+  });
+});

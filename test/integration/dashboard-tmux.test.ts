@@ -2,6 +2,7 @@
 // server socket, driven with send-keys and read with capture-pane, against a real daemon.
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -23,6 +24,7 @@ import { struct } from './rpc-supervisor-harness.js';
 const CONFIG = baseConfig(`
 [program:web]
 command=node ${PROGRAMS}/forever.mjs 300
+environment=API_TOKEN="s3cret-value",PORT="8080"
 startsecs=0
 
 [program:worker]
@@ -49,6 +51,8 @@ interface Harness {
 
 let harness: Harness | undefined;
 let sessions = 0;
+/** The tmux servers' names: this run's own, even beside a run in another pid namespace. */
+const RUN_ID = `${process.pid}-${randomBytes(4).toString('hex')}`;
 
 afterEach(async () => {
   if (harness === undefined) {
@@ -100,7 +104,7 @@ const rowOf = (lines: string[], name: string): string | undefined =>
 const pidOf = async (rpc: RpcClient, name: string): Promise<number> =>
   struct(await rpc.call('supervisor.getProcessInfo', [name]))['pid'] as number;
 
-const openDashboard = async (): Promise<Harness> => {
+const openDashboard = async (size = { cols: COLS, rows: ROWS }): Promise<Harness> => {
   const daemon = startDaemon(CONFIG);
   const rpc = createRpcClient({
     endpoint: { kind: 'unix', path: daemon.dir.join('supervisor.sock') },
@@ -108,7 +112,7 @@ const openDashboard = async (): Promise<Harness> => {
     password: null,
     transport: createNodeHttpClient(),
   });
-  harness = { daemon, rpc, second: null, tmuxSocket: `tssup-dash-${process.pid}-${sessions++}` };
+  harness = { daemon, rpc, second: null, tmuxSocket: `tssup-dash-${RUN_ID}-${sessions++}` };
   await waitFor(async () => (await pidOf(rpc, 'web')) > 0, { what: 'web to run' });
   tmux(
     'new-session',
@@ -116,9 +120,9 @@ const openDashboard = async (): Promise<Harness> => {
     '-s',
     'dash',
     '-x',
-    String(COLS),
+    String(size.cols),
     '-y',
-    String(ROWS),
+    String(size.rows),
     '-e',
     'LANG=C.UTF-8',
     `${process.execPath} ${CTL_BIN} -c ${daemon.configPath} dashboard`,
@@ -140,7 +144,7 @@ describe('the dashboard in tmux', () => {
     expect(rowOf(lines, 'worker:\\*')).toMatch(/RUNNING .* 2\/2 running/);
     expect(rowOf(lines, 'worker:worker_0')).toMatch(/RUNNING/);
     expect(rowOf(lines, 'web')).toContain(String(await pidOf(rpc, 'web')));
-    expect(lines.at(-1)).toMatch(/^ ↑↓ jk {2}move .* q {2}quit/);
+    expect(lines.at(-1)).toMatch(/^ ↑↓ {2}move .* q {2}quit/);
 
     // Filter down to web: it is selected, and the log pane follows its output.
     keys('/', 'w', 'e', 'b', 'Enter');
@@ -175,7 +179,7 @@ describe('the dashboard in tmux', () => {
       'a 100×30 layout',
       (l) =>
         l.length === 30 &&
-        (l.at(-1) ?? '').startsWith(' ↑↓ jk') &&
+        (l.at(-1) ?? '').startsWith(' ↑↓  move') &&
         l.every((line) => Array.from(line).length <= 100),
     );
     // 30 rows: header, titles, 16 table rows, the log pane's title at row 18, 9 log lines.
@@ -213,6 +217,113 @@ describe('the dashboard in tmux', () => {
     await waitForScreen(
       'the banner gone and the new daemon’s pid shown',
       (l) => (l[0] ?? '').includes('4 processes') && (rowOf(l, 'web') ?? '').includes(` ${next} `),
+    );
+  });
+
+  it.each([
+    [80, 24],
+    [200, 50],
+  ])(
+    'fits %i×%i: the census, the table, the log pane, and ? help and q quit',
+    async (cols, rows) => {
+      await openDashboard({ cols, rows });
+      const lines = await waitForScreen(
+        `a ${cols}×${rows} screen with every program and web’s log`,
+        (l) =>
+          /RUNNING/.test(rowOf(l, 'web') ?? '') &&
+          /FATAL/.test(rowOf(l, 'broken') ?? '') &&
+          l.some((line) => line.startsWith('── ')),
+      );
+      expect(lines).toHaveLength(rows);
+      expect(lines.every((line) => Array.from(line).length <= cols)).toBe(true);
+      expect(lines[0]).toContain('4 processes: 3 running, 1 fatal');
+      expect(lines.at(-1)).toMatch(
+        /^ ↑↓ {2}move {2}Enter {2}details .* \? {2}help {2}q {2}quit *$/,
+      );
+      // Every column at 200: the sparklines too; at 80 the essentials.
+      expect(lines[1]).toMatch(
+        cols === 200 ? /NAME +STATE +PID +UPTIME .*CPU% .*RSS .*INFO/ : /NAME +STATE/,
+      );
+    },
+  );
+
+  it('Enter shows the details of the selected process, Esc goes back to the table', async () => {
+    const { rpc } = await openDashboard();
+    keys('/', 'w', 'e', 'b', 'Enter');
+    await waitForScreen('web selected', (l) => (rowOf(l, 'web') ?? '').startsWith('▶'));
+    const pid = await pidOf(rpc, 'web');
+    keys('Enter');
+    const lines = await waitForScreen(
+      'web’s detail page with its tree and environment',
+      (l) =>
+        l.some((line) => line.startsWith(' web  details')) &&
+        l.some((line) => line.trimEnd().endsWith(`  node`) && line.startsWith(`  ${pid} `)) &&
+        l.some((line) => line.includes('PORT=8080')),
+    );
+    const text = lines.join('\n');
+    expect(text).toMatch(new RegExp(`^ state +RUNNING +pid ${pid} *$`, 'm'));
+    expect(text).toMatch(/^ uptime +\d+:\d\d:\d\d, since \d\d:\d\d:\d\d *$/m);
+    expect(text).toMatch(/^ command +node \S+forever\.mjs 300 *$/m);
+    expect(text).toMatch(/^ user +the daemon's *$/m);
+    expect(text).toMatch(/^ stdout log +\/\S+/m);
+    expect(text).toMatch(/^ {2}API_TOKEN=\*{8} *$/m);
+    expect(text).not.toContain('s3cret-value');
+    expect(lines.at(-1)).toMatch(/Esc {2}back {2}\? {2}help {2}q {2}quit *$/);
+
+    keys('Escape');
+    const table = await waitForScreen('the table again, web still selected', (l) =>
+      (rowOf(l, 'web') ?? '').startsWith('▶'),
+    );
+    expect(table[1]).toMatch(/^ +NAME +STATE/);
+  });
+
+  it('searches the log for a line the program wrote, and shows the log full screen with f', async () => {
+    const { rpc } = await openDashboard();
+    keys('/', 'w', 'e', 'b', 'Enter');
+    const pid = await pidOf(rpc, 'web');
+    // web writes `forever <pid> started` once, then a tick every 300 ms.
+    await waitForScreen('web’s log with some ticks', (l) =>
+      l.some((line) => /^tick \d+/.test(line)),
+    );
+    keys('Tab', '/');
+    for (const ch of 'started') {
+      keys(ch);
+    }
+    keys('Enter');
+    const found = await waitForScreen(
+      'the match counted in the title and its line on screen',
+      (l) =>
+        l.some((line) => line.includes('search “started” 1/1')) &&
+        l.some((line) => line === `forever ${pid} started`.padEnd(line.length)),
+    );
+    // Found, the pane stopped following: new ticks do not push the line away.
+    expect(found.some((line) => line.includes('paused'))).toBe(true);
+
+    keys('f');
+    const full = await waitForScreen('the log pane full screen', (l) =>
+      l.some((line) => line.startsWith('── web stdout') && line.includes('full screen (f: back)')),
+    );
+    expect(full[1]).toMatch(/^── web stdout/);
+    expect(rowOf(full, 'web')).toBeUndefined();
+    keys('f');
+    await waitForScreen(
+      'the table back above the log pane',
+      (l) =>
+        (rowOf(l, 'web') ?? '').startsWith('▶') && !l.some((line) => line.includes('full screen')),
+    );
+  });
+
+  it('e twice shows stdout and stderr together, each line tagged', async () => {
+    const { rpc } = await openDashboard();
+    keys('/', 'w', 'e', 'b', 'Enter');
+    const pid = await pidOf(rpc, 'web');
+    keys('e', 'e');
+    await waitForScreen(
+      'web’s two streams in one pane',
+      (l) =>
+        l.some((line) => line.startsWith('── web stdout+stderr live')) &&
+        l.some((line) => line.startsWith(`out│ forever ${pid} started`)) &&
+        l.some((line) => /^out│ tick \d+/.test(line)),
     );
   });
 

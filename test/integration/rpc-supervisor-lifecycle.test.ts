@@ -56,6 +56,7 @@ describe('shutdown and restart over RPC', () => {
     const names = (await sut.rpc.call('system.listMethods')) as string[];
     expect(names.filter((n) => !n.startsWith('tssupervisor.'))).toHaveLength(41);
     expect(names.filter((n) => n.startsWith('tssupervisor.'))).toEqual([
+      'tssupervisor.getProcessDetail',
       'tssupervisor.getProcessHealth',
       'tssupervisor.getProcessStats',
       'tssupervisor.rollingRestart',

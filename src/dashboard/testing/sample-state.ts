@@ -3,7 +3,7 @@
 
 import type { ProcessInfo } from '../../protocol/process-info.js';
 import { PROCESS_STATE_CODES, type ProcessStateName } from '../../model/process-state.js';
-import type { ProcessUsage } from '../daemon-api.js';
+import type { ProcessHealth, ProcessUsage } from '../daemon-api.js';
 import type { DashboardInput } from '../inputs.js';
 import { reduce } from '../model.js';
 import { initialState, type DashboardState } from '../state.js';
@@ -46,6 +46,19 @@ export const usage = (
   rssKb: 1024,
   processes: 1,
   restarts: 0,
+  ...extra,
+});
+
+/** web's health as getProcessHealth reads it: no probe, no depends_on, unless `extra` says. */
+export const processHealth = (extra: Partial<ProcessHealth> = {}): ProcessHealth => ({
+  key: 'web:web',
+  readiness: 'none',
+  liveness: 'none',
+  probeFailures: 0,
+  waitingFor: '',
+  restartInSec: null,
+  dependsOn: [],
+  reason: '',
   ...extra,
 });
 

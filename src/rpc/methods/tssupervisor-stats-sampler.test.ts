@@ -8,6 +8,7 @@ const usage = (cpuPercent: number): TreeUsage => ({
   rssBytes: 4096,
   processCount: 1,
   cpuSeconds: 1,
+  members: [],
 });
 
 const fakeStats = () => {
@@ -34,6 +35,18 @@ describe('the stats sampler', () => {
     expect(fake.asked).toHaveLength(1);
     now = 1000;
     expect((await sampler.usage([10, 11])).get(10)?.cpuPercent).toBe(2);
+    expect(fake.asked).toEqual([[10], [10, 11]]);
+  });
+
+  it('samples again within the interval for a root the last sample was not asked about', async () => {
+    let now = 0;
+    const fake = fakeStats();
+    const sampler = createStatsSampler({ stats: fake.stats, monotonicMs: () => now });
+    await sampler.usage([10]);
+    now = 500;
+    // 11 was spawned since: the sample of [10] has nothing for it.
+    await sampler.usage([10, 11]);
+    await sampler.usage([11]);
     expect(fake.asked).toEqual([[10], [10, 11]]);
   });
 

@@ -8,7 +8,8 @@ export const MIN_SAMPLE_INTERVAL_MS = 1000;
 export type TreeUsages = ReadonlyMap<number, TreeUsage>;
 
 export interface StatsSampler {
-  /** The latest sample when it is younger than the interval; else a new one. */
+  /** The latest sample when it is younger than the interval and was asked for every one of
+   * `rootPids`; else a new one. */
   usage(rootPids: readonly number[]): Promise<TreeUsages>;
 }
 
@@ -18,35 +19,53 @@ export interface StatsSamplerOptions {
   readonly minIntervalMs?: number;
 }
 
+interface Sample {
+  /** The roots it was asked for (a root gone by then is missing from `usage`, not from here). */
+  readonly asked: ReadonlySet<number>;
+  readonly usage: Promise<TreeUsages>;
+}
+
+const covers = (sample: Sample, rootPids: readonly number[]): boolean =>
+  rootPids.every((pid) => sample.asked.has(pid));
+
 export const createStatsSampler = ({
   stats,
   monotonicMs,
   minIntervalMs = MIN_SAMPLE_INTERVAL_MS,
 }: StatsSamplerOptions): StatsSampler => {
-  let last: { readonly atMs: number; readonly usage: TreeUsages } | null = null;
-  let inFlight: Promise<TreeUsages> | null = null;
+  let last: (Sample & { readonly atMs: number }) | null = null;
+  let inFlight: Sample | null = null;
 
-  const take = async (rootPids: readonly number[]): Promise<TreeUsages> => {
+  const take = (rootPids: readonly number[]): Promise<TreeUsages> => {
     const atMs = monotonicMs();
-    try {
-      const usage = await stats.sample(rootPids);
-      last = { atMs, usage };
-      return usage;
-    } catch {
-      // A failed sample is no reason to fail the call: no figures this time.
-      return new Map();
-    } finally {
-      inFlight = null;
-    }
+    const asked = new Set(rootPids);
+    const usage = Promise.resolve()
+      .then(() => stats.sample(rootPids))
+      .then(
+        (measured): TreeUsages => {
+          last = { atMs, asked, usage: Promise.resolve(measured) };
+          return measured;
+        },
+        // A failed sample is no reason to fail the call: no figures this time.
+        (): TreeUsages => new Map(),
+      );
+    const sample = { asked, usage };
+    inFlight = sample;
+    void usage.then(() => {
+      if (inFlight === sample) {
+        inFlight = null;
+      }
+    });
+    return usage;
   };
 
   return {
     usage: (rootPids) => {
-      if (last !== null && monotonicMs() - last.atMs < minIntervalMs) {
-        return Promise.resolve(last.usage);
+      // A process spawned since the last sample is not in it: that one is no answer for it.
+      if (last !== null && monotonicMs() - last.atMs < minIntervalMs && covers(last, rootPids)) {
+        return last.usage;
       }
-      inFlight ??= take(rootPids);
-      return inFlight;
+      return inFlight !== null && covers(inFlight, rootPids) ? inFlight.usage : take(rootPids);
     },
   };
 };

@@ -1,8 +1,9 @@
 // The tssupervisor.* family, our additions beside supervisord's API: a long-poll for process
-// state changes, each process tree's CPU, memory and restarts (what the dashboard shows), and the
-// rolling restart of a group.
+// state changes, each process tree's CPU, memory and restarts (what the dashboard shows), one
+// process's details (its tree member by member), and the rolling restart of a group.
 
 import type { SupervisedProcess } from '../../engine/process.js';
+import { encodeProcessDetail } from '../../protocol/process-detail.js';
 import { encodeProcessHealth, type ProcessHealthStruct } from '../../protocol/process-health.js';
 import { encodeProcessStats, type ProcessStatsStruct } from '../../protocol/process-stats.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
@@ -63,7 +64,41 @@ export const tssupervisorMethods = (
     });
   };
 
+  /** One sample of every running process tree (the sampler shares it for a second). */
+  const sampleAll = async (): Promise<TreeUsages> => {
+    const pids = processes()
+      .map((p) => p.info().pid)
+      .filter((pid) => pid !== 0);
+    return pids.length === 0 ? new Map() : sampler.usage(pids);
+  };
+
   return [
+    defineMethod({
+      name: 'tssupervisor.getProcessDetail',
+      help: `What the process list leaves out, for one process: its command, directory and user as configured, the environment= it gets ([supervisord]'s overlaid by its own; values of names like PASSWORD, SECRET, TOKEN or KEY, and the passwords in URLs, masked), and its process tree member by member with each one's CPU and memory (measured as getProcessStats measures).\n\n@param string name  process name or \`group:name\`\n@return struct result  {name, group, command, directory, user, environment, tree}; environment is an array of NAME=value, tree an array of {pid, ppid, name, cpu_percent, rss_kb}, the process first`,
+      params: [param.string('name')],
+      returns: 'struct',
+      handler: async ([name]) => {
+        const found = facade.engine.lookup(name);
+        if (found.kind !== 'process') {
+          return found.kind === 'bad-name' ? found.fault : { fault: 'BAD_NAME', detail: name };
+        }
+        const usages = await sampleAll();
+        const { config } = found.process;
+        const { pid } = found.process.info();
+        return encodeProcessDetail(
+          {
+            name: config.name,
+            group: config.groupName,
+            command: config.command,
+            directory: config.directory,
+            user: config.user?.name ?? null,
+            environment: { ...facade.lastConfig().supervisord.environment, ...config.environment },
+          },
+          pid === 0 ? undefined : usages.get(pid),
+        );
+      },
+    }),
     defineMethod({
       name: 'tssupervisor.getProcessHealth',
       help: 'Readiness, liveness, depends_on and restart pacing of every process, ordered as getAllProcessInfo: readiness none|pending|ready|down, liveness none|ok|failing|down, the failures in a row of the probe now running, what of its depends_on it waits for, the seconds until a paced restart (-1: none), and the reason status shows.\n\n@return array result  structs {name, group, statename, readiness, liveness, probe_failures, waiting_for, restart_in, depends_on, reason}',
@@ -111,9 +146,7 @@ export const tssupervisorMethods = (
       params: [],
       returns: 'array',
       handler: async () => {
-        const all = processes();
-        const pids = all.map((p) => p.info().pid).filter((pid) => pid !== 0);
-        const usages = pids.length === 0 ? new Map() : await sampler.usage(pids);
+        const usages = await sampleAll();
         // Processes may have come or gone while the sample was taken: list them as they are now.
         return processes().map((p) => statsStruct(p, usages));
       },

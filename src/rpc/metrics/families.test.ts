@@ -26,7 +26,13 @@ const snapshot = (over: Partial<MetricsSnapshot> = {}): MetricsSnapshot => ({
   processes: [
     proc({
       restarts: 2,
-      usage: { cpuPercent: 3, rssBytes: 20_480, processCount: 3, cpuSeconds: 12.5 },
+      usage: {
+        cpuPercent: 3,
+        rssBytes: 20_480,
+        processCount: 3,
+        cpuSeconds: 12.5,
+        members: [],
+      },
       logs: [
         { channel: 'stdout', writtenBytes: 100, droppedBytes: 0 },
         { channel: 'stderr', writtenBytes: 7, droppedBytes: 3 },
