@@ -10,7 +10,7 @@ import { optional, param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
 import { statusStruct, unlessAborted } from './status-structs.js';
 import { createChangeFeed } from './tssupervisor-change-feed.js';
-import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sampler.js';
+import type { TreeUsages } from '../../engine/stats-sampler.js';
 
 export const DEFAULT_WAIT_MS = 20_000;
 /** Below the 30 s deadline our clients give quick calls, so a wait never looks like a hang. */
@@ -21,10 +21,7 @@ const byName = <T>(items: readonly T[], key: (item: T) => string): T[] =>
 
 export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMethod[] => {
   const feed = createChangeFeed(facade);
-  const sampler = createStatsSampler({
-    stats: facade.processStats,
-    monotonicMs: () => facade.monotonicMs(),
-  });
+  const sampler = facade.statsSampler;
 
   /** Every process, ordered as getAllProcessInfo orders them. */
   const processes = (): SupervisedProcess[] =>

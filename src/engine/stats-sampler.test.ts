@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ProcessStats, TreeUsage } from '../../ports/process-stats.js';
-import { createStatsSampler } from './tssupervisor-stats-sampler.js';
+import type { ProcessStats, TreeUsage } from '../ports/process-stats.js';
+import { createStatsSampler } from './stats-sampler.js';
 
 const usage = (cpuPercent: number): TreeUsage => ({ cpuPercent, rssBytes: 4096, processCount: 1 });
 
@@ -29,6 +29,15 @@ describe('the stats sampler', () => {
     expect(fake.asked).toHaveLength(1);
     now = 1000;
     expect((await sampler.usage([10, 11])).get(10)?.cpuPercent).toBe(2);
+    expect(fake.asked).toEqual([[10], [10, 11]]);
+  });
+
+  it('samples again within the interval when asked for a pid the last sample did not cover', async () => {
+    const fake = fakeStats();
+    const sampler = createStatsSampler({ stats: fake.stats, monotonicMs: () => 0 });
+    await sampler.usage([10]);
+    await sampler.usage([10, 11]);
+    await sampler.usage([11]);
     expect(fake.asked).toEqual([[10], [10, 11]]);
   });
 
