@@ -16,8 +16,10 @@ import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { ProcessStats } from '../ports/process-stats.js';
 import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
+import { createNodeFileWatcher } from '../platform/node-file-watcher.js';
 import { createProcessStats } from '../platform/process-stats.js';
 import { createStatsSampler } from '../engine/stats-sampler.js';
+import type { FileWatcher } from '../ports/file-watcher.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
 import { createHttpService, DEFAULT_MAX_BODY_BYTES } from '../rpc/http-service.js';
 import { inProcessCaller } from '../rpc/in-process-caller.js';
@@ -55,6 +57,8 @@ export interface DaemonPorts {
    * without /proc)
    */
   readonly processStats?: ProcessStats;
+  /** watch=; default: fs.watch per directory */
+  readonly fileWatcher?: FileWatcher;
 }
 
 export type DaemonRunStart =
@@ -151,6 +155,7 @@ export class DaemonRun {
       supervisordConfig: sd,
       serverUrl: childServerUrl(config),
       statsSampler,
+      fileWatcher: ports.fileWatcher ?? createNodeFileWatcher(),
     });
     supervisor.addGroups(config.groups);
     const { requestExit } = ports;
