@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+
+import { inTimeZone } from '../../test/helpers/time-zone.js';
 
 import { parseCron } from '../config/cron-schedule.js';
 import { localMinuteText, nextCronFire } from './cron-next.js';
@@ -12,18 +14,7 @@ const next = (text: string, after: number): string => {
 };
 
 describe('nextCronFire (local time)', () => {
-  let savedTz: string | undefined;
-  beforeEach(() => {
-    savedTz = process.env['TZ'];
-    process.env['TZ'] = 'Europe/Berlin';
-  });
-  afterEach(() => {
-    if (savedTz === undefined) {
-      delete process.env['TZ'];
-    } else {
-      process.env['TZ'] = savedTz;
-    }
-  });
+  inTimeZone('Europe/Berlin');
 
   it('fires later today, or tomorrow once the time has passed', () => {
     expect(next('0 4 * * *', local(2026, 12, 5, [3, 59, 30]))).toBe('2026-12-05 04:00');

@@ -2,13 +2,14 @@
 // restart_on_cron (wall time, UTC here) and watch= (a fake watcher with debounce). Each restart
 // is a normal stop then start, logged with its reason and shown by status.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { parseCron } from '../config/cron-schedule.js';
 import type { ProcessConfig, RestartTriggers } from '../config/types.js';
 import type { TreeUsage } from '../ports/process-stats.js';
-import { engineWorld } from '../../test/fakes/engine-world.js';
+import { engineWorld, startThenRestart } from '../../test/fakes/engine-world.js';
 import { programGroup } from '../../test/fakes/program-config.js';
+import { inTimeZone } from '../../test/helpers/time-zone.js';
 import { createStatsSampler } from './stats-sampler.js';
 
 const MB = 1024 ** 2;
@@ -73,14 +74,7 @@ describe('restart_on_memory', () => {
     expect(web.state).toBe('RUNNING');
     expect(web.pid).toBe(1002);
     expect(web.info().reason).toBe('restarted: memory 612 MB > 512 MB');
-    expect(w.transitions().filter((t) => t.startsWith('web'))).toEqual([
-      'web STOPPED→STARTING',
-      'web STARTING→RUNNING',
-      'web RUNNING→STOPPING',
-      'web STOPPING→STOPPED',
-      'web STOPPED→STARTING',
-      'web STARTING→RUNNING',
-    ]);
+    expect(w.transitions().filter((t) => t.startsWith('web'))).toEqual(startThenRestart('web'));
     // A client's restart (stop, start) clears the note.
     web.stop();
     w.spawner.childOf('web').exit('TERM');
@@ -141,18 +135,7 @@ describe('restart_on_memory', () => {
 });
 
 describe('restart_on_cron', () => {
-  let savedTz: string | undefined;
-  beforeEach(() => {
-    savedTz = process.env['TZ'];
-    process.env['TZ'] = 'UTC';
-  });
-  afterEach(() => {
-    if (savedTz === undefined) {
-      delete process.env['TZ'];
-    } else {
-      process.env['TZ'] = savedTz;
-    }
-  });
+  inTimeZone('UTC');
 
   // The manual clock's wall time starts at 2024-01-01 12:00 UTC.
   const cronWorld = (text: string) =>

@@ -83,3 +83,13 @@ export const engineWorld = (options: WorldOptions = {}) => {
 };
 
 export type EngineWorld = ReturnType<typeof engineWorld>;
+
+/** The state events of a start, then a restart the engine decided on (stop, then start). */
+export const startThenRestart = (name: string): string[] => [
+  `${name} STOPPED→STARTING`,
+  `${name} STARTING→RUNNING`,
+  `${name} RUNNING→STOPPING`,
+  `${name} STOPPING→STOPPED`,
+  `${name} STOPPED→STARTING`,
+  `${name} STARTING→RUNNING`,
+];

@@ -3,16 +3,15 @@
 // of a watched file restarts its program once per debounce window; restart_on_cron is accepted
 // and status shows its next run; a bad schedule is refused naming file, line and option.
 
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
 import {
   baseConfig,
-  CTL_BIN,
   foreverProgram,
   PROGRAMS,
+  runCtl,
   runDaemonCommand,
   type RunningDaemon,
   startDaemon,
@@ -23,12 +22,7 @@ import { waitFor } from '../helpers/wait-for.js';
 
 const cleanup = cleanupAfterEach();
 
-const ctl = (running: RunningDaemon, ...args: string[]) =>
-  spawnSync(process.execPath, [CTL_BIN, '-c', running.configPath, ...args], {
-    cwd: running.dir.path,
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
+const ctl = runCtl;
 
 const spawnsOf = (running: RunningDaemon, name: string): number =>
   [...running.mainLog().matchAll(new RegExp(`spawned: '${name}' with pid`, 'g'))].length;
