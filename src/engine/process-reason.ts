@@ -109,6 +109,10 @@ export interface ProcessHealth {
   readonly waitingFor: string | null;
   /** restart pacing: ms until the delayed restart; null when none is pending */
   readonly restartInMs: number | null;
+  /** why a restart trigger last restarted it; null when none did (or it has stopped since) */
+  readonly restartedBy: string | null;
+  /** restart_on_cron: wall-clock epoch ms of the next restart; null without one */
+  readonly nextRestartMs: number | null;
 }
 
 export const healthOf = (
@@ -144,5 +148,7 @@ export const healthOf = (
     probeFailures: tally?.failures ?? 0,
     waitingFor: state.kind === 'waiting' ? ctx.waitingFor() : null,
     restartInMs: state.kind === 'delayed' ? Math.max(0, state.untilMs - ctx.nowMs) : null,
+    restartedBy: ctx.lastTrigger ?? null,
+    nextRestartMs: ctx.nextCronMs ?? null,
   };
 };

@@ -48,6 +48,8 @@ describe('readiness probe', () => {
       probeFailures: 1,
       waitingFor: null,
       restartInMs: null,
+      restartedBy: null,
+      nextRestartMs: null,
     });
     // startsecs (1 s) does not promote a process that has a readiness probe
     w.clock.advance(1000);

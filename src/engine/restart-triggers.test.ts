@@ -74,6 +74,7 @@ describe('restart_on_memory', () => {
     expect(web.state).toBe('RUNNING');
     expect(web.pid).toBe(1002);
     expect(web.info().reason).toBe('restarted: memory 612 MB > 512 MB');
+    expect(web.health()).toMatchObject({ restartedBy: 'memory 612 MB > 512 MB' });
     expect(w.transitions().filter((t) => t.startsWith('web'))).toEqual(startThenRestart('web'));
     // A client's restart (stop, start) clears the note.
     web.stop();
@@ -146,6 +147,10 @@ describe('restart_on_cron', () => {
     w.supervisor.autostart();
     const web = w.proc('web');
     expect(web.info().reason).toBe('next restart 2024-01-01 12:30');
+    expect(web.health()).toMatchObject({
+      restartedBy: null,
+      nextRestartMs: Date.UTC(2024, 0, 1, 12, 30),
+    });
     w.clock.advance(30 * 60_000 - 1);
     expect(web.state).toBe('RUNNING');
     w.clock.advance(1);

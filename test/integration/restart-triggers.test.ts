@@ -86,10 +86,11 @@ restart_on_memory=150MB
     );
     const json = JSON.parse(ctl(daemon, 'status', '--json', 'hog').stdout) as {
       stats: { restarts: number } | null;
-      health: { reason: string } | null;
+      health: { reason: string; restarted_by: string | null } | null;
     }[];
     expect(json[0]?.stats?.restarts).toBeGreaterThanOrEqual(1);
     expect(json[0]?.health?.reason).toMatch(/restarting: memory|restarted: memory/);
+    expect(json[0]?.health?.restarted_by).toMatch(/^memory \d+ MB > 150 MB$/);
   });
 });
 
@@ -153,6 +154,10 @@ describe('restart_on_cron', () => {
     }
     const two = (n: number) => String(n).padStart(2, '0');
     const text = `${next.getFullYear()}-${two(next.getMonth() + 1)}-${two(next.getDate())} 04:00`;
+    const [row] = JSON.parse(ctl(daemon, 'status', '--json', 'nightly').stdout) as {
+      health: { next_restart: number | null } | null;
+    }[];
+    expect(row?.health?.next_restart).toBe(next.getTime() / 1000);
     expect(ctl(daemon, 'status', 'nightly').stdout).toMatch(
       new RegExp(`^nightly\\s+RUNNING\\s+pid \\d+, uptime [\\d:]+; next restart ${text}\\n$`),
     );

@@ -48,7 +48,7 @@ export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMetho
   return [
     defineMethod({
       name: 'tssupervisor.getProcessHealth',
-      help: 'Readiness, liveness, depends_on and restart pacing of every process, ordered as getAllProcessInfo: readiness none|pending|ready|down, liveness none|ok|failing|down, the failures in a row of the probe now running, what of its depends_on it waits for, the seconds until a paced restart (-1: none), and the reason status shows.\n\n@return array result  structs {name, group, statename, readiness, liveness, probe_failures, waiting_for, restart_in, depends_on, reason}',
+      help: 'Readiness, liveness, depends_on, restart pacing and restart triggers of every process, ordered as getAllProcessInfo: readiness none|pending|ready|down, liveness none|ok|failing|down, the failures in a row of the probe now running, what of its depends_on it waits for, the seconds until a paced restart (-1: none), the reason status shows, why a restart trigger last restarted it (empty: none) and the epoch seconds of the next restart_on_cron restart (0 none).\n\n@return array result  structs {name, group, statename, readiness, liveness, probe_failures, waiting_for, restart_in, depends_on, reason, restarted_by, next_restart}',
       params: [],
       returns: 'array',
       handler: () => processes().map(healthStruct),
