@@ -53,8 +53,12 @@ export const resultMessage = (action: BulkAction, result: StatusResult): string 
   return REASONS[action].get(result.status) ?? result.description;
 };
 
-export const renderResultLine = (action: BulkAction, result: StatusResult): string => {
-  const name = makeNamespec(result.group, result.name);
+/** `name` is how the line names the process (a fleet puts its host in front). */
+export const renderResultLine = (
+  action: BulkAction,
+  result: StatusResult,
+  name = makeNamespec(result.group, result.name),
+): string => {
   // stop/signal print a FAILED fault's string as it is, without the name.
   if (result.status === FAULT_CODES.FAILED && (action === 'stop' || action === 'signal')) {
     return result.description;

@@ -21,6 +21,7 @@ describe('the ctl config', () => {
         prompt: 'p',
         username: 'u',
         password: 'x',
+        fleet: [],
       },
     });
   });

@@ -1,6 +1,8 @@
 // The [supervisorctl] section, for the ctl (which reads only the named file, no [include]) and
 // for the daemon's Config. A missing section is the reference's exit-2 error for the ctl.
 
+import { readFleetSections } from './ctl-fleet.js';
+import { absoluteServerUrl } from './ctl-server-url.js';
 import { configError } from './errors.js';
 import type { ConfigHost } from './host.js';
 import { readMainFile } from './include.js';
@@ -28,7 +30,7 @@ export type CtlLoadResult =
       readonly errors: readonly ConfigError[];
     };
 
-/** The [supervisorctl] values, with unix:// and history paths made absolute. */
+/** The [supervisorctl] values (and our [supervisorctl:NAME] fleet), paths made absolute. */
 export const readSupervisorctl = (
   ctx: LoadContext,
 ):
@@ -38,15 +40,26 @@ export const readSupervisorctl = (
   if (!read.ok) {
     return read;
   }
+  const fleet = readFleetSections(ctx);
+  if (!fleet.ok) {
+    return fleet;
+  }
   const { serverurl, prompt, username, password, history_file: history } = read.values;
-  const { cwd } = ctx.host;
-  const { homes } = ctx.convert;
-  const serverUrl = serverurl.startsWith('unix://')
-    ? `unix://${normalizePath(serverurl.slice('unix://'.length), cwd, homes)}`
-    : serverurl;
   const historyFile =
-    history === null || history === '' ? null : normalizePath(history, cwd, homes);
-  return { ok: true, config: { serverUrl, username, password, prompt, historyFile } };
+    history === null || history === ''
+      ? null
+      : normalizePath(history, ctx.host.cwd, ctx.convert.homes);
+  return {
+    ok: true,
+    config: {
+      serverUrl: absoluteServerUrl(serverurl, ctx),
+      username,
+      password,
+      prompt,
+      historyFile,
+      fleet: fleet.fleet,
+    },
+  };
 };
 
 const problemOf = (message: string): CtlConfigProblem => {

@@ -11,6 +11,7 @@ import {
   PROCESS_OPTIONS,
   PROGRAM_GROUP_OPTIONS,
   PROGRAM_OPTIONS,
+  SUPERVISORCTL_HOST_OPTIONS,
   SUPERVISORCTL_OPTIONS,
   SUPERVISORD_OPTIONS,
   UNIX_HTTP_SERVER_OPTIONS,
@@ -40,6 +41,8 @@ export const SECTION_KINDS: readonly SectionKind[] = [
   { name: 'unix_http_server', match: 'prefix', options: keys(UNIX_HTTP_SERVER_OPTIONS) },
   { name: 'inet_http_server', match: 'prefix', options: keys(INET_HTTP_SERVER_OPTIONS) },
   { name: 'supervisorctl', match: 'exact', options: keys(SUPERVISORCTL_OPTIONS) },
+  // Ours: a daemon of the ctl's fleet (both supervisord and supervisorctl ignore the section).
+  { name: 'supervisorctl', match: 'colon', options: keys(SUPERVISORCTL_HOST_OPTIONS) },
   { name: 'include', match: 'exact', options: keys(INCLUDE_OPTIONS) },
   { name: 'program', match: 'colon', options: PROGRAM },
   { name: 'group', match: 'colon', options: keys(GROUP_OPTIONS) },

@@ -158,6 +158,7 @@ describe('defaults', () => {
         password: null,
         prompt: 'supervisor',
         historyFile: null,
+        fleet: [],
       },
     });
   });

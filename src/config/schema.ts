@@ -225,6 +225,17 @@ export const SUPERVISORCTL_OPTIONS = {
   history_file: optional(toText, 'here'),
 } as const;
 
+/** Ours: one daemon of the ctl's fleet, a [supervisorctl:NAME] section (supervisord ignores it). */
+export const SUPERVISORCTL_HOST_OPTIONS = {
+  serverurl: required(
+    toText,
+    'here',
+    (section) => `section [${section}] does not specify a serverurl`,
+  ),
+  username: optional(toText, 'env'),
+  password: optional(toText, 'env'),
+} as const;
+
 export const RPCINTERFACE_FACTORY_KEY = 'supervisor.rpcinterface_factory';
 
 export const RPCINTERFACE_OPTIONS = {

@@ -255,6 +255,17 @@ export interface SupervisorctlConfig {
   readonly password: string | null;
   readonly prompt: string;
   readonly historyFile: string | null;
+  /** Ours: the [supervisorctl:NAME] sections, in file order; empty without them. */
+  readonly fleet: readonly FleetHostConfig[];
+}
+
+/** One [supervisorctl:NAME] section: a daemon the ctl addresses as NAME in a fleet. */
+export interface FleetHostConfig {
+  readonly name: string;
+  /** unix:// paths made absolute; an http URL may carry user:password@ */
+  readonly serverUrl: string;
+  readonly username: string | null;
+  readonly password: string | null;
 }
 
 export interface Config {

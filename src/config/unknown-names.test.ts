@@ -88,7 +88,9 @@ describe('findUnknownNames', () => {
       .map(([section, keys]) => `[${section}]\n${keys.map((k) => `${k}=1`).join('\n')}\n`)
       .join('');
     expect(findUnknownNames(docOf(text))).toEqual([]);
-    const ours = '[program:p]\ndepends_on=db\nreadiness_probe=tcp:1\nrestart_delay=1\n';
+    const ours =
+      '[program:p]\ndepends_on=db\nreadiness_probe=tcp:1\nrestart_delay=1\n' +
+      '[supervisorctl:web1]\nserverurl=unix:///x\nusername=u\npassword=p\n';
     expect(findUnknownNames(docOf(ours))).toEqual([]);
   });
 

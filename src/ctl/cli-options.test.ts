@@ -9,14 +9,23 @@ it('reads options and the command words', () => {
     kind: 'run',
     options: {
       configuration: 'f.conf',
-      serverUrl: 'unix:///s',
+      serverUrls: ['unix:///s'],
       username: 'u',
       password: 'p',
       historyFile: null,
       json: false,
       sequential: false,
+      host: null,
     },
     words: ['tail', '-f', 'x'],
+  });
+});
+
+it('takes -s more than once (ours: a fleet; supervisorctl calls it conflicting)', () => {
+  const parsed = parseCommandLine(['-s', 'http://a', '--serverurl', 'b=unix:///b', '--host', 'b']);
+  expect(parsed).toMatchObject({
+    kind: 'run',
+    options: { serverUrls: ['http://a', 'b=unix:///b'], host: 'b' },
   });
 });
 
@@ -34,6 +43,10 @@ it.each([
   [['-?'], { kind: 'help' }],
   [['--help', 'status'], { kind: 'help' }],
   [['-h', '-s', 'foo'], { kind: 'help' }],
+  [['--version', 'status'], { kind: 'version' }],
+  [['--vers'], { kind: 'version' }],
+  [['-s', 'unix:///s', '--version'], { kind: 'version' }],
+  [['--version', '-h'], { kind: 'version' }],
   [
     ['-s', 'foo'],
     { kind: 'usage-error', message: "invalid value for -s 'foo': value 'foo' is not a URL" },
@@ -51,8 +64,8 @@ it.each([
   ],
   [['-i', '-i'], { kind: 'usage-error', message: "conflicting command line option '-i'" }],
   [
-    ['-s', 'http://a', '--serverurl', 'http://b'],
-    { kind: 'usage-error', message: "conflicting command line option '--serverurl'" },
+    ['-u', 'a', '--username', 'b'],
+    { kind: 'usage-error', message: "conflicting command line option '--username'" },
   ],
   [['-x', '-h'], { kind: 'usage-error', message: 'option -x not recognized' }],
 ])('handles %j as supervisorctl does', (argv, expected) => {

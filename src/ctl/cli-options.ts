@@ -1,6 +1,6 @@
 // tssupervisorctl's command line: supervisorctl's options (-c -s -u -p -r -i -h) plus ours
-// (--json, --sequential), checked as getopt would, then parsed with commander into options
-// and the command words.
+// (--json, --sequential, --version, --host, and -s given more than once for a fleet), checked
+// as getopt would, then parsed with commander into options and the command words.
 
 import { Command } from 'commander';
 
@@ -9,17 +9,22 @@ import { scanOptions, type OptionSpec } from './getopt-scan.js';
 
 export interface CliOptions {
   readonly configuration: string | null;
-  readonly serverUrl: string | null;
+  /** Every -s in order: one is supervisorctl's server; more (or NAME=URL) make a fleet. */
+  readonly serverUrls: readonly string[];
   readonly username: string | null;
   readonly password: string | null;
   readonly historyFile: string | null;
   readonly json: boolean;
   readonly sequential: boolean;
+  /** Ours: the one host of the fleet to talk to. */
+  readonly host: string | null;
 }
 
 export type CliParse =
   | { readonly kind: 'run'; readonly options: CliOptions; readonly words: readonly string[] }
   | { readonly kind: 'help' }
+  /** ours: print our version and exit 0 */
+  | { readonly kind: 'version' }
   /** getopt's message; printed as `Error: <message>` with exit 2. */
   | { readonly kind: 'usage-error'; readonly message: string };
 
@@ -40,7 +45,8 @@ const SPECS: readonly CtlOptionSpec[] = [
   { short: 'h', long: 'help', takesValue: false, once: false, flags: '-h, --help' },
   { short: '?', long: null, takesValue: false, once: false, flags: '-?' },
   { short: 'i', long: 'interactive', takesValue: false, once: true, flags: '-i, --interactive' },
-  { short: 's', long: 'serverurl', takesValue: true, once: true, flags: '-s, --serverurl <url>' },
+  // Ours: more than once, a fleet (supervisorctl refuses a second -s).
+  { short: 's', long: 'serverurl', takesValue: true, once: false, flags: '-s, --serverurl <url>' },
   { short: 'u', long: 'username', takesValue: true, once: true, flags: '-u, --username <user>' },
   {
     short: 'p',
@@ -65,7 +71,31 @@ const SPECS: readonly CtlOptionSpec[] = [
     addition: true,
     flags: '--sequential',
   },
+  {
+    short: null,
+    long: 'version',
+    takesValue: false,
+    once: false,
+    addition: true,
+    flags: '--version',
+  },
+  {
+    short: null,
+    long: 'host',
+    takesValue: true,
+    once: true,
+    addition: true,
+    flags: '--host <name>',
+  },
 ];
+
+/** Ours: `-s NAME=URL` names a fleet host (a name and `=` never start a URL). */
+export const splitNamedUrl = (value: string): { name: string | null; url: string } => {
+  const match = /^([^=:/]+)=(.*)$/s.exec(value);
+  return match === null
+    ? { name: null, url: value }
+    : { name: match[1] ?? '', url: match[2] ?? '' };
+};
 
 /** supervisorctl's check for -s: Python urlparse finds a scheme and a host or a path. */
 export const isUrl = (value: string): boolean => {
@@ -104,7 +134,10 @@ export const parseCommandLine = (argv: readonly string[]): CliParse => {
     if (spec.short === 'h' || spec.short === '?') {
       return { kind: 'help' };
     }
-    if (spec.short === 's' && value !== null && !isUrl(value)) {
+    if (spec.long === 'version') {
+      return { kind: 'version' };
+    }
+    if (spec.short === 's' && value !== null && !isUrl(splitNamedUrl(value).url)) {
       return {
         kind: 'usage-error',
         message: `invalid value for ${spelling} ${reprString(value)}: value ${reprString(value)} is not a URL`,
@@ -125,12 +158,13 @@ export const parseCommandLine = (argv: readonly string[]): CliParse => {
     kind: 'run',
     options: {
       configuration: text(opts['configuration']),
-      serverUrl: text(opts['serverurl']),
+      serverUrls: scanned.occurrences.filter((o) => o.spec.short === 's').map((o) => o.value ?? ''),
       username: text(opts['username']),
       password: text(opts['password']),
       historyFile: text(opts['history_file']),
       json: opts['json'] === true,
       sequential: opts['sequential'] === true,
+      host: text(opts['host']),
     },
     words: program.args,
   };

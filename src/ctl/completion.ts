@@ -1,5 +1,5 @@
 // Tab completion in the shell: command names first, then (per command) group names or
-// process names, `group:*` included, from getAllProcessInfo. `:`, `*` and `-` are word
+// process names, `group:*` included, from getAllProcessInfo (in a fleet, `host:` names too). `:`, `*` and `-` are word
 // characters, so `web:we<TAB>` completes as one word.
 
 import type { ProcessInfo } from '../protocol/process-info.js';
@@ -45,11 +45,44 @@ const processNames = (infos: readonly ProcessInfo[], word: string): string[] => 
   return names;
 };
 
-/** `infos` is only called when names are wanted; a failure there means no candidates. */
+/** The candidate names for a verb's arguments (`kind`), given the word being typed. */
+export type NameSource = (kind: 'groups' | 'processes', word: string) => Promise<readonly string[]>;
+
+/** One server's names, from its process list. */
+export const serverNames =
+  (infos: () => Promise<readonly ProcessInfo[]>): NameSource =>
+  async (kind, word) => {
+    const known = await infos();
+    return kind === 'groups' ? groupNames(known) : processNames(known, word);
+  };
+
+/**
+ * Ours, a fleet's names: each name without a host (for every host that has it), then per host
+ * `host:*` and `host:<namespec>` (`host:<group>:*` for groups of several). Groups: none, as
+ * the verbs that take group names work on one server.
+ */
+export const fleetNames =
+  (lists: () => Promise<ReadonlyMap<string, readonly ProcessInfo[]>>): NameSource =>
+  async (kind, word) => {
+    if (kind === 'groups') {
+      return [];
+    }
+    const byHost = await lists();
+    const names = processNames([...byHost.values()].flat(), word);
+    for (const [host, infos] of byHost) {
+      names.push(`${host}:*`);
+      for (const name of processNames(infos, '')) {
+        names.push(`${host}:${name}`);
+      }
+    }
+    return [...new Set(names)];
+  };
+
+/** `names` is only called when names are wanted; a failure there means no candidates. */
 export const completeLine = async (
   line: string,
   commands: readonly CtlCommand[],
-  infos: () => Promise<readonly ProcessInfo[]>,
+  names: NameSource,
 ): Promise<Completion> => {
   const word = currentWord(line);
   const words = splitWords(line);
@@ -64,12 +97,11 @@ export const completeLine = async (
   if (kind === 'nothing') {
     return { matches: [], word };
   }
-  let known: readonly ProcessInfo[];
+  let candidates: readonly string[];
   try {
-    known = await infos();
+    candidates = await names(kind, word);
   } catch {
     return { matches: [], word };
   }
-  const candidates = kind === 'groups' ? groupNames(known) : processNames(known, word);
   return { matches: withSpace(candidates, word), word };
 };

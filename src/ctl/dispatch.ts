@@ -1,9 +1,11 @@
 // Runs one command line in a session: finds the verb, reports unknown syntax, turns anything a
 // command let through into one `error:` line (exit 1), and handles a 401 as supervisorctl does.
+// In a fleet, a verb runs its fleet form; a verb that has none is refused (exit 2).
 
 import { RpcClientError } from '../protocol/client-error.js';
 import type { CommandResult } from './commands/command.js';
 import { EXIT } from './exit-codes.js';
+import { fleetHostNames } from './fleet/fleet-hosts.js';
 import { parseLine } from './line-parse.js';
 import { renderErrorLine } from './render/failure.js';
 import type { Session } from './session.js';
@@ -49,8 +51,19 @@ export const runLine = async (session: Session, raw: string): Promise<CommandRes
   }
   const { arg, json } =
     command.json === true ? takeJsonFlag(parsed.arg) : { arg: parsed.arg, json: false };
+  const { fleet } = session;
+  if (fleet !== null && command.local !== true && command.runFleet === undefined) {
+    session.note(
+      `Error: ${command.name} works on one server, and this is a fleet (${fleetHostNames(fleet.hosts)}): pick one with --host NAME`,
+    );
+    session.setExitStatus(EXIT.INVALID_ARGS);
+    return undefined;
+  }
+  const ctx = json && !session.json ? session.withJson() : session;
   try {
-    return await command.run(json && !session.json ? session.withJson() : session, arg);
+    return fleet !== null && command.runFleet !== undefined
+      ? await command.runFleet(ctx, fleet, arg)
+      : await command.run(ctx, arg);
   } catch (error) {
     if (isUnauthorized(error)) {
       session.note('Server requires authentication');

@@ -1,5 +1,5 @@
-// One ctl session (a single command, or a shell): the server it talks to, the sticky exit
-// status, output routing, and the CommandContext every command runs with.
+// One ctl session (a single command, or a shell): the server it talks to (or our fleet of
+// them), the sticky exit status, output routing, and the CommandContext every command runs with.
 
 import type { RpcClient } from '../protocol/client.js';
 import { supervisorApi } from '../protocol/supervisor-api.js';
@@ -9,6 +9,8 @@ import type { CtlDeps, ServerTarget } from './deps.js';
 import { EXIT } from './exit-codes.js';
 import type { LineRead, Terminal } from '../ports/terminal.js';
 import { upcheck } from './upcheck.js';
+import type { FleetHost } from './fleet/fleet-hosts.js';
+import { createFleet } from './fleet/fleet-reach.js';
 
 export interface SessionOptions {
   readonly deps: CtlDeps;
@@ -17,6 +19,8 @@ export interface SessionOptions {
   readonly json: boolean;
   readonly parallel: boolean;
   readonly commands: readonly CtlCommand[];
+  /** Ours: the hosts of a fleet; null (or absent) for one server. */
+  readonly fleet?: readonly FleetHost[] | null;
   /** The shell's terminal; one-shot commands open one only if they read input (`fg`). */
   readonly terminal: () => Terminal | null;
 }
@@ -37,6 +41,8 @@ export const createSession = (options: SessionOptions): Session => {
   let exitStatus: number = EXIT.SUCCESS;
   let client: RpcClient | null = null;
   let ownTerminal: Terminal | null = null;
+  const fleet =
+    options.fleet == null ? null : createFleet(options.fleet, (target) => deps.connect(target));
 
   const currentClient = (): RpcClient => {
     if (client === null) {
@@ -85,6 +91,7 @@ export const createSession = (options: SessionOptions): Session => {
     json: options.json,
     parallel: options.parallel,
     commands: options.commands,
+    fleet,
     out,
     warn,
     note,
@@ -127,6 +134,7 @@ export const createSession = (options: SessionOptions): Session => {
     runDashboard: () => deps.runDashboard?.(target) ?? null,
     close: () => {
       dropClient();
+      fleet?.close();
       ownTerminal?.close();
       ownTerminal = null;
     },

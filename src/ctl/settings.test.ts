@@ -6,12 +6,13 @@ import { resolveSettings } from './settings.js';
 
 const NO_CLI: CliOptions = {
   configuration: null,
-  serverUrl: null,
+  serverUrls: [],
   username: null,
   password: null,
   historyFile: null,
   json: false,
   sequential: false,
+  host: null,
 };
 
 const fileWith = (config: Partial<Record<string, string | null>>): CtlLoadResult => ({
@@ -23,6 +24,7 @@ const fileWith = (config: Partial<Record<string, string | null>>): CtlLoadResult
     password: config['password'] ?? null,
     prompt: config['prompt'] ?? 'supervisor',
     historyFile: config['historyFile'] ?? null,
+    fleet: [],
   },
 });
 
@@ -35,6 +37,7 @@ it('uses the defaults without a config file', () => {
       target: { serverUrl: 'http://localhost:9001', username: null, password: null },
       prompt: 'supervisor',
       historyFile: null,
+      fleet: null,
     },
   });
 });
@@ -53,7 +56,10 @@ it('reads the found file, and lets the command line win', () => {
     },
   });
   expect(
-    resolveSettings({ ...NO_CLI, serverUrl: 'http://h:1', password: 'q', historyFile: '/r' }, deps),
+    resolveSettings(
+      { ...NO_CLI, serverUrls: ['http://h:1'], password: 'q', historyFile: '/r' },
+      deps,
+    ),
   ).toMatchObject({
     settings: {
       target: { serverUrl: 'http://h:1', username: 'u', password: 'q' },

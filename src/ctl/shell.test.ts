@@ -32,6 +32,7 @@ it("uses the config file's prompt and history file, and -r over it", async () =>
       password: null,
       prompt: 'box',
       historyFile: '/home/u/.hist',
+      fleet: [],
     },
   };
   const run = await runCtl(['-c', '/etc/s.conf'], {

@@ -10,7 +10,8 @@ Options:
   -c, --configuration FILE  read the [supervisorctl] section of FILE; without -c the
                             default locations are searched, as supervisord does
   -s, --serverurl URL       where supervisord listens: unix:///path/to.sock or
-                            http://host:port (default http://localhost:9001)
+                            http://host:port (default http://localhost:9001);
+                            more than once (or NAME=URL), a fleet of servers
   -u, --username USER       user name for the server's HTTP authentication
   -p, --password PASSWORD   password for the server's HTTP authentication
   -r, --history_file FILE   keep the shell's command history in FILE
@@ -18,11 +19,15 @@ Options:
                             command is given
   --json                    status, start, stop, restart, signal and clear print JSON
   --sequential              act on several names one after another, not concurrently
+  --host NAME               talk only to the fleet's host NAME
+  --version                 print the supervisorctl version we match and ours, and exit
   -h, -?, --help            print this text and exit
 
 With a command (e.g. "status", "restart web:*"), run it and exit with its status.
 Without one, start an interactive shell; type "help" there for the list of commands.
 "dashboard" (or "top") opens a live terminal dashboard; press ? in it for the keys.
+With a fleet ([supervisorctl:NAME] sections, or several -s), status, start, stop and
+restart act on every host; "web1:nginx" names a process on the host web1.
 `;
 
 /** What a bad command line prints on stderr before exiting with status 2. */

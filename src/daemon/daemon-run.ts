@@ -16,6 +16,7 @@ import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { ProcessStats } from '../ports/process-stats.js';
 import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
+import { daemonUsage } from '../platform/daemon-usage.js';
 import { createNodeFileWatcher } from '../platform/node-file-watcher.js';
 import { createProcessStats } from '../platform/process-stats.js';
 import { createStatsSampler } from '../engine/stats-sampler.js';
@@ -24,7 +25,8 @@ import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.j
 import { createHttpService, DEFAULT_MAX_BODY_BYTES } from '../rpc/http-service.js';
 import { inProcessCaller } from '../rpc/in-process-caller.js';
 import { supervisorMethods } from '../rpc/methods/supervisor.js';
-import { tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import { createProcessObservers, tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import type { MetricsSources } from '../rpc/metrics/snapshot.js';
 import { createRpcService } from '../rpc/rpc-service.js';
 import { supervisorApi } from '../protocol/supervisor-api.js';
 import { createWebRoutes } from '../web/web-routes.js';
@@ -59,6 +61,8 @@ export interface DaemonPorts {
   readonly processStats?: ProcessStats;
   /** watch=; default: fs.watch per directory */
   readonly fileWatcher?: FileWatcher;
+  /** our version, for GET /metrics */
+  readonly version: string;
 }
 
 export type DaemonRunStart =
@@ -189,9 +193,21 @@ export class DaemonRun {
       },
       mainLogPath: () => log.path,
     });
+    // One change feed and one stats sampler for the tssupervisor.* methods and GET /metrics.
+    const observers = createProcessObservers(facade);
+    const metrics: MetricsSources = {
+      engine: supervisor,
+      sampler: observers.sampler,
+      feed: observers.feed,
+      logCounters: (process) => outputs.logCounters(process.config.groupName, process.config.name),
+      eventPools: () => listeners.discardedEvents(),
+      daemonUsage,
+      version: ports.version,
+      wallMs: () => ports.clock.wallMs(),
+    };
     const rpc = createRpcService({
       methods: config.supervisorRpcEnabled
-        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade)]
+        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade, observers)]
         : [],
       isShuttingDown: () => supervisor.mood !== 'RUNNING',
       logger: log,
@@ -227,6 +243,8 @@ export class DaemonRun {
           clock: ports.clock,
           logger: log,
           pages,
+          metrics,
+          engine: supervisor,
         }),
       onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
       logger: log,

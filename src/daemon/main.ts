@@ -2,8 +2,6 @@
 // DaemonRun after another (SIGHUP reloads) → exit 0 with nothing left behind. The only daemon
 // file that reads the environment or exits.
 
-import { readFileSync } from 'node:fs';
-
 import {
   findConfigFile,
   formatConfigError,
@@ -11,6 +9,7 @@ import {
   noConfigFileMessage,
 } from '../config/load.js';
 import type { Config, ConfigError, LoadResult } from '../config/types.js';
+import { versionLine } from '../model/versions.js';
 import { createChildCare, type ChildCare } from '../platform/child-care.js';
 import { nodeClock } from '../platform/node-clock.js';
 import { createNodeConfigHost } from '../platform/node-config-host.js';
@@ -24,6 +23,7 @@ import {
   reportUp,
   takeDaemonChildMarker,
 } from '../platform/daemonize.js';
+import { packageVersion } from '../platform/package-version.js';
 import { livePidFromFile, removePidfile, writePidfile } from '../platform/pidfile.js';
 import { ensureRlimit } from '../platform/rlimits.js';
 import { parseDaemonArgv } from './argv.js';
@@ -32,20 +32,6 @@ import { DaemonRun, type DaemonPorts } from './daemon-run.js';
 import { renderConfigSummary, renderConfigWarnings } from './print-config.js';
 import { installSignalHandlers, type LifecycleRequest } from './signals.js';
 import { daemonUsage } from './usage.js';
-
-const SUPERVISORD_VERSION = '4.2.5';
-
-const packageVersion = (): string => {
-  const pkg: unknown = JSON.parse(
-    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-  );
-  return typeof pkg === 'object' &&
-    pkg !== null &&
-    'version' in pkg &&
-    typeof pkg.version === 'string'
-    ? pkg.version
-    : 'unknown';
-};
 
 const argv0 = process.argv[1] ?? 'tssupervisord';
 const isDaemonChild = takeDaemonChildMarker();
@@ -157,6 +143,7 @@ const portsFor = (
     env,
     stdoutCopy: foreground ? (bytes) => process.stdout.write(bytes) : null,
     writeStderr: (text) => process.stderr.write(text),
+    version: packageVersion(),
   };
 };
 
@@ -171,7 +158,7 @@ const main = async (): Promise<void> => {
     return process.exit(0);
   }
   if (opts.has('version')) {
-    process.stdout.write(`${SUPERVISORD_VERSION} (tssupervisor ${packageVersion()})\n`);
+    process.stdout.write(`${versionLine(packageVersion())}\n`);
     return process.exit(0);
   }
   const host = createNodeConfigHost();

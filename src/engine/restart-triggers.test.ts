@@ -35,7 +35,10 @@ const memoryWorld = (rssOf: (pid: number) => number, config: Partial<ProcessConf
         asked.push(pids);
         return Promise.resolve(
           new Map<number, TreeUsage>(
-            pids.map((pid) => [pid, { cpuPercent: 0, rssBytes: rssOf(pid), processCount: 2 }]),
+            pids.map((pid) => [
+              pid,
+              { cpuPercent: 0, cpuSeconds: 0, rssBytes: rssOf(pid), processCount: 2 },
+            ]),
           ),
         );
       },

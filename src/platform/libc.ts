@@ -1,17 +1,20 @@
-// The two libc calls Node lacks, through koffi (loaded lazily, once): waitpid on one pid with
-// WNOHANG, and prctl(PR_SET_CHILD_SUBREAPER). Without koffi (no prebuilt binary for this
+// The libc calls Node lacks, through koffi (loaded lazily, once): waitpid on one pid with
+// WNOHANG, prctl(PR_SET_CHILD_SUBREAPER), and pipe2 (Node's own child pipes are socketpairs). Without koffi (no prebuilt binary for this
 // platform, no libc.so.6) loadLibc says why once and the daemon carries on without them.
 
 import { createRequire } from 'node:module';
 
 const WNOHANG = 1;
 const PR_SET_CHILD_SUBREAPER = 36;
+const O_CLOEXEC = 0o2000000;
 
 export interface Libc {
   /** waitpid(pid, &status, WNOHANG): the status once `pid` is reaped, null if not (or ECHILD). */
   reap(pid: number): number | null;
   /** prctl(PR_SET_CHILD_SUBREAPER, 1): undefined on success, else the errno. */
   becomeSubreaper(): number | undefined;
+  /** pipe2(fds, O_CLOEXEC): [read end, write end], or null when it fails (e.g. EMFILE). */
+  pipe(): readonly [number, number] | null;
 }
 
 type Loaded =
@@ -34,6 +37,7 @@ const load = (): Loaded => {
     const prctl = lib.func(
       'int prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)',
     );
+    const pipe2 = lib.func('int pipe2(_Out_ int32_t *fds, int flags)');
     return {
       ok: true,
       libc: {
@@ -44,6 +48,10 @@ const load = (): Loaded => {
         },
         becomeSubreaper: () =>
           prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) === 0 ? undefined : koffi.errno(),
+        pipe: () => {
+          const fds = new Int32Array(2);
+          return pipe2(fds, O_CLOEXEC) === 0 ? [fds[0] ?? -1, fds[1] ?? -1] : null;
+        },
       },
     };
   } catch (error) {

@@ -1,9 +1,11 @@
 // The real Spawner: node:child_process with each child in its own session/process group, pipes
-// for stdin/stdout/stderr, optional uid/gid/umask/cwd, and signals to the pid or the group.
+// for stdin/stdout/stderr (real pipes for the output: output-pipes.ts), optional
+// uid/gid/umask/cwd, and signals to the pid or the group.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { constants } from 'node:os';
+import type { Readable } from 'node:stream';
 
 import type { ExitStatus } from '../model/exit-status.js';
 import { signalByName, signalNumber, type SignalName } from '../model/signals.js';
@@ -15,10 +17,12 @@ import type {
   Spawner,
 } from '../ports/spawner.js';
 import { lookupCommand } from './command-lookup.js';
+import { openOutputPipes } from './output-pipes.js';
 
 /**
- * Node cannot hand one pipe to both fd 1 and fd 2 of a child, so redirect_stderr execs the
- * program through a tiny sh that dups stderr onto stdout: one ordered stream, as supervisord.
+ * Without real pipes, Node cannot hand one of its pipes to both fd 1 and fd 2 of a child, so
+ * redirect_stderr execs the program through a tiny sh that dups stderr onto stdout: one ordered
+ * stream, as supervisord.
  */
 const REDIRECT_SHELL = ['/bin/sh', '-c', 'exec "$0" "$@" 2>&1'] as const;
 
@@ -43,7 +47,10 @@ class NodeChild implements ChildHandle {
   private exitStatus: ExitStatus | undefined;
   private readonly exitCallbacks: ((status: ExitStatus) => void)[] = [];
 
-  constructor(private readonly proc: ChildProcess & { pid: number }) {
+  constructor(
+    private readonly proc: ChildProcess & { pid: number },
+    private readonly output: { readonly stdout: Readable | null; readonly stderr: Readable | null },
+  ) {
     this.pid = proc.pid;
     proc.once('exit', (code, signal) => {
       const status = toExitStatus(code, signal);
@@ -57,11 +64,11 @@ class NodeChild implements ChildHandle {
   }
 
   get stdout() {
-    return this.proc.stdout;
+    return this.output.stdout;
   }
 
   get stderr() {
-    return this.proc.stderr;
+    return this.output.stderr;
   }
 
   get stdin() {
@@ -91,23 +98,29 @@ class NodeChild implements ChildHandle {
 }
 
 const spawnChild = (spec: SpawnSpec): SpawnResult => {
+  const pipes = openOutputPipes(spec.redirectStderr);
+  const viaShell = spec.redirectStderr && pipes === null;
   const [argv0 = spec.file, ...args] = spec.argv;
-  const [file, argv] = spec.redirectStderr
+  const [file, argv] = viaShell
     ? [REDIRECT_SHELL[0], [REDIRECT_SHELL[1], REDIRECT_SHELL[2], spec.file, ...args]]
     : [spec.file, args];
   const previousUmask = spec.umask === null ? null : process.umask(spec.umask);
   let proc: ChildProcess;
   try {
     proc = spawn(file, argv, {
-      argv0: spec.redirectStderr ? 'sh' : argv0,
+      argv0: viaShell ? 'sh' : argv0,
       cwd: spec.cwd ?? undefined,
       env: spec.env,
       detached: true,
-      stdio: ['pipe', 'pipe', spec.redirectStderr ? 'ignore' : 'pipe'],
+      stdio:
+        pipes === null
+          ? ['pipe', 'pipe', spec.redirectStderr ? 'ignore' : 'pipe']
+          : ['pipe', ...pipes.childEnds],
       ...(spec.uid === null ? {} : { uid: spec.uid }),
       ...(spec.gid === null ? {} : { gid: spec.gid }),
     });
   } catch (error) {
+    pipes?.discard();
     return { ok: false, errno: errnoOf(error), message: String(error) };
   } finally {
     // The forked child inherited the umask synchronously inside spawn(); restore ours.
@@ -118,9 +131,11 @@ const spawnChild = (spec: SpawnSpec): SpawnResult => {
   if (proc.pid === undefined) {
     // libuv reports exec/chdir/setuid failures synchronously; swallow the deferred 'error' event.
     proc.once('error', () => undefined);
+    pipes?.discard();
     return { ok: false, errno: 'ESPAWN', message: describeSpawnFailure(spec) };
   }
-  return { ok: true, child: new NodeChild(proc as ChildProcess & { pid: number }) };
+  const output = pipes?.attach() ?? { stdout: proc.stdout, stderr: proc.stderr };
+  return { ok: true, child: new NodeChild(proc as ChildProcess & { pid: number }, output) };
 };
 
 /**

@@ -1,4 +1,4 @@
-// One scan of /proc: every process's parent, start time, CPU time and resident size (all from
+// One scan of /proc: every process's parent, start time, CPU times and resident size (all from
 // /proc/<pid>/stat), and the descendants of a pid found from them. Without /proc it is empty.
 
 import fs from 'node:fs';
@@ -13,6 +13,8 @@ export interface ProcEntry {
   readonly startTicks: number;
   /** User plus system CPU time so far, in clock ticks. */
   readonly cpuTicks: number;
+  /** User plus system CPU time of the children it has waited for, in clock ticks. */
+  readonly reapedChildTicks: number;
   /** Resident set size, in pages. */
   readonly rssPages: number;
 }
@@ -29,11 +31,12 @@ export const parseProcStat = (text: string): ProcEntry | null => {
     return null;
   }
   const { pid, fields } = split;
-  // ppid is field 4, utime 14, stime 15, starttime 22, rss 24.
-  const [ppid, utime, stime, startTicks, rssPages] = [1, 11, 12, 19, 21].map((i) =>
-    Number(fields[i]),
-  );
-  const numbers = [pid, ppid, utime, stime, startTicks, rssPages];
+  // From field 3 (state) on: ppid is field 4, utime 14, stime 15, cutime 16, cstime 17,
+  // starttime 22, rss 24.
+  const [ppid, utime, stime, cutime, cstime, startTicks, rssPages] = [
+    1, 11, 12, 13, 14, 19, 21,
+  ].map((i) => Number(fields[i]));
+  const numbers = [pid, ppid, utime, stime, cutime, cstime, startTicks, rssPages];
   if (!numbers.every((n) => n !== undefined && Number.isFinite(n)) || !Number.isInteger(pid)) {
     return null;
   }
@@ -42,6 +45,7 @@ export const parseProcStat = (text: string): ProcEntry | null => {
     ppid: ppid ?? 0,
     startTicks: startTicks ?? 0,
     cpuTicks: (utime ?? 0) + (stime ?? 0),
+    reapedChildTicks: (cutime ?? 0) + (cstime ?? 0),
     rssPages: rssPages ?? 0,
   };
 };

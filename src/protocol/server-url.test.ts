@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 
-import { describeEndpoint, parseServerUrl } from './server-url.js';
+import { describeEndpoint, parseServerUrl, splitUrlCredentials } from './server-url.js';
 
 it.each([
   ['unix:///tmp/supervisor.sock', { kind: 'unix', path: '/tmp/supervisor.sock' }],
@@ -26,4 +26,15 @@ it.each([
 it('describes endpoints as server URLs', () => {
   expect(describeEndpoint({ kind: 'unix', path: '/x.sock' })).toBe('unix:///x.sock');
   expect(describeEndpoint({ kind: 'tcp', host: '::1', port: 9001 })).toBe('http://[::1]:9001');
+});
+
+it.each([
+  ['http://h:9001', { url: 'http://h:9001', username: null, password: null }],
+  ['unix:///a@b.sock', { url: 'unix:///a@b.sock', username: null, password: null }],
+  ['http://ops:s3cr%40t@h:9001', { url: 'http://h:9001', username: 'ops', password: 's3cr@t' }],
+  ['http://ops:p@ss@h:9001/RPC2', { url: 'http://h:9001/RPC2', username: 'ops', password: 'p@ss' }],
+  ['http://ops@h', { url: 'http://h', username: 'ops', password: null }],
+  ['http://h/x@y', { url: 'http://h/x@y', username: null, password: null }],
+])('takes the credentials out of %s', (url, expected) => {
+  expect(splitUrlCredentials(url)).toEqual(expected);
 });

@@ -38,3 +38,35 @@ export const describeEndpoint = (endpoint: HttpEndpoint): string =>
   endpoint.kind === 'unix'
     ? `unix://${endpoint.path}`
     : `http://${endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host}:${endpoint.port}`;
+
+export interface UrlCredentials {
+  /** The URL without `user:password@`, safe to show in messages. */
+  readonly url: string;
+  readonly username: string | null;
+  readonly password: string | null;
+}
+
+/**
+ * Ours, for fleet hosts: `http://user:password@host:port` carries its own basic-auth
+ * credentials (percent-encoded as in any URL). supervisorctl's single serverurl never does.
+ */
+export const splitUrlCredentials = (url: string): UrlCredentials => {
+  const match = /^(http:\/\/)([^/?#]*)@/i.exec(url);
+  if (match === null) {
+    return { url, username: null, password: null };
+  }
+  const userinfo = match[2] ?? '';
+  const colon = userinfo.indexOf(':');
+  const decode = (text: string): string => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  return {
+    url: `${match[1] ?? ''}${url.slice(match[0].length)}`,
+    username: decode(colon < 0 ? userinfo : userinfo.slice(0, colon)),
+    password: colon < 0 ? null : decode(userinfo.slice(colon + 1)),
+  };
+};

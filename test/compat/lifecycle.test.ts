@@ -8,7 +8,10 @@ import { PROGRAMS as FIXTURES } from '../helpers/daemon-harness.js';
 import { expectSameTranscripts, runOnBoth } from './compat-run.js';
 import { type Step, waitForStates } from './compat-steps.js';
 
-const PROGRAMS = `
+// stubborn ignores SIGTERM, so a shutdown lasts stopwaitsecs: the window in which the steps after
+// it see SHUTDOWN_STATE. It must hold six supervisorctl runs, each a Python start-up that takes
+// seconds on a loaded machine.
+const programs = (stopwaitsecs: number): string => `
 [program:sleeper]
 command=sleep 1000
 startsecs=0
@@ -16,7 +19,7 @@ startsecs=0
 [program:stubborn]
 command=${process.execPath} ${FIXTURES}/ignore-sigterm.mjs
 startsecs=0
-stopwaitsecs=6
+stopwaitsecs=${stopwaitsecs}
 `;
 
 describe('reload and shutdown, against ours and supervisord', () => {
@@ -30,7 +33,7 @@ describe('reload and shutdown, against ours and supervisord', () => {
       { ctl: ['status'] },
       { rpc: [['supervisor.getState', []]] },
     ];
-    expectSameTranscripts(await runOnBoth(PROGRAMS, steps));
+    expectSameTranscripts(await runOnBoth(programs(6), steps));
   });
 
   it('answers SHUTDOWN_STATE while shutting down, then is gone', async () => {
@@ -63,6 +66,6 @@ describe('reload and shutdown, against ours and supervisord', () => {
       { ctl: ['status'] },
       { ctl: ['shutdown'] },
     ];
-    expectSameTranscripts(await runOnBoth(PROGRAMS, steps));
+    expectSameTranscripts(await runOnBoth(programs(14), steps));
   });
 });

@@ -17,6 +17,8 @@ export interface FakeStream {
 export interface FakeCtl {
   readonly deps: CtlDeps;
   readonly rpc: FakeRpc;
+  /** The fake of each server given in `servers`, by its URL. */
+  readonly servers: ReadonlyMap<string, FakeRpc>;
   readonly stdout: () => string;
   readonly stderr: () => string;
   readonly targets: ServerTarget[];
@@ -29,6 +31,8 @@ export interface FakeCtl {
 
 export interface FakeCtlOptions {
   readonly answers?: Readonly<Record<string, FakeAnswer>>;
+  /** A fleet: each server URL's own answers (other URLs get `answers`). */
+  readonly servers?: Readonly<Record<string, Readonly<Record<string, FakeAnswer>>>>;
   /** Lines the terminal hands out, then end of input. */
   readonly lines?: readonly (string | LineRead)[];
   /** After the scripted lines, wait for Ctrl-C instead of ending the input. */
@@ -41,6 +45,9 @@ export interface FakeCtlOptions {
 
 export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
   const rpc = fakeRpcClient(options.answers);
+  const servers = new Map(
+    Object.entries(options.servers ?? {}).map(([url, answers]) => [url, fakeRpcClient(answers)]),
+  );
   let out = '';
   let err = '';
   const decoder = new TextDecoder();
@@ -77,6 +84,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
 
   const deps: CtlDeps = {
     argv0: '/usr/bin/tssupervisorctl',
+    version: '0.0.0-test',
     stdout: { write: (chunk) => (out += text(chunk)) },
     stderr: { write: (chunk) => (err += text(chunk)) },
     findConfigFile: () => options.configFile,
@@ -98,7 +106,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
     connect: (target) => {
       targets.push(target);
       return options.connectError === undefined
-        ? { ok: true, client: rpc.client }
+        ? { ok: true, client: (servers.get(target.serverUrl) ?? rpc).client }
         : { ok: false, message: options.connectError };
     },
     openLogStream: (request) =>
@@ -130,6 +138,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
   return {
     deps,
     rpc,
+    servers,
     stdout: () => out,
     stderr: () => err,
     targets,

@@ -3,7 +3,6 @@
 // PID 1, the daemon is a child subreaper: a daemonizing grandchild is re-parented to it, and
 // reaped when it exits. supervisord logs each as INFO `reaped unknown pid N (exit status S)`.
 
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +13,8 @@ import {
   type RunningDaemon,
   startDaemon,
 } from '../helpers/daemon-harness.js';
-import { readPid } from '../helpers/processes.js';
+import { killNamespace, UNSHARE, whyNoPidNamespace } from '../helpers/pid-namespace.js';
+import { childrenOf, readPid } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { soakMs } from './fault-durations.js';
 
@@ -43,34 +43,6 @@ const zombieChildren = (pid: number): number[] =>
       return stat?.ppid === pid && stat.state === 'Z';
     });
 
-const childrenOf = (pid: number): number[] => {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
-        .split(' ')
-        .filter((w) => /^\d+$/.test(w))
-        .map(Number),
-    );
-  } catch {
-    return [];
-  }
-};
-
-const UNSHARE = ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc'];
-
-/** null when the daemon can be PID 1 of a new pid namespace here, else why not. */
-const whyNoPidNamespace = (): string | null => {
-  const tried = spawnSync(UNSHARE[0] ?? 'unshare', [...UNSHARE.slice(1), 'true'], {
-    encoding: 'utf8',
-  });
-  if (tried.error !== undefined) {
-    return `unshare is not available (${tried.error.message})`;
-  }
-  return tried.status === 0
-    ? null
-    : `unshare --pid --fork --mount-proc fails here (${tried.stderr.trim()})`;
-};
-
 /** The measured window: the fault runs for this long on purpose. */
 const soak = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -81,14 +53,8 @@ const noNamespace = whyNoPidNamespace();
 describe('as PID 1 of a pid namespace (a container)', () => {
   let daemon: RunningDaemon | undefined;
   afterEach(async () => {
-    if (daemon !== undefined) {
-      // Killing unshare kills the namespace's PID 1 (--kill-child), and with it the namespace.
-      // Never killDaemon here: the pids in the log are the namespace's, not ours.
-      daemon.process.kill('SIGKILL');
-      await daemon.exited();
-      daemon.dir.remove();
-      daemon = undefined;
-    }
+    await killNamespace(daemon);
+    daemon = undefined;
   });
 
   it.skipIf(noNamespace !== null)(

@@ -40,6 +40,8 @@ export interface DaemonOptions {
   readonly dir?: TempDir;
   /** a command the daemon runs under, e.g. `unshare --pid --fork` (then `pid` is the wrapper's) */
   readonly wrapper?: readonly string[];
+  /** the daemon's command instead of bin/tssupervisord, e.g. one an installed package put on PATH */
+  readonly bin?: string;
 }
 
 /** Header sections every test config needs; `%(here)s` is the temp dir. */
@@ -89,7 +91,7 @@ export const startDaemon = (config: string, options: DaemonOptions = {}): Runnin
   const [command, ...wrapperArgs] = [...(options.wrapper ?? []), process.execPath];
   const child = spawn(
     command,
-    [...wrapperArgs, DAEMON_BIN, '-n', '-c', configPath, ...(options.args ?? [])],
+    [...wrapperArgs, options.bin ?? DAEMON_BIN, '-n', '-c', configPath, ...(options.args ?? [])],
     {
       cwd: dir.path,
       env: { ...process.env, ...options.env },

@@ -1,4 +1,5 @@
-// Process facts for tests: is a pid alive, which pids match a command line, read a pidfile.
+// Process facts for tests: is a pid alive, its children, which pids match a command line, read a
+// pidfile.
 
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -33,5 +34,19 @@ export const readPid = (path: string): number | undefined => {
     return Number.isInteger(pid) ? pid : undefined;
   } catch {
     return undefined;
+  }
+};
+
+/** Direct children of a pid (every thread's), [] once it is gone. */
+export const childrenOf = (pid: number): number[] => {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter((word) => /^\d+$/.test(word))
+        .map(Number),
+    );
+  } catch {
+    return [];
   }
 };

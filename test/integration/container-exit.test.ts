@@ -1,6 +1,10 @@
 // shutdown_on with real children (a container's main process): when the marked program ends,
 // the daemon stops everything else and exits with that program's status, so the orchestrator
-// restarts the container; without the option, nothing changes.
+// restarts the container; without the option, nothing changes. Also as PID 1 of a pid namespace
+// (unshare standing in for a container runtime): the exit status reaches whoever started it,
+// and nothing of the namespace is left.
+
+import { readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -12,7 +16,15 @@ import {
   spawnedPids,
   startDaemon,
 } from '../helpers/daemon-harness.js';
-import { isAlive } from '../helpers/processes.js';
+import {
+  killNamespace,
+  pidNamespaceOf,
+  pidsInNamespace,
+  UNSHARE,
+  whyNoPidNamespace,
+} from '../helpers/pid-namespace.js';
+import { childrenOf, isAlive } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const node = process.execPath;
 let daemon: RunningDaemon | undefined;
@@ -83,5 +95,81 @@ ${SIDECAR}`),
     await daemon.waitForLog(/success: sidecar entered RUNNING/);
     expect(daemon.process.exitCode).toBeNull();
     expect(daemon.mainLog()).not.toContain('shutting down');
+  });
+});
+
+/**
+ * A sidecar with a daemonizing grandchild (re-parented to PID 1, still in the sidecar's process
+ * group); each writes its name into `stopped` when it receives SIGTERM, so the test can tell an
+ * orderly stop by the daemon from the kernel's SIGKILL when the namespace ends.
+ */
+const SIDECAR_SCRIPT = `
+stopped="$1/stopped"
+( sh -c 'trap "echo orphan >> \\"$0\\"; exit 0" TERM; while :; do sleep 0.1; done' "$stopped" & )
+trap 'echo sidecar >> "$stopped"; exit 0' TERM
+while :; do sleep 0.1; done
+`;
+
+describe('shutdown_on with the daemon as PID 1 of a pid namespace (a container)', () => {
+  let pid1: RunningDaemon | undefined;
+  afterEach(async () => {
+    await killNamespace(pid1);
+    pid1 = undefined;
+  });
+
+  const startAsPid1 = (main: string): RunningDaemon => {
+    expect(whyNoPidNamespace()).toBeNull();
+    pid1 = startDaemon(
+      baseConfig(`
+[program:main]
+command=${main}
+startsecs=0
+shutdown_on=exit
+priority=100
+
+[program:sidecar]
+command=/bin/sh %(here)s/sidecar.sh %(here)s
+startsecs=0
+stopasgroup=true
+priority=200
+`),
+      { wrapper: UNSHARE, files: { 'sidecar.sh': SIDECAR_SCRIPT } },
+    );
+    return pid1;
+  };
+
+  it('the program exits 3: the daemon stops the rest in order and the container exits 3', async () => {
+    const running = startAsPid1('/bin/sh -c "sleep 1; exit 3"');
+    const pid1 = await waitFor(() => childrenOf(running.pid)[0], { what: 'the namespace PID 1' });
+    // Read from PID 1 itself: unshare's pid_for_children is the host's until it has unshared.
+    const namespace = await waitFor(() => pidNamespaceOf(pid1));
+    expect(namespace).not.toBe(pidNamespaceOf(process.pid));
+    await running.waitForLog('success: sidecar entered RUNNING');
+    await waitFor(() => pidsInNamespace(namespace).length >= 4, {
+      what: 'daemon, main, sidecar and its orphan in the namespace',
+    });
+
+    // unshare exits with its child's status: what `docker run` would report.
+    expect(await running.exited()).toBe(3);
+    const log = running.mainLog();
+    expect(log).toContain('supervisord started with pid 1\n');
+    expect(log).toContain(
+      'CRIT shutting down: main exited (exit status 3) and has shutdown_on=exit; the daemon exits with status 3',
+    );
+    expect(log).toMatch(/stopped: sidecar \(exit status 0\)/);
+    // SIGTERM reached the sidecar and the grandchild PID 1 had adopted, before the daemon left:
+    // the kernel's SIGKILL at the end of the namespace would have left no such lines.
+    const stopped = readFileSync(running.dir.join('stopped'), 'utf8').split('\n').sort();
+    expect(stopped).toEqual(['', 'orphan', 'sidecar']);
+    expect(pidsInNamespace(namespace)).toEqual([]);
+  });
+
+  it('the program is killed by SIGKILL: the container exits 137 (128 + 9)', async () => {
+    const running = startAsPid1('/bin/sh -c "sleep 1; kill -KILL $$"');
+    expect(await running.exited()).toBe(137);
+    expect(running.mainLog()).toMatch(
+      /CRIT shutting down: main .* the daemon exits with status 137/,
+    );
+    expect(readFileSync(running.dir.join('stopped'), 'utf8')).toContain('sidecar');
   });
 });

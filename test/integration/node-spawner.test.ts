@@ -1,6 +1,6 @@
 // The real spawner against real processes: what the engine relies on from the Spawner port.
 
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,6 +91,43 @@ describe('node spawner', () => {
     );
     expect(child.stderr).toBeNull();
     expect(await readAll(child.stdout)).toBe('m out\nm err\n');
+  });
+
+  it('gives real pipes, so a program can open /dev/stdout and /dev/stderr by path', async () => {
+    // nginx's `access_log /dev/stdout` does this; on a socketpair the open fails with ENXIO.
+    const script = 'echo out > /dev/stdout; echo err > /dev/stderr; readlink /proc/self/fd/1';
+    const child = spawnOk(spec(['/bin/sh', '-c', script]));
+    const [out, err, status] = await Promise.all([
+      readAll(child.stdout),
+      readAll(child.stderr),
+      exitOf(child),
+    ]);
+    expect(status).toEqual({ kind: 'exited', code: 0 });
+    expect(out).toMatch(/^out\npipe:\[\d+\]\n$/);
+    expect(err).toBe('err\n');
+  });
+
+  it('redirect_stderr: /dev/stderr opened by path lands in the one pipe, in order', async () => {
+    const child = spawnOk(
+      spec(['/bin/sh', '-c', 'echo a > /dev/stdout; echo b > /dev/stderr; echo c'], {
+        redirectStderr: true,
+      }),
+    );
+    expect(await readAll(child.stdout)).toBe('a\nb\nc\n');
+  });
+
+  it("keeps a child's pipes out of the children spawned after it", async () => {
+    const first = spawnOk(spec(['/bin/sh', '-c', 'sleep 5']));
+    const firstPipes = [1, 2].map((fd) => readlinkSync(`/proc/${first.pid}/fd/${fd}`));
+    expect(firstPipes[0]).toMatch(/^pipe:/);
+    const list = 'for f in /proc/$$/fd/*; do readlink "$f"; done';
+    const second = spawnOk(spec(['/bin/sh', '-c', list]));
+    const links = (await readAll(second.stdout)).split('\n');
+    // The daemon's read ends are close-on-exec: no later child holds the first's pipes open.
+    expect(links.filter((l) => firstPipes.includes(l))).toEqual([]);
+    expect(links.filter((l) => l.startsWith('pipe:')).length).toBeGreaterThanOrEqual(2);
+    first.signal('SIGKILL', true);
+    await exitOf(first);
   });
 
   it('applies cwd, env and umask', async () => {

@@ -7,7 +7,7 @@ import { catchFault, faultOf } from '../../protocol/faults.js';
 import { successResult, type StatusResult } from '../../protocol/status-result.js';
 import { scheduleBulk } from '../bulk-order.js';
 import { exitStatusForResult } from '../exit-codes.js';
-import { parseNamespec } from '../../model/namespec.js';
+import { makeNamespec, parseNamespec } from '../../model/namespec.js';
 import { renderResultLine, type BulkAction } from '../../client-text/action-result.js';
 import { resultJson, type ResultJson } from '../render/json.js';
 import type { CommandContext } from './command.js';
@@ -62,20 +62,26 @@ const runOneName = async (spec: BulkSpec, name: string): Promise<Entry[]> => {
 /** Collects --json entries across the phases of one command (restart has two). */
 export type JsonSink = ResultJson[];
 
-/** One result (or an unknown group) as a line or a --json entry, setting the exit status. */
+/**
+ * One result (or an unknown group) as a line or a --json entry, setting the exit status. In a
+ * fleet, `host` is the daemon it came from: the line's name starts `host:`, the entry says it.
+ */
 export const reportEntry = (
   ctx: CommandContext,
   spec: Pick<BulkSpec, 'action' | 'ignoredFault' | 'noSuchGroupExit'>,
   entry: Entry,
-  sink: JsonSink | null,
+  { sink, host = null }: { readonly sink: JsonSink | null; readonly host?: string | null },
 ): void => {
+  const prefix = host === null ? '' : `${host}:`;
+  const hostField = host === null ? {} : { host };
   if (entry.kind === 'no-such-group') {
     ctx.setExitStatus(spec.noSuchGroupExit);
-    const line = `${entry.group}: ERROR (no such group)`;
+    const line = `${prefix}${entry.group}: ERROR (no such group)`;
     if (sink === null) {
       ctx.out(line);
     } else {
       sink.push({
+        ...hostField,
         action: spec.action,
         namespec: `${entry.group}:*`,
         name: '*',
@@ -92,11 +98,34 @@ export const reportEntry = (
   if (status !== null) {
     ctx.setExitStatus(status);
   }
+  const { result } = entry;
   if (sink === null) {
-    ctx.out(renderResultLine(spec.action, entry.result));
+    ctx.out(
+      renderResultLine(spec.action, result, `${prefix}${makeNamespec(result.group, result.name)}`),
+    );
   } else {
-    sink.push(resultJson(spec.action, entry.result));
+    sink.push({ ...hostField, ...resultJson(spec.action, result) });
   }
+};
+
+/**
+ * The calls for `names` (`all`: the one all-method call), started at once as bulk-order
+ * allows; their entries in argument order.
+ */
+export const bulkEntries = (
+  spec: BulkSpec,
+  names: readonly string[],
+  parallel: boolean,
+): Promise<Entry[]>[] => {
+  if (names.includes('all')) {
+    return [
+      spec.all().then((results) => results.map((result): Entry => ({ kind: 'result', result }))),
+    ];
+  }
+  return scheduleBulk(
+    names.map((name) => ({ scope: parseNamespec(name), run: () => runOneName(spec, name) })),
+    parallel,
+  );
 };
 
 export const runBulkAction = async (
@@ -105,19 +134,9 @@ export const runBulkAction = async (
   names: readonly string[],
   sink: JsonSink | null,
 ): Promise<void> => {
-  if (names.includes('all')) {
-    for (const result of await spec.all()) {
-      reportEntry(ctx, spec, { kind: 'result', result }, sink);
-    }
-    return;
-  }
-  const outcomes = scheduleBulk(
-    names.map((name) => ({ scope: parseNamespec(name), run: () => runOneName(spec, name) })),
-    ctx.parallel,
-  );
-  for (const outcome of outcomes) {
+  for (const outcome of bulkEntries(spec, names, ctx.parallel)) {
     for (const entry of await outcome) {
-      reportEntry(ctx, spec, entry, sink);
+      reportEntry(ctx, spec, entry, { sink });
     }
   }
 };

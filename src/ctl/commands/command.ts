@@ -2,6 +2,7 @@
 // typed API of the current server, output, the sticky exit status, prompts and log streams.
 
 import type { SupervisorApi } from '../../protocol/supervisor-api.js';
+import type { Fleet } from '../fleet/fleet-reach.js';
 import type { TssupervisorApi } from '../../protocol/tssupervisor-api.js';
 import type { InterruptWatch } from '../interrupts.js';
 import type { LogStreamEnd } from '../../ports/log-stream.js';
@@ -20,6 +21,8 @@ export interface CommandContext {
   /** Whether calls for several names may run concurrently (not with --sequential). */
   readonly parallel: boolean;
   readonly commands: readonly CtlCommand[];
+  /** Ours: the daemons of a fleet; null when the ctl talks to one server. */
+  readonly fleet: Fleet | null;
 
   /** One line on stdout. */
   out(line: string): void;
@@ -62,6 +65,10 @@ export interface CtlCommand {
   readonly json?: true;
   /** `arg` is the rest of the line, stripped. */
   run(ctx: CommandContext, arg: string): Promise<CommandResult>;
+  /** Ours: the verb across a fleet; without it (and not `local`) a fleet refuses the verb. */
+  readonly runFleet?: (ctx: CommandContext, fleet: Fleet, arg: string) => Promise<CommandResult>;
+  /** Talks to no server (help, exit): the same with one server or a fleet. */
+  readonly local?: true;
 }
 
 /** A wrong invocation: the message, the command's help, and the exit status. */

@@ -6,6 +6,7 @@ const leave = (name: string, listed: boolean, help: readonly string[]): CtlComma
   name,
   listed,
   completes: 'nothing',
+  local: true,
   help,
   run: (ctx) => {
     ctx.out('');

@@ -6,6 +6,7 @@ import type { CtlCommand } from './command.js';
 export const helpCommand: CtlCommand = {
   name: 'help',
   listed: false,
+  local: true,
   completes: 'actions',
   help: ['help\t\t\tList the commands.', 'help <command>\t\tHelp on one command.'],
   run: (ctx, arg) => {

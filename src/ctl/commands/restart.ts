@@ -6,10 +6,19 @@ import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
 import { renderJson } from '../render/json.js';
 import type { JsonSink } from './bulk-action.js';
-import { usageError, type CtlCommand } from './command.js';
+import { usageError, type CommandContext, type CtlCommand } from './command.js';
 import { rollingPhase } from './rolling-restart.js';
-import { startPhase } from './start.js';
-import { stopPhase } from './stop.js';
+import { START_PHASE, startPhase } from './start.js';
+import { STOP_PHASE, stopPhase } from './stop.js';
+import { runFleetAction } from '../fleet/fleet-actions.js';
+
+const readWords = (arg: string): { rolling: boolean; names: string[] } => {
+  const words = splitWords(arg);
+  return { rolling: words.includes('--rolling'), names: words.filter((w) => w !== '--rolling') };
+};
+
+const noNames = (ctx: CommandContext): undefined =>
+  usageError(ctx, restartCommand, 'Error: restart requires a process name', EXIT.GENERIC);
 
 export const restartCommand: CtlCommand = {
   name: 'restart',
@@ -26,16 +35,9 @@ export const restartCommand: CtlCommand = {
     if (!(await ctx.upcheck())) {
       return undefined;
     }
-    const words = splitWords(arg);
-    const rolling = words.includes('--rolling');
-    const names = words.filter((word) => word !== '--rolling');
+    const { rolling, names } = readWords(arg);
     if (names.length === 0) {
-      return usageError(
-        ctx,
-        restartCommand,
-        'Error: restart requires a process name',
-        EXIT.GENERIC,
-      );
+      return noNames(ctx);
     }
     const sink: JsonSink | null = ctx.json ? [] : null;
     if (rolling) {
@@ -47,6 +49,19 @@ export const restartCommand: CtlCommand = {
     if (sink !== null) {
       ctx.out(renderJson(sink));
     }
+    return undefined;
+  },
+  runFleet: async (ctx, fleet, arg) => {
+    const { rolling, names } = readWords(arg);
+    if (names.length === 0) {
+      return noNames(ctx);
+    }
+    if (rolling) {
+      ctx.note('Error: restart --rolling works on one server: pick it with --host NAME');
+      ctx.setExitStatus(EXIT.INVALID_ARGS);
+      return undefined;
+    }
+    await runFleetAction(ctx, fleet, names, [STOP_PHASE, START_PHASE]);
     return undefined;
   },
 };

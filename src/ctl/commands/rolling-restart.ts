@@ -46,7 +46,7 @@ export const rollingPhase = async (
     const answer = await catchFault(() => ctx.ours.rollingRestart(group));
     if (!answer.ok) {
       if (answer.fault.faultCode === FAULT_CODES.BAD_NAME) {
-        reportEntry(ctx, ROLL, { kind: 'no-such-group', group }, sink);
+        reportEntry(ctx, ROLL, { kind: 'no-such-group', group }, { sink });
         return;
       }
       if (answer.fault.faultCode === FAULT_CODES.UNKNOWN_METHOD) {
@@ -59,7 +59,7 @@ export const rollingPhase = async (
       throw answer.error;
     }
     for (const result of answer.value) {
-      reportEntry(ctx, ROLL, { kind: 'result', result }, sink);
+      reportEntry(ctx, ROLL, { kind: 'result', result }, { sink });
     }
     if (answer.value.some((result) => result.status !== FAULT_CODES.SUCCESS)) {
       // The daemon stopped this roll at the process that did not come back: so do we.

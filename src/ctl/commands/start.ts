@@ -8,15 +8,23 @@ import { splitWords } from '../line-parse.js';
 import { renderJson } from '../render/json.js';
 import { runBulkAction, type BulkSpec, type JsonSink } from './bulk-action.js';
 import { usageError, type CommandContext, type CtlCommand } from './command.js';
+import { fleetVerb, type PhaseSpec } from '../fleet/fleet-actions.js';
 
-const startSpec = (api: SupervisorApi): BulkSpec => ({
+const START_REPORTS = {
   action: 'start',
   ignoredFault: FAULT_CODES.ALREADY_STARTED,
   noSuchGroupExit: EXIT.INVALID_ARGS,
+} as const;
+
+const startSpec = (api: SupervisorApi): BulkSpec => ({
+  ...START_REPORTS,
   all: () => api.startAllProcesses(),
   group: (name) => api.startProcessGroup(name),
   process: (name) => api.startProcess(name),
 });
+
+/** start across a fleet, and restart's second phase there. */
+export const START_PHASE: PhaseSpec = { reports: START_REPORTS, on: startSpec };
 
 /** The start half of restart, too: its own upcheck, then the calls. */
 export const startPhase = async (
@@ -28,6 +36,9 @@ export const startPhase = async (
     await runBulkAction(ctx, startSpec(ctx.api), names, sink);
   }
 };
+
+const noNames = (ctx: CommandContext): undefined =>
+  usageError(ctx, startCommand, 'Error: start requires a process name', EXIT.INVALID_ARGS);
 
 export const startCommand: CtlCommand = {
   name: 'start',
@@ -44,12 +55,7 @@ export const startCommand: CtlCommand = {
     }
     const names = splitWords(arg);
     if (names.length === 0) {
-      return usageError(
-        ctx,
-        startCommand,
-        'Error: start requires a process name',
-        EXIT.INVALID_ARGS,
-      );
+      return noNames(ctx);
     }
     const sink: JsonSink | null = ctx.json ? [] : null;
     await runBulkAction(ctx, startSpec(ctx.api), names, sink);
@@ -58,4 +64,5 @@ export const startCommand: CtlCommand = {
     }
     return undefined;
   },
+  runFleet: fleetVerb(noNames, [START_PHASE]),
 };

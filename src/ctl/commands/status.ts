@@ -2,19 +2,15 @@
 // figures where the server has them), unknown names reported first;
 // exit 4 when a name is unknown or the server is unreachable, 3 when a shown process is down.
 
-import { PROCESS_STATE_CODES, STOPPED_STATES } from '../../model/process-state.js';
 import type { ProcessInfo } from '../../protocol/process-info.js';
 import { STATUS_EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
-import { makeNamespec, parseNamespec } from '../../model/namespec.js';
-import { processJson, renderJson, type ProcessExtras } from '../render/json.js';
-import { catchFault } from '../../protocol/faults.js';
+import { processJson, renderJson } from '../render/json.js';
+import { extrasFor } from './status-extras.js';
+import { runFleetStatus } from '../fleet/fleet-status.js';
 import { renderStatusLines } from '../render/status-table.js';
 import type { CommandContext, CtlCommand } from './command.js';
-
-const STOPPED_CODES: ReadonlySet<number> = new Set(
-  [...STOPPED_STATES].map((name) => PROCESS_STATE_CODES[name]),
-);
+import { isStoppedState, matchStatusName, noMatchLine } from './status-select.js';
 
 const select = (ctx: CommandContext, all: readonly ProcessInfo[], names: readonly string[]) => {
   if (names.length === 0 || names.includes('all')) {
@@ -22,33 +18,14 @@ const select = (ctx: CommandContext, all: readonly ProcessInfo[], names: readonl
   }
   const matching: ProcessInfo[] = [];
   for (const name of names) {
-    const { groupName: group, processName: process } = parseNamespec(name);
-    const found = all.filter(
-      (info) => info.group === group && (process === null || info.name === process),
-    );
+    const found = matchStatusName(all, name);
     if (found.length === 0) {
-      ctx.note(
-        process === null ? `${group}: ERROR (no such group)` : `${name}: ERROR (no such process)`,
-      );
+      ctx.note(noMatchLine(name));
       ctx.setExitStatus(STATUS_EXIT.UNKNOWN);
     }
     matching.push(...found);
   }
   return matching;
-};
-
-/** Our methods' figures for --json, keyed by namespec; a server without them gives nulls. */
-const extrasFor = async (ctx: CommandContext): Promise<ProcessExtras> => {
-  const [health, stats] = await Promise.all([
-    catchFault(() => ctx.ours.getProcessHealth()),
-    catchFault(() => ctx.ours.getProcessStats()),
-  ]);
-  const byNamespec = <T extends { name: string; group: string }>(rows: readonly T[]) =>
-    new Map(rows.map((row) => [makeNamespec(row.group, row.name), row]));
-  return {
-    health: health.ok ? byNamespec(health.value) : null,
-    stats: stats.ok ? byNamespec(stats.value) : null,
-  };
 };
 
 export const statusCommand: CtlCommand = {
@@ -69,16 +46,17 @@ export const statusCommand: CtlCommand = {
     const all = await ctx.api.getAllProcessInfo();
     const matching = select(ctx, all, splitWords(arg));
     if (ctx.json) {
-      const extras = await extrasFor(ctx);
+      const extras = await extrasFor(ctx.ours);
       ctx.out(renderJson(matching.map((info) => processJson(info, extras))));
     } else {
       for (const line of renderStatusLines(matching)) {
         ctx.out(line);
       }
     }
-    if (matching.some((info) => STOPPED_CODES.has(info.state))) {
+    if (matching.some((info) => isStoppedState(info.state))) {
       ctx.setExitStatus(STATUS_EXIT.NOT_RUNNING);
     }
     return undefined;
   },
+  runFleet: runFleetStatus,
 };

@@ -8,15 +8,23 @@ import { splitWords } from '../line-parse.js';
 import { renderJson } from '../render/json.js';
 import { runBulkAction, type BulkSpec, type JsonSink } from './bulk-action.js';
 import { usageError, type CommandContext, type CtlCommand } from './command.js';
+import { fleetVerb, type PhaseSpec } from '../fleet/fleet-actions.js';
 
-const stopSpec = (api: SupervisorApi): BulkSpec => ({
+const STOP_REPORTS = {
   action: 'stop',
   ignoredFault: FAULT_CODES.NOT_RUNNING,
   noSuchGroupExit: EXIT.GENERIC,
+} as const;
+
+const stopSpec = (api: SupervisorApi): BulkSpec => ({
+  ...STOP_REPORTS,
   all: () => api.stopAllProcesses(),
   group: (name) => api.stopProcessGroup(name),
   process: (name) => api.stopProcess(name),
 });
+
+/** stop across a fleet, and restart's first phase there. */
+export const STOP_PHASE: PhaseSpec = { reports: STOP_REPORTS, on: stopSpec };
 
 /** The stop half of restart, too: its own upcheck, then the calls. */
 export const stopPhase = async (
@@ -28,6 +36,9 @@ export const stopPhase = async (
     await runBulkAction(ctx, stopSpec(ctx.api), names, sink);
   }
 };
+
+const noNames = (ctx: CommandContext): undefined =>
+  usageError(ctx, stopCommand, 'Error: stop requires a process name', EXIT.GENERIC);
 
 export const stopCommand: CtlCommand = {
   name: 'stop',
@@ -44,7 +55,7 @@ export const stopCommand: CtlCommand = {
     }
     const names = splitWords(arg);
     if (names.length === 0) {
-      return usageError(ctx, stopCommand, 'Error: stop requires a process name', EXIT.GENERIC);
+      return noNames(ctx);
     }
     const sink: JsonSink | null = ctx.json ? [] : null;
     await runBulkAction(ctx, stopSpec(ctx.api), names, sink);
@@ -53,4 +64,5 @@ export const stopCommand: CtlCommand = {
     }
     return undefined;
   },
+  runFleet: fleetVerb(noNames, [STOP_PHASE]),
 };

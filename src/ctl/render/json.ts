@@ -111,6 +111,8 @@ const extrasJson = (
 };
 
 export interface ResultJson {
+  /** Ours, in a fleet only: the host the result came from. */
+  readonly host?: string;
   readonly action: BulkAction;
   readonly namespec: string;
   readonly name: string;
