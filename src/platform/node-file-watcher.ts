@@ -2,7 +2,7 @@
 // found by an asynchronous walk that skips watch_ignore'd directories and stops at a limit, so a
 // big tree costs bounded memory and never blocks the daemon. New directories join as they appear.
 // Node 20's own `recursive: true` on Linux walks the tree synchronously and adds one watcher per
-// file, ignored ones included (docs/decisions/009-watching-files.md).
+// file, ignored ones included (docs/decisions/012-watching-files.md).
 
 import { type FSWatcher, watch } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
