@@ -126,7 +126,7 @@ describe('node spawner', () => {
     // The daemon's read ends are close-on-exec: no later child holds the first's pipes open.
     expect(links.filter((l) => firstPipes.includes(l))).toEqual([]);
     expect(links.filter((l) => l.startsWith('pipe:')).length).toBeGreaterThanOrEqual(2);
-    first.signal('SIGKILL', true);
+    first.signal('KILL', true);
     await exitOf(first);
   });
 
