@@ -39,10 +39,21 @@ describe('diffConfigs', () => {
     ['environment=A=1'],
     ['stdout_logfile=/tmp/a.log'],
     ['priority=1'],
+    ['restart_on_memory=512MB'],
+    ['restart_on_cron=0 4 * * *'],
+    ['watch=/srv/app'],
   ])('counts %j as a change', (line) => {
     expect(diff('[program:a]\ncommand=a\n', `[program:a]\ncommand=a\n${line}\n`).changed).toEqual([
       'a',
     ]);
+  });
+
+  it('sees a changed cron schedule, watch_ignore or debounce as a change, not an equal one', () => {
+    const base = '[program:a]\ncommand=a\nwatch=/srv\nrestart_on_cron=0 4 * * *\n';
+    expect(diff(base, base.replace('0 4', '0 5')).changed).toEqual(['a']);
+    expect(diff(base, `${base}watch_ignore=*.pyc\n`).changed).toEqual(['a']);
+    expect(diff(base, `${base}watch_debounce=2\n`).changed).toEqual(['a']);
+    expect(diff(base, base.replace('0 4 * * *', '0 4 * * *  ')).changed).toEqual([]);
   });
 
   it('compares a group by kind, priority and listener settings', () => {

@@ -7,6 +7,7 @@ import { envNames, expand, scopeNames, type ExpansionNames, type ScopeValues } f
 import { iniGet } from './ini.js';
 import { sectionContext, sectionFile, type LoadContext } from './load-context.js';
 import type { TableValues } from './option-spec.js';
+import { normalizePath } from './posix-path.js';
 import { compareCodePoints, InvalidValue } from './python-str.js';
 import { readOptions } from './read-options.js';
 import { PROCESS_OPTIONS, PROGRAM_OPTIONS } from './schema.js';
@@ -224,6 +225,20 @@ export const processesFromSection = (
         retryForever: program.retry_forever,
       },
       shutdownOn: program.shutdown_on,
+      restartTriggers: {
+        memoryBytes: program.restart_on_memory,
+        cron: program.restart_on_cron,
+        watch:
+          proc.watch.length === 0
+            ? null
+            : {
+                paths: proc.watch.map((p) =>
+                  normalizePath(p, proc.directory ?? ctx.here, ctx.convert.homes),
+                ),
+                ignore: program.watch_ignore,
+                debounceMs: program.watch_debounce,
+              },
+      },
     });
   }
   processes.sort((a, b) => a.priority - b.priority || compareCodePoints(a.name, b.name));

@@ -56,6 +56,7 @@ const DEFAULT_PROCESS: ProcessConfig = {
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
   shutdownOn: 'never',
+  restartTriggers: { memoryBytes: 0, cron: null, watch: null },
 };
 
 describe('defaults', () => {

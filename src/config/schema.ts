@@ -9,6 +9,12 @@ import {
   toReadinessProbe,
   toSecondsMs,
 } from './readiness-values.js';
+import {
+  toCommaList,
+  toCronSchedule,
+  toDebounceMs,
+  toMemoryLimit,
+} from './restart-trigger-values.js';
 import { toShutdownOn } from './shutdown-on-values.js';
 import {
   toAutorestart,
@@ -139,6 +145,12 @@ export const PROGRAM_OPTIONS = {
   retry_forever: withDefault(toBoolean, 'false', 'program'),
   // docs/containers.md: the daemon shuts down with this program's exit status.
   shutdown_on: withDefault(toShutdownOn, 'never', 'program'),
+  // docs/restart-triggers.md: restart a RUNNING process when its tree's memory passes a limit,
+  // on a cron schedule (local time), or when a watched file changes (`watch` is per process).
+  restart_on_memory: withDefault(toMemoryLimit, '0', 'program'),
+  restart_on_cron: withDefault(toCronSchedule, '', 'program'),
+  watch_ignore: withDefault(toCommaList, '', 'program'),
+  watch_debounce: withDefault(toDebounceMs, '1', 'program'),
 } as const;
 
 const logfileOptions = <C extends 'stdout' | 'stderr'>(channel: C) =>
@@ -169,6 +181,8 @@ export const PROCESS_OPTIONS = {
   /** ours: expanded per process, so each process of a pool probes its own port */
   readiness_probe: optional(toReadinessProbe, 'process'),
   liveness_probe: optional(toLivenessProbe, 'process'),
+  /** PATH[, PATH…]; relative to the program's directory (else the config file's) */
+  watch: withDefault(toCommaList, '', 'process'),
 } as const;
 
 /**

@@ -2,6 +2,7 @@
 // RPC layer and the ctl consume. Plain readonly data; defaults live only in schema.ts.
 
 import type { LogLevel } from '../model/log-level.js';
+import type { CronSchedule } from './cron-schedule.js';
 import type { ProbeSpec, ProbeTarget } from '../model/probe.js';
 import type { SignalName } from '../model/signals.js';
 
@@ -114,6 +115,25 @@ export interface RestartPacing {
   readonly retryForever: boolean;
 }
 
+/** watch, watch_ignore, watch_debounce: restart when a file under the paths changes. */
+export interface WatchConfig {
+  /** absolute paths of files or directories (directories are watched with everything below) */
+  readonly paths: readonly string[];
+  /** globs: without `/` matched against each name on the way, with `/` against the path below a watched directory */
+  readonly ignore: readonly string[];
+  /** a restart waits for this much quiet after the last change */
+  readonly debounceMs: number;
+}
+
+/** What restarts a RUNNING process besides its exits (all off: supervisord's behaviour). */
+export interface RestartTriggers {
+  /** restart_on_memory: resident memory of the whole process tree, in bytes; 0 is off */
+  readonly memoryBytes: number;
+  /** restart_on_cron, in the daemon's local time */
+  readonly cron: CronSchedule | null;
+  readonly watch: WatchConfig | null;
+}
+
 /** One process instance (a program expanded by numprocs). */
 export interface ProcessConfig {
   /** process name after %(process_num)… expansion */
@@ -154,6 +174,7 @@ export interface ProcessConfig {
   readonly restartPacing: RestartPacing;
   /** shutdown_on: which of its exits end the daemon, with its exit status (containers) */
   readonly shutdownOn: ShutdownOn;
+  readonly restartTriggers: RestartTriggers;
 }
 
 /**

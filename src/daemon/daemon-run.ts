@@ -17,7 +17,10 @@ import type { ProcessStats } from '../ports/process-stats.js';
 import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
 import { daemonUsage } from '../platform/daemon-usage.js';
+import { createNodeFileWatcher } from '../platform/node-file-watcher.js';
 import { createProcessStats } from '../platform/process-stats.js';
+import { createStatsSampler } from '../engine/stats-sampler.js';
+import type { FileWatcher } from '../ports/file-watcher.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
 import { createHttpService, DEFAULT_MAX_BODY_BYTES } from '../rpc/http-service.js';
 import { inProcessCaller } from '../rpc/in-process-caller.js';
@@ -51,8 +54,13 @@ export interface DaemonPorts {
   readonly requestLifecycle: (request: LifecycleRequest) => void;
   /** shutdown_on: shut down, then exit with `status` instead of 0 */
   readonly requestExit?: (status: number) => void;
-  /** tssupervisor.getProcessStats' measurements; default: /proc trees (pidusage without /proc) */
+  /**
+   * getProcessStats' and restart_on_memory's measurements; default: /proc trees (pidusage
+   * without /proc)
+   */
   readonly processStats?: ProcessStats;
+  /** watch=; default: fs.watch per directory */
+  readonly fileWatcher?: FileWatcher;
   /** our version, for GET /metrics */
   readonly version: string;
 }
@@ -135,6 +143,11 @@ export class DaemonRun {
       listeners,
     });
     await outputs.prepare(config.groups);
+    // One sampler for the daemon: getProcessStats and restart_on_memory share its scans.
+    const statsSampler = createStatsSampler({
+      stats: ports.processStats ?? createProcessStats(),
+      monotonicMs: () => ports.clock.monotonicMs(),
+    });
     const supervisor = new Supervisor({
       clock: ports.clock,
       spawner: ports.spawner,
@@ -145,6 +158,8 @@ export class DaemonRun {
       baseEnv: ports.env,
       supervisordConfig: sd,
       serverUrl: childServerUrl(config),
+      statsSampler,
+      fileWatcher: ports.fileWatcher ?? createNodeFileWatcher(),
     });
     supervisor.addGroups(config.groups);
     const { requestExit } = ports;
@@ -163,7 +178,7 @@ export class DaemonRun {
       pid: process.pid,
       rereadConfig: ports.rereadConfig,
       requestLifecycle: ports.requestLifecycle,
-      processStats: ports.processStats ?? createProcessStats(),
+      statsSampler,
     });
     const logTail = createLogFollower({
       fs: ports.fs,

@@ -8,7 +8,7 @@ import type { MainLog } from '../logging/main-log.js';
 import type { Fault } from '../model/faults.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
-import type { ProcessStats } from '../ports/process-stats.js';
+import type { StatsSampler } from '../engine/stats-sampler.js';
 import type {
   LifecycleRequest,
   RereadOutcome,
@@ -29,8 +29,8 @@ export interface RpcFacadeDeps {
   /** parse the config file again (same path and command-line overrides as at startup) */
   readonly rereadConfig: () => RereadOutcome;
   readonly requestLifecycle: (request: LifecycleRequest) => void;
-  /** tssupervisor.getProcessStats' measurements */
-  readonly processStats: ProcessStats;
+  /** the daemon's one sampler of process trees (getProcessStats, restart_on_memory) */
+  readonly statsSampler: StatsSampler;
 }
 
 export const createRpcFacade = (deps: RpcFacadeDeps): SupervisorFacade => {
@@ -86,7 +86,7 @@ export const createRpcFacade = (deps: RpcFacadeDeps): SupervisorFacade => {
     },
     requestLifecycle: deps.requestLifecycle,
     publish: (event) => deps.bus.publish(event),
-    processStats: deps.processStats,
+    statsSampler: deps.statsSampler,
     onProcessChange: (listener) => {
       const offState = deps.bus.subscribe('PROCESS_STATE', listener);
       const offGroup = deps.bus.subscribe('PROCESS_GROUP', listener);

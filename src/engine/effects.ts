@@ -37,6 +37,8 @@ export const setExitStatus = (status: ExitStatus | null): Effect => ({
 
 export const setStreak = (streak: number): Effect => ({ type: 'setStreak', streak });
 
+export const noteTrigger = (reason: string): Effect => ({ type: 'noteTrigger', reason });
+
 export const announceHealth = (
   change: 'READY' | 'NOT_READY' | 'NOT_LIVE',
   pid: number,

@@ -57,5 +57,7 @@ export const logTexts = {
   restartDelayed: (name: string, delayMs: number, streak: number) =>
     `restarting: ${name} in ${secondsText(delayMs)} seconds (restart ${streak} in a row)`,
   stopWhileDelayed: (name: string) => `stopped: ${name} (while waiting to restart)`,
+  /** a restart trigger fired (restart_on_memory, restart_on_cron, watch) */
+  restartTriggered: (name: string, reason: string) => `restarting ${name}: ${reason}`,
   waitingToDie: (names: readonly string[]) => `waiting for ${names.join(', ')} to die`,
 } as const;

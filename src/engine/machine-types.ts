@@ -27,7 +27,9 @@ export type AfterStop =
   /** the readiness deadline passed: a failed start attempt, like a too-quick exit */
   | { readonly kind: 'backoff'; readonly tries: number }
   /** the liveness probe failed: restart it (paced like an autorestart) */
-  | { readonly kind: 'restart' };
+  | { readonly kind: 'restart' }
+  /** a restart trigger (memory, cron, watch) fired: restart it, the `streak`-th in a row */
+  | { readonly kind: 'trigger'; readonly reason: string; readonly streak: number };
 
 /** `timer` fields hold the token of the one timer a state may be waiting on. */
 export type ProcessState =
@@ -121,7 +123,12 @@ export type Input =
       readonly reason: string | null;
     }
   /** something another process did may have made this one's depends_on hold */
-  | { readonly type: 'dependenciesChanged' };
+  | { readonly type: 'dependenciesChanged' }
+  /**
+   * a restart trigger fired (restart_on_memory, restart_on_cron, watch): restart it if RUNNING;
+   * `reason` says why (`memory 612 MB > 512 MB`)
+   */
+  | { readonly type: 'trigger'; readonly reason: string };
 
 export type InputType = Input['type'];
 type InputByType = { readonly [I in Input as I['type']]: I };
@@ -142,6 +149,7 @@ const INPUT_SET: { readonly [T in InputType]: true } = {
   giveUp: true,
   probed: true,
   dependenciesChanged: true,
+  trigger: true,
 };
 
 export const INPUT_TYPES = Object.keys(INPUT_SET) as readonly InputType[];
@@ -173,6 +181,8 @@ export type Effect =
   | { readonly type: 'setExitStatus'; readonly status: ExitStatus | null }
   /** restart pacing: how many paced restarts in a row so far */
   | { readonly type: 'setStreak'; readonly streak: number }
+  /** a restart trigger stopped it: status shows why once it runs again */
+  | { readonly type: 'noteTrigger'; readonly reason: string }
   /** publish a PROCESS_HEALTH event (a probe decided something) */
   | {
       readonly type: 'announceHealth';

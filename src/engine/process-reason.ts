@@ -1,7 +1,9 @@
 // Derived from a process's state and policy (pure): which probe should run now, and the short
-// reason status shows for a process held up by readiness, liveness, depends_on or restart pacing.
+// reason status shows for a process held up by readiness, liveness, depends_on or restart pacing,
+// or restarted by a trigger (and when restart_on_cron next restarts it).
 
-import type { ProbeKind, ProcessPolicy, ProcessState } from './machine-types.js';
+import { localMinuteText } from './cron-next.js';
+import type { ProbeKind, ProcessPolicy, ProcessState, StateOf } from './machine-types.js';
 import { secondsText } from './log-texts.js';
 
 /** Readiness while STARTING (spawned, with a probe), liveness while RUNNING (with a probe). */
@@ -22,7 +24,46 @@ export interface ReasonContext {
   readonly nowMs: number;
   /** asked only for a waiting process */
   readonly waitingFor: () => string | null;
+  /** why a restart trigger last restarted it (shown while RUNNING); null when none did */
+  readonly lastTrigger?: string | null;
+  /** restart_on_cron: wall-clock epoch ms of the next restart */
+  readonly nextCronMs?: number | null;
 }
+
+/** While RUNNING: a failing liveness probe, the last triggered restart, the next cron restart. */
+const runningReason = (
+  state: StateOf<'running'>,
+  policy: ProcessPolicy,
+  ctx: ReasonContext,
+): string | null => {
+  const parts: string[] = [];
+  if (state.liveness !== undefined && state.liveness.failures > 0 && policy.liveness !== null) {
+    parts.push(
+      `liveness failing: ${state.liveness.reason ?? 'failed'} (${state.liveness.failures}/${policy.liveness.failureThreshold})`,
+    );
+  }
+  if (ctx.lastTrigger != null) {
+    parts.push(`restarted: ${ctx.lastTrigger}`);
+  }
+  if (ctx.nextCronMs != null) {
+    parts.push(`next restart ${localMinuteText(ctx.nextCronMs)}`);
+  }
+  return parts.length === 0 ? null : parts.join('; ');
+};
+
+/** A stop the engine decided on itself says why. */
+const stoppingReason = (state: StateOf<'stopping'>): string | null => {
+  switch (state.after?.kind) {
+    case 'restart':
+      return 'restarting: liveness probe failed';
+    case 'trigger':
+      return `restarting: ${state.after.reason}`;
+    case 'backoff':
+      return 'stopping: not ready in time';
+    case undefined:
+      return null;
+  }
+};
 
 export const waitReason = (
   state: ProcessState,
@@ -42,19 +83,11 @@ export const waitReason = (
         ? 'not ready yet'
         : `not ready: ${state.readiness.reason} (${state.readiness.failures})`;
     case 'running':
-      return state.liveness === undefined ||
-        state.liveness.failures === 0 ||
-        policy.liveness === null
-        ? null
-        : `liveness failing: ${state.liveness.reason ?? 'failed'} (${state.liveness.failures}/${policy.liveness.failureThreshold})`;
+      return runningReason(state, policy, ctx);
     case 'delayed':
       return `restarting in ${secondsText(Math.max(0, state.untilMs - ctx.nowMs))} s`;
     case 'stopping':
-      return state.after?.kind === 'restart'
-        ? 'restarting: liveness probe failed'
-        : state.after?.kind === 'backoff'
-          ? 'stopping: not ready in time'
-          : null;
+      return stoppingReason(state);
     case 'stopped':
     case 'backoff':
     case 'exited':
@@ -76,6 +109,10 @@ export interface ProcessHealth {
   readonly waitingFor: string | null;
   /** restart pacing: ms until the delayed restart; null when none is pending */
   readonly restartInMs: number | null;
+  /** why a restart trigger last restarted it; null when none did (or it has stopped since) */
+  readonly restartedBy: string | null;
+  /** restart_on_cron: wall-clock epoch ms of the next restart; null without one */
+  readonly nextRestartMs: number | null;
 }
 
 export const healthOf = (
@@ -111,5 +148,7 @@ export const healthOf = (
     probeFailures: tally?.failures ?? 0,
     waitingFor: state.kind === 'waiting' ? ctx.waitingFor() : null,
     restartInMs: state.kind === 'delayed' ? Math.max(0, state.untilMs - ctx.nowMs) : null,
+    restartedBy: ctx.lastTrigger ?? null,
+    nextRestartMs: ctx.nextCronMs ?? null,
   };
 };

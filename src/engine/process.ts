@@ -13,11 +13,13 @@ import type { Clock, Timer } from '../ports/clock.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { ProcessOutput } from '../ports/process-output.js';
 import type { ProbeResult, ProbeSubject, Prober } from '../ports/prober.js';
+import type { FileWatcher } from '../ports/file-watcher.js';
 import type { ChildHandle, Spawner } from '../ports/spawner.js';
 import { launch } from './launch.js';
 import { logTexts } from './log-texts.js';
 import { type Handled, Mailbox } from './mailbox.js';
 import { ProbeLoop } from './probe-loop.js';
+import { RestartTriggerTimers } from './restart-triggers.js';
 import {
   healthOf,
   type ProcessHealth,
@@ -57,6 +59,8 @@ export interface ProcessDeps {
   readonly prober: Prober;
   /** what of its depends_on does not hold yet, null when all do (asked only if it has some) */
   readonly waitingFor: (process: SupervisedProcess) => string | null;
+  /** watches watch= paths; null or absent: none can be watched */
+  readonly fileWatcher?: FileWatcher | null;
 }
 
 /** What getProcessInfo reports, in engine terms (protocol/process-info.ts encodes it). */
@@ -83,6 +87,10 @@ export class SupervisedProcess {
   /** restart pacing: paced restarts in a row */
   private streak = 0;
   private probeLoop: ProbeLoop | null = null;
+  /** restart_on_cron and watch=, while the process object lives (null without them) */
+  private readonly triggers: RestartTriggerTimers | null = null;
+  /** why a restart trigger last restarted it; cleared by a client's start or stop, or a crash */
+  private lastTrigger: string | null = null;
   private readonly mailbox: Mailbox<
     Input,
     Fault | undefined,
@@ -99,6 +107,16 @@ export class SupervisedProcess {
       (input) => this.apply(input),
       (event) => deps.bus.publish(event),
     );
+    const { cron, watch } = config.restartTriggers;
+    if (cron !== null || watch !== null) {
+      this.triggers = new RestartTriggerTimers(config.restartTriggers, {
+        clock: deps.clock,
+        watcher: deps.fileWatcher ?? null,
+        fire: (reason) => this.triggerRestart(reason),
+        warn: (text) => deps.logger.log('warn', `${config.name}: ${text}`),
+      });
+      this.triggers.start();
+    }
   }
 
   get state(): ProcessStateName {
@@ -137,7 +155,17 @@ export class SupervisedProcess {
     return {
       nowMs: this.deps.clock.monotonicMs(),
       waitingFor: () => this.deps.waitingFor(this),
+      lastTrigger: this.lastTrigger,
+      nextCronMs: this.triggers?.nextCronMs ?? null,
     };
+  }
+
+  /**
+   * A restart trigger fired (restart_on_memory, restart_on_cron, watch=): the table restarts the
+   * process if it is RUNNING and ignores it otherwise.
+   */
+  triggerRestart(reason: string): void {
+    this.send({ type: 'trigger', reason });
   }
 
   /**
@@ -185,6 +213,7 @@ export class SupervisedProcess {
     if (rejected !== undefined) {
       return rejected;
     }
+    this.lastTrigger = null;
     return this.spawnErr === null ? undefined : { fault: 'SPAWN_ERROR', detail: this.namespec };
   }
 
@@ -196,7 +225,11 @@ export class SupervisedProcess {
   }
 
   stop(): Fault | undefined {
-    return this.request({ type: 'stop' });
+    const fault = this.request({ type: 'stop' });
+    if (fault === undefined) {
+      this.lastTrigger = null;
+    }
+    return fault;
   }
 
   signal(signal: SignalName): Fault | undefined {
@@ -224,6 +257,7 @@ export class SupervisedProcess {
   /** The process object goes away: drop its timers and release its output when drained. */
   close(): Promise<void> {
     this.deps.spawnPacer.cancel(this);
+    this.triggers?.close();
     this.probeLoop?.stop();
     this.probeLoop = null;
     for (const timer of this.timers.values()) {
@@ -375,6 +409,9 @@ export class SupervisedProcess {
       case 'setStreak':
         this.streak = effect.streak;
         return undefined;
+      case 'noteTrigger':
+        this.lastTrigger = effect.reason;
+        return undefined;
       case 'announceHealth':
         this.mailbox.emit({
           type: 'PROCESS_HEALTH',
@@ -431,6 +468,10 @@ export class SupervisedProcess {
     this.child = null;
     this.exitedChild = child;
     this.lastChildExit = status;
+    if (this.current.kind === 'running') {
+      // It ended on its own: the last trigger no longer explains how it runs.
+      this.lastTrigger = null;
+    }
     this.stoppedAtMs = this.deps.clock.wallMs();
     this.send({ type: 'exited', status });
   }

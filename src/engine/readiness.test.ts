@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { engineWorld } from '../../test/fakes/engine-world.js';
+import { engineWorld, startThenRestart } from '../../test/fakes/engine-world.js';
 import { programGroup } from '../../test/fakes/program-config.js';
 import type { LivenessConfig, ReadinessConfig } from '../config/types.js';
 
@@ -48,6 +48,8 @@ describe('readiness probe', () => {
       probeFailures: 1,
       waitingFor: null,
       restartInMs: null,
+      restartedBy: null,
+      nextRestartMs: null,
     });
     // startsecs (1 s) does not promote a process that has a readiness probe
     w.clock.advance(1000);
@@ -217,14 +219,7 @@ describe('liveness probe', () => {
     first.exit('TERM');
     expect(web.state).toBe('RUNNING');
     expect(w.spawner.children).toHaveLength(2);
-    expect(w.transitions()).toEqual([
-      'web STOPPED→STARTING',
-      'web STARTING→RUNNING',
-      'web RUNNING→STOPPING',
-      'web STOPPING→STOPPED',
-      'web STOPPED→STARTING',
-      'web STARTING→RUNNING',
-    ]);
+    expect(w.transitions()).toEqual(startThenRestart('web'));
   });
 
   it('a client stop during the liveness restart cancels the restart', async () => {

@@ -8,6 +8,7 @@ import { isRunningState, isSignallableState } from '../model/process-state.js';
 import type { SignalName } from '../model/signals.js';
 import type { SupervisorStateName } from '../model/supervisor-state.js';
 import type { Clock } from '../ports/clock.js';
+import type { FileWatcher } from '../ports/file-watcher.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { ProcessOutput } from '../ports/process-output.js';
 import type { Prober } from '../ports/prober.js';
@@ -23,9 +24,11 @@ import {
   waitForStart,
   waitForStop,
 } from './process-waits.js';
+import { MemoryWatch } from './memory-watch.js';
 import { rollingRestart, type RollingResult } from './rolling-restart.js';
 import { stopInOrder } from './shutdown-sequence.js';
 import { SpawnPacer } from './spawn-pacer.js';
+import type { StatsSampler } from './stats-sampler.js';
 
 export interface SupervisorDeps {
   readonly clock: Clock;
@@ -41,6 +44,10 @@ export interface SupervisorDeps {
   readonly serverUrl: string | null;
   /** runs readiness and liveness probes */
   readonly prober: Prober;
+  /** the daemon's one sampler of process trees (restart_on_memory); absent: no memory checks */
+  readonly statsSampler?: StatsSampler;
+  /** watches watch= paths; absent: none are watched */
+  readonly fileWatcher?: FileWatcher;
 }
 
 export type SupervisorMood = Extract<SupervisorStateName, 'RUNNING' | 'SHUTDOWN' | 'RESTARTING'>;
@@ -64,6 +71,7 @@ export class Supervisor {
   private readonly waiters: ProcessWaiters;
   private readonly stopWaits: StopWaitDeps;
   private readonly spawnPacer: SpawnPacer;
+  private readonly memoryWatch: MemoryWatch | null;
 
   constructor(private readonly deps: SupervisorDeps) {
     this.waiters = new ProcessWaiters(deps.bus);
@@ -75,6 +83,20 @@ export class Supervisor {
         process.dependenciesChanged();
       }
     });
+    const sampler = deps.statsSampler;
+    this.memoryWatch =
+      sampler === undefined
+        ? null
+        : new MemoryWatch({ clock: deps.clock, sampler, processes: () => this.allProcesses() });
+    if (this.memoryWatch !== null) {
+      const watch = this.memoryWatch;
+      // restart_on_memory: checks run only while a process with a limit is RUNNING.
+      deps.bus.subscribe('PROCESS_STATE', (event) => {
+        if (event.to === 'RUNNING') {
+          watch.wake();
+        }
+      });
+    }
   }
 
   /** The processes that have depends_on (usually none: then this costs nothing). */
@@ -283,6 +305,7 @@ export class Supervisor {
   }
 
   private async stopEverything(): Promise<void> {
+    this.memoryWatch?.close();
     await stopInOrder({ ...this.deps, groups: () => [...this.registry.values()] });
     await Promise.all([...this.registry.values()].map((g) => g.close()));
   }
@@ -312,6 +335,7 @@ export class Supervisor {
       prober: this.deps.prober,
       waitingFor: (process) =>
         dependencyWait(process.config, (name) => this.dependencyTargets(name)),
+      fileWatcher: this.deps.fileWatcher ?? null,
     });
   }
 

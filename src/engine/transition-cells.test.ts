@@ -67,6 +67,7 @@ const SAMPLE_INPUTS: { readonly [T in InputType]: Input } = {
   giveUp: { type: 'giveUp' },
   probed: { type: 'probed', probe: 'readiness', ok: true, reason: null },
   dependenciesChanged: { type: 'dependenciesChanged' },
+  trigger: { type: 'trigger', reason: 'memory 612 MB > 512 MB' },
 };
 
 /** `ignore`, `reject FAULT`, or `NEXT_STATE: effect types [then input]`. */
@@ -101,6 +102,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
   waiting: {
     start: 'reject ALREADY_STARTED',
@@ -117,6 +119,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'STARTING: setSpawnError setExitStatus spawn',
+    trigger: 'ignore',
   },
   starting: {
     start: 'reject ALREADY_STARTED',
@@ -133,6 +136,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
   running: {
     start: 'reject ALREADY_STARTED',
@@ -149,6 +153,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'STOPPING: log noteTrigger log signal armTimer',
   },
   backoff: {
     start: 'reject ALREADY_STARTED',
@@ -165,6 +170,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'FATAL: cancelTimer log',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
   delayed: {
     start: 'STARTING: cancelTimer setSpawnError setExitStatus spawn',
@@ -181,6 +187,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
   stopping: {
     start: 'STOPPING: log',
@@ -197,6 +204,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
   exited: {
     start: 'STARTING: setSpawnError setExitStatus spawn',
@@ -213,6 +221,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
   fatal: {
     start: 'STARTING: setSpawnError setExitStatus spawn',
@@ -229,6 +238,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
   unknown: {
     start: 'reject FAILED',
@@ -245,6 +255,7 @@ const EXPECTED: { readonly [K in StateKind]: { readonly [T in InputType]: string
     giveUp: 'ignore',
     probed: 'ignore',
     dependenciesChanged: 'ignore',
+    trigger: 'ignore',
   },
 };
 
@@ -254,7 +265,7 @@ const CELLS = STATE_KINDS.flatMap((state) =>
 
 describe('the transition table', () => {
   it('has a decided cell for every state × input', () => {
-    expect(CELLS).toHaveLength(10 * 14);
+    expect(CELLS).toHaveLength(10 * 15);
     for (const [state, input] of CELLS) {
       expect(TRANSITIONS[state][input].kind).toMatch(/^(ignore|reject|move)$/);
     }

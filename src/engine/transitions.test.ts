@@ -379,3 +379,107 @@ describe('killasgroup leftovers (our addition: supervisord leaves them orphaned)
     expect(effectsOf(outcome)[0]).toEqual({ type: 'killLeftovers', pid: 42 });
   });
 });
+
+describe('restart triggers (memory, cron, watch)', () => {
+  const reason = 'memory 612 MB > 512 MB';
+  const trigger: Input = { type: 'trigger', reason };
+
+  it('RUNNING: a normal stop that remembers to start again, logged with the reason', () => {
+    const running: ProcessState = { kind: 'running', pid: 42, sinceMs: 1000 };
+    const outcome = step(running, trigger, policy, at(5000, 7));
+    expect(outcome).toEqual({
+      kind: 'next',
+      state: { kind: 'stopping', pid: 42, timer: 7, after: { kind: 'trigger', reason, streak: 1 } },
+      effects: [
+        { type: 'log', level: 'info', text: 'restarting web: memory 612 MB > 512 MB' },
+        { type: 'noteTrigger', reason },
+        { type: 'log', level: 'debug', text: 'killing web (pid 42) with signal SIGTERM' },
+        { type: 'signal', signal: 'TERM', group: false, purpose: 'stop' },
+        { type: 'armTimer', timer: 'stopwait', delayMs: 10_000, token: 7 },
+      ],
+    });
+  });
+
+  it('stopasgroup signals the group with the stopsignal', () => {
+    const running: ProcessState = { kind: 'running', pid: 42 };
+    const outcome = step(
+      running,
+      trigger,
+      { ...policy, stopSignal: 'INT', stopAsGroup: true, killAsGroup: true },
+      at(5000),
+    );
+    expect(effectsOf(outcome)).toContainEqual({
+      type: 'signal',
+      signal: 'INT',
+      group: true,
+      purpose: 'stop',
+    });
+  });
+
+  it('restart pacing: a restart soon after the last one continues the streak', () => {
+    const running: ProcessState = { kind: 'running', pid: 42, sinceMs: 4000 };
+    const outcome = step(running, trigger, policy, { ...at(5000), streak: 3 });
+    expect(outcome.kind === 'next' && outcome.state).toMatchObject({
+      after: { kind: 'trigger', streak: 4 },
+    });
+    const calm = step(running, trigger, policy, { ...at(4000 + 600_000), streak: 3 });
+    expect(calm.kind === 'next' && calm.state).toMatchObject({
+      after: { kind: 'trigger', streak: 1 },
+    });
+  });
+
+  it('STOPPING after a trigger: the exit is a stop, then an autorestart with the streak', () => {
+    const stopping: ProcessState = {
+      kind: 'stopping',
+      pid: 42,
+      timer: 7,
+      after: { kind: 'trigger', reason, streak: 2 },
+    };
+    const exited: Input = {
+      type: 'exited',
+      status: { kind: 'signalled', signal: 'TERM', coreDumped: false },
+    };
+    const outcome = step(stopping, exited, policy, at(6000));
+    expect(outcome).toMatchObject({
+      kind: 'next',
+      state: { kind: 'stopped' },
+      then: { type: 'autorestart', streak: 2 },
+    });
+    expect(logsOf(outcome)).toEqual(['warn stopped: web (terminated by SIGTERM)']);
+    // While the daemon shuts down, nothing starts again.
+    const down = step(stopping, exited, policy, { ...at(6000), autoStartAllowed: false });
+    expect(down).toMatchObject({ kind: 'next', state: { kind: 'stopped' } });
+    expect(down.kind === 'next' && down.then).toBeUndefined();
+  });
+
+  it('a client stop or shutdown during it keeps the stop and drops the restart', () => {
+    const stopping: ProcessState = {
+      kind: 'stopping',
+      pid: 42,
+      timer: 7,
+      after: { kind: 'trigger', reason, streak: 1 },
+    };
+    for (const input of [{ type: 'stop' }, { type: 'shutdown' }] as const) {
+      expect(step(stopping, input, policy, at(6000))).toEqual({
+        kind: 'next',
+        state: { kind: 'stopping', pid: 42, timer: 7 },
+        effects: [],
+      });
+    }
+  });
+
+  it.each(['stopped', 'starting', 'backoff', 'stopping', 'exited', 'fatal'] as const)(
+    'only RUNNING is restarted: %s ignores it',
+    (kind) => {
+      const states: Record<typeof kind, ProcessState> = {
+        stopped: { kind: 'stopped' },
+        starting: { kind: 'starting', pid: 42, tries: 0, startedAtMs: 0, timer: 5 },
+        backoff: { kind: 'backoff', tries: 1, timer: 5 },
+        stopping: { kind: 'stopping', pid: 42, timer: 5 },
+        exited: { kind: 'exited', expected: true },
+        fatal: { kind: 'fatal' },
+      };
+      expect(step(states[kind], trigger, policy, at(5000))).toEqual({ kind: 'ignore' });
+    },
+  );
+});

@@ -10,6 +10,7 @@ import {
   cancelTimerOf,
   killLeftovers,
   log,
+  noteTrigger,
   setExitStatus,
   setSpawnError,
   setStreak,
@@ -305,6 +306,27 @@ const runningProbed: Handler<'running', 'probed'> = (s, input, p, ctx) => {
   ]);
 };
 
+/**
+ * A restart trigger fired while RUNNING: a normal stop (stopsignal, stopwaitsecs), then a start,
+ * paced like an autorestart (a calm run of restart_backoff_reset starts a new streak).
+ */
+const runningTrigger: Handler<'running', 'trigger'> = (s, { reason }, p, ctx) =>
+  next(
+    {
+      kind: 'stopping',
+      pid: s.pid,
+      timer: ctx.token,
+      after: { kind: 'trigger', reason, streak: nextStreak(s.sinceMs, p, ctx) },
+    },
+    [
+      log('info', logTexts.restartTriggered(p.name, reason)),
+      noteTrigger(reason),
+      log('debug', logTexts.killing(p.name, s.pid, p.stopAsGroup, p.stopSignal)),
+      signal(p.stopSignal, p.stopAsGroup, 'stop'),
+      arm('stopwait', p.stopWaitMs, ctx.token),
+    ],
+  );
+
 // ---- stopping -------------------------------------------------------------------------------
 
 const beginStop: Handler<'starting' | 'running', 'stop' | 'shutdown'> = (s, _i, p, ctx) => {
@@ -358,6 +380,12 @@ const stoppingExited: Handler<'stopping', 'exited'> = (s, { status }, p, ctx) =>
         { kind: 'stopped' },
         effects,
         ctx.autoStartAllowed ? { type: 'autorestart', streak: ctx.streak + 1 } : undefined,
+      );
+    case 'trigger':
+      return next(
+        { kind: 'stopped' },
+        effects,
+        ctx.autoStartAllowed ? { type: 'autorestart', streak: s.after.streak } : undefined,
       );
   }
 };
@@ -421,6 +449,7 @@ const idle = {
   probed: ignore,
   dependenciesChanged: ignore,
   autorestart: ignore,
+  trigger: ignore,
 } as const;
 
 export const TRANSITIONS: TransitionTable = {
@@ -454,6 +483,8 @@ export const TRANSITIONS: TransitionTable = {
     probed: move(['starting', 'running'], startingProbed),
     dependenciesChanged: ignore,
     autorestart: ignore,
+    // Only a RUNNING process is restarted by a trigger.
+    trigger: ignore,
   },
   running: {
     start: reject('ALREADY_STARTED'),
@@ -470,6 +501,7 @@ export const TRANSITIONS: TransitionTable = {
     probed: move(['running', 'stopping'], runningProbed),
     dependenciesChanged: ignore,
     autorestart: ignore,
+    trigger: move(['stopping'], runningTrigger),
   },
   backoff: {
     ...idle,
@@ -503,6 +535,7 @@ export const TRANSITIONS: TransitionTable = {
     probed: ignore,
     dependenciesChanged: ignore,
     autorestart: ignore,
+    trigger: ignore,
   },
   exited: {
     ...idle,

@@ -1,7 +1,9 @@
 // tssupervisor.getProcessHealth's struct, both sides: the server's encoder (one process's
-// readiness, liveness, dependency wait and restart pacing) and the clients' reader.
+// readiness, liveness, dependency wait, restart pacing and restart triggers) and the clients'
+// reader.
 
 import { readStruct, type WireValue } from './wire-value.js';
+import { cappedInt } from './process-info.js';
 import { XmlRpcDouble } from './xmlrpc/xmlrpc-value.js';
 
 /** What the engine knows of one process's health, as the encoder takes it. */
@@ -17,6 +19,10 @@ export interface ProcessHealthFacts {
   /** its depends_on entries, `name:condition` */
   readonly dependsOn: readonly string[];
   readonly reason: string | null;
+  /** why a restart trigger last restarted it (while it runs on); null when none did */
+  readonly restartedBy: string | null;
+  /** restart_on_cron: wall-clock epoch ms of the next restart; null without one */
+  readonly nextRestartMs: number | null;
 }
 
 export type ProcessHealthStruct = {
@@ -35,6 +41,10 @@ export type ProcessHealthStruct = {
   readonly depends_on: readonly string[];
   /** what status shows beside the state ('' when nothing is held up) */
   readonly reason: string;
+  /** the reason of the last triggered restart (memory, cron, watch); '' when none */
+  readonly restarted_by: string;
+  /** restart_on_cron: epoch seconds of the next restart, 0 when none */
+  readonly next_restart: number;
 };
 
 /** As a client reads it: restart_in a plain number. */
@@ -56,6 +66,9 @@ export const encodeProcessHealth = (facts: ProcessHealthFacts): ProcessHealthStr
   ),
   depends_on: facts.dependsOn,
   reason: facts.reason ?? '',
+  restarted_by: facts.restartedBy ?? '',
+  next_restart:
+    facts.nextRestartMs === null ? 0 : cappedInt(Math.floor(facts.nextRestartMs / 1000)),
 });
 
 export const readProcessHealth = (method: string, value: WireValue): ProcessHealthInfo => {
@@ -71,5 +84,8 @@ export const readProcessHealth = (method: string, value: WireValue): ProcessHeal
     restart_in: s.number('restart_in'),
     depends_on: s.stringArray('depends_on'),
     reason: s.string('reason'),
+    // Absent from daemons before restart triggers.
+    restarted_by: s.optionalString('restarted_by', ''),
+    next_restart: s.optionalInt('next_restart', 0),
   };
 };

@@ -168,6 +168,8 @@ describe('process health (tssupervisor.getProcessHealth)', () => {
     restartInMs: null,
     dependsOn: [],
     reason: null,
+    restartedBy: null,
+    nextRestartMs: null,
   };
   const structs = [
     encodeProcessHealth(plain),
@@ -184,13 +186,32 @@ describe('process health (tssupervisor.getProcessHealth)', () => {
       reason: 'waiting for db (ready)',
     }),
     encodeProcessHealth({ ...plain, state: 'BACKOFF', restartInMs: 7_260 }),
+    encodeProcessHealth({
+      ...plain,
+      restartedBy: 'memory 612 MB > 512 MB',
+      nextRestartMs: 1_765_000_800_500,
+    }),
   ];
 
   it('the double as a plain number, the rest as sent; none pending is -1', async () => {
     const read = await tssupervisorApi(answering(structs)).getProcessHealth();
     expect(read).toEqual(structs.map((s) => ({ ...s, restart_in: s.restart_in.value })));
-    expect(read.map((h) => h.restart_in)).toEqual([-1, -1, 7.3]);
+    expect(read.map((h) => h.restart_in)).toEqual([-1, -1, 7.3, -1]);
     expect(read[1]?.waiting_for).toBe('db (ready)');
+    expect(read.map((h) => [h.restarted_by, h.next_restart])).toEqual([
+      ['', 0],
+      ['', 0],
+      ['', 0],
+      ['memory 612 MB > 512 MB', 1_765_000_800],
+    ]);
+  });
+
+  it('a daemon without restart triggers: none, not a malformed answer', async () => {
+    const older: Record<string, XmlRpcValue> = { ...encodeProcessHealth(plain) };
+    delete older['restarted_by'];
+    delete older['next_restart'];
+    const [read] = await tssupervisorApi(answering([older])).getProcessHealth();
+    expect(read).toMatchObject({ restarted_by: '', next_restart: 0 });
   });
 });
 

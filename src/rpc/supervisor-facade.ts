@@ -13,7 +13,7 @@ import type {
 import type { Fault } from '../model/faults.js';
 import type { Timer } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
-import type { ProcessStats } from '../ports/process-stats.js';
+import type { StatsSampler } from '../engine/stats-sampler.js';
 
 /** The part of the engine the methods use. */
 export type EngineView = Pick<
@@ -71,8 +71,8 @@ export interface SupervisorFacade {
   /** the same path as SIGTERM / SIGHUP; returns before anything stops */
   requestLifecycle(request: LifecycleRequest): void;
   publish(event: RemoteCommunicationEvent): void;
-  /** tssupervisor.*: CPU and memory of each process tree, measured when asked */
-  readonly processStats: ProcessStats;
+  /** tssupervisor.*: CPU and memory of each process tree (the daemon's one sampler) */
+  readonly statsSampler: StatsSampler;
   /** tssupervisor.*: every process state change and group addition/removal; returns unsubscribe */
   onProcessChange(listener: (event: ProcessStateEvent | ProcessGroupEvent) => void): () => void;
   /** tssupervisor.waitForStateChange's deadline */

@@ -2,9 +2,11 @@
 // record of every published event: what engine tests drive and inspect.
 
 import type { GroupConfig, SupervisordConfig } from '../../src/config/types.js';
+import type { StatsSampler } from '../../src/engine/stats-sampler.js';
 import { Supervisor } from '../../src/engine/supervisor.js';
 import { EventBus } from '../../src/events/event-bus.js';
 import type { ProcessStateEvent, SupervisorEvent } from '../../src/model/events.js';
+import { FakeFileWatcher } from './fake-file-watcher.js';
 import { FakeProber } from './fake-prober.js';
 import { FakeSpawner } from './fake-spawner.js';
 import { fakeOutputs } from './fake-process-output.js';
@@ -17,6 +19,8 @@ export interface WorldOptions {
   readonly baseEnv?: Readonly<Record<string, string>>;
   readonly supervisord?: Partial<SupervisordConfig>;
   readonly serverUrl?: string | null;
+  /** restart_on_memory's measurements (none: no memory checks) */
+  readonly statsSampler?: StatsSampler;
 }
 
 export const engineWorld = (options: WorldOptions = {}) => {
@@ -28,6 +32,7 @@ export const engineWorld = (options: WorldOptions = {}) => {
   });
   const outputs = fakeOutputs();
   const prober = new FakeProber();
+  const fileWatcher = new FakeFileWatcher();
   const events: SupervisorEvent[] = [];
   bus.subscribeAll((e) => events.push(e));
   const supervisor = new Supervisor({
@@ -40,6 +45,8 @@ export const engineWorld = (options: WorldOptions = {}) => {
     supervisordConfig: supervisordConfig(options.supervisord),
     serverUrl: options.serverUrl === undefined ? 'unix:///run/supervisor.sock' : options.serverUrl,
     prober,
+    fileWatcher,
+    ...(options.statsSampler === undefined ? {} : { statsSampler: options.statsSampler }),
   });
   supervisor.addGroups(options.groups ?? []);
 
@@ -63,6 +70,7 @@ export const engineWorld = (options: WorldOptions = {}) => {
     clock,
     spawner,
     prober,
+    fileWatcher,
     logger,
     bus,
     outputs,
@@ -75,3 +83,13 @@ export const engineWorld = (options: WorldOptions = {}) => {
 };
 
 export type EngineWorld = ReturnType<typeof engineWorld>;
+
+/** The state events of a start, then a restart the engine decided on (stop, then start). */
+export const startThenRestart = (name: string): string[] => [
+  `${name} STOPPED→STARTING`,
+  `${name} STARTING→RUNNING`,
+  `${name} RUNNING→STOPPING`,
+  `${name} STOPPING→STOPPED`,
+  `${name} STOPPED→STARTING`,
+  `${name} STARTING→RUNNING`,
+];

@@ -49,6 +49,7 @@ export const processConfig = (
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
   shutdownOn: 'never',
+  restartTriggers: { memoryBytes: 0, cron: null, watch: null },
   ...overrides,
 });
 

@@ -72,6 +72,14 @@ ${extra}`;
 export const runDaemonCommand = (args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
   spawnSync(process.execPath, [DAEMON_BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
 
+/** Runs bin/tssupervisorctl against a running daemon's config, to the end. */
+export const runCtl = (running: RunningDaemon, ...args: string[]): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, [CTL_BIN, '-c', running.configPath, ...args], {
+    cwd: running.dir.path,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+
 export const startDaemon = (config: string, options: DaemonOptions = {}): RunningDaemon => {
   const dir = options.dir ?? makeTempDir();
   const configPath = dir.join('supervisord.conf');

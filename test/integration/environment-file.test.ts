@@ -2,15 +2,14 @@
 // order of precedence, `update` restarts a program whose file changed, and a bad file is refused
 // (at start, and by reread without touching what runs).
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
 import {
   baseConfig,
-  CTL_BIN,
   PROGRAMS,
+  runCtl,
   runDaemonCommand,
   type RunningDaemon,
   spawnedPids,
@@ -39,12 +38,7 @@ MODE=old
 
 const cleanup = cleanupAfterEach();
 
-const ctl = (running: RunningDaemon, ...args: string[]) =>
-  spawnSync(process.execPath, [CTL_BIN, '-c', running.configPath, ...args], {
-    cwd: running.dir.path,
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
+const ctl = runCtl;
 
 /** The env.log once it holds `needle` (the program prints its environment once per start). */
 const envLog = (running: RunningDaemon, needle: string): Promise<string> => {

@@ -118,6 +118,8 @@ it('--json carries our health and stats figures when the server has them', async
     restartInMs: null,
     dependsOn: ['db:ready'],
     reason: null,
+    restartedBy: 'cron 0 4 * * *',
+    nextRestartMs: 1_765_000_800_000,
   });
   const stats = encodeProcessStats(
     { name: 'web_0', group: 'web', pid: 101 },
@@ -139,6 +141,8 @@ it('--json carries our health and stats figures when the server has them', async
     restart_in: null,
     depends_on: ['db:ready'],
     reason: '',
+    restarted_by: 'cron 0 4 * * *',
+    next_restart: 1_765_000_800,
   });
   expect(row?.['stats']).toEqual({ cpu_percent: 2.5, rss_kb: 10240, processes: 3, restarts: 4 });
   expect(run.exit).toBe(0);

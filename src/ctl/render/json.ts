@@ -39,6 +39,10 @@ export interface HealthJson {
   readonly restart_in: number | null;
   readonly depends_on: readonly string[];
   readonly reason: string;
+  /** the reason of the last triggered restart; null when none */
+  readonly restarted_by: string | null;
+  /** restart_on_cron: epoch seconds of the next restart; null when none */
+  readonly next_restart: number | null;
 }
 
 export interface StatsJson {
@@ -62,6 +66,8 @@ const healthJson = (h: ProcessHealthInfo): HealthJson => ({
   restart_in: h.restart_in < 0 ? null : h.restart_in,
   depends_on: h.depends_on,
   reason: h.reason,
+  restarted_by: h.restarted_by === '' ? null : h.restarted_by,
+  next_restart: h.next_restart === 0 ? null : h.next_restart,
 });
 
 const statsJson = (s: ProcessStatsInfo): StatsJson => ({

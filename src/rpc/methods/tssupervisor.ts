@@ -10,12 +10,8 @@ import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { optional, param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
 import { statusStruct, unlessAborted } from './status-structs.js';
+import type { StatsSampler, TreeUsages } from '../../engine/stats-sampler.js';
 import { createChangeFeed, type ChangeFeed } from './tssupervisor-change-feed.js';
-import {
-  createStatsSampler,
-  type StatsSampler,
-  type TreeUsages,
-} from './tssupervisor-stats-sampler.js';
 
 export const DEFAULT_WAIT_MS = 20_000;
 /** Below the 30 s deadline our clients give quick calls, so a wait never looks like a hang. */
@@ -30,12 +26,10 @@ export interface ProcessObservers {
   readonly sampler: StatsSampler;
 }
 
+/** The sampler is the daemon's one (engine/stats-sampler.ts): restart_on_memory shares it too. */
 export const createProcessObservers = (facade: SupervisorFacade): ProcessObservers => ({
   feed: createChangeFeed(facade),
-  sampler: createStatsSampler({
-    stats: facade.processStats,
-    monotonicMs: () => facade.monotonicMs(),
-  }),
+  sampler: facade.statsSampler,
 });
 
 export const tssupervisorMethods = (
@@ -101,7 +95,7 @@ export const tssupervisorMethods = (
     }),
     defineMethod({
       name: 'tssupervisor.getProcessHealth',
-      help: 'Readiness, liveness, depends_on and restart pacing of every process, ordered as getAllProcessInfo: readiness none|pending|ready|down, liveness none|ok|failing|down, the failures in a row of the probe now running, what of its depends_on it waits for, the seconds until a paced restart (-1: none), and the reason status shows.\n\n@return array result  structs {name, group, statename, readiness, liveness, probe_failures, waiting_for, restart_in, depends_on, reason}',
+      help: 'Readiness, liveness, depends_on, restart pacing and restart triggers of every process, ordered as getAllProcessInfo: readiness none|pending|ready|down, liveness none|ok|failing|down, the failures in a row of the probe now running, what of its depends_on it waits for, the seconds until a paced restart (-1: none), the reason status shows, why a restart trigger last restarted it (empty: none) and the epoch seconds of the next restart_on_cron restart (0 none).\n\n@return array result  structs {name, group, statename, readiness, liveness, probe_failures, waiting_for, restart_in, depends_on, reason, restarted_by, next_restart}',
       params: [],
       returns: 'array',
       handler: () => processes().map(healthStruct),

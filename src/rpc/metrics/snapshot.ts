@@ -5,7 +5,7 @@
 import type { SupervisedProcess } from '../../engine/process.js';
 import type { Supervisor } from '../../engine/supervisor.js';
 import type { ChangeFeed } from '../methods/tssupervisor-change-feed.js';
-import type { StatsSampler, TreeUsages } from '../methods/tssupervisor-stats-sampler.js';
+import type { StatsSampler, TreeUsages } from '../../engine/stats-sampler.js';
 import type { DaemonUsage } from '../../ports/process-stats.js';
 import type { LogCounters, MetricsSnapshot, ProcessSnapshot } from './families.js';
 

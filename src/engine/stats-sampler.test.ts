@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ProcessStats, TreeUsage } from '../../ports/process-stats.js';
-import { createStatsSampler } from './tssupervisor-stats-sampler.js';
+import type { ProcessStats, TreeUsage } from '../ports/process-stats.js';
+import { createStatsSampler } from './stats-sampler.js';
 
 const usage = (cpuPercent: number): TreeUsage => ({
   cpuPercent,

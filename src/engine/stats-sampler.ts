@@ -1,7 +1,7 @@
 // tssupervisor.getProcessStats' sampler: at most one sample of the process trees per interval,
 // shared by every caller, and taken only when somebody asks (no background polling).
 
-import type { ProcessStats, TreeUsage } from '../../ports/process-stats.js';
+import type { ProcessStats, TreeUsage } from '../ports/process-stats.js';
 
 export const MIN_SAMPLE_INTERVAL_MS = 1000;
 
