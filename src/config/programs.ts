@@ -70,6 +70,7 @@ const logStream = (
     captureMaxBytes: program[`${channel}_capture_maxbytes`],
     eventsEnabled: program[`${channel}_events_enabled`],
     syslog,
+    forward: program[`${channel}_forward`],
   };
 };
 
@@ -212,6 +213,7 @@ export const processesFromSection = (
         resetMs: program.restart_backoff_reset,
         retryForever: program.retry_forever,
       },
+      logFormat: program.log_format,
     });
   }
   processes.sort((a, b) => a.priority - b.priority || compareCodePoints(a.name, b.name));

@@ -78,6 +78,7 @@ export const realizeSupervisord = (
       stripAnsi: values.strip_ansi,
       environment: values.environment,
       identifier: values.identifier,
+      forwardOutput: values.forward_output,
     },
   };
 };

@@ -1,6 +1,7 @@
 // The typed, validated, immutable configuration: what the loader produces and the engine, the
 // RPC layer and the ctl consume. Plain readonly data; defaults live only in schema.ts.
 
+import type { LogFormat } from '../model/log-format.js';
 import type { LogLevel } from '../model/log-level.js';
 import type { ProbeSpec, ProbeTarget } from '../model/probe.js';
 import type { SignalName } from '../model/signals.js';
@@ -50,6 +51,8 @@ export interface LogStreamConfig {
   readonly captureMaxBytes: number;
   readonly eventsEnabled: boolean;
   readonly syslog: boolean;
+  /** ours, `*_forward=`: copy to the daemon's own stdout/stderr; null: [supervisord] forward_output */
+  readonly forward: boolean | null;
 }
 
 /** autorestart=true|false|unexpected */
@@ -138,6 +141,8 @@ export interface ProcessConfig {
   readonly liveness: LivenessConfig | null;
   readonly dependsOn: readonly Dependency[];
   readonly restartPacing: RestartPacing;
+  /** ours, `log_format=`: how output is written to the log files and forwarded */
+  readonly logFormat: LogFormat;
 }
 
 export interface EventListenerSettings {
@@ -181,6 +186,8 @@ export interface SupervisordConfig {
   readonly stripAnsi: boolean;
   readonly environment: Readonly<Record<string, string>>;
   readonly identifier: string;
+  /** ours: whether programs forward their output to the daemon's stdout/stderr by default */
+  readonly forwardOutput: boolean;
 }
 
 export interface HttpAuth {
