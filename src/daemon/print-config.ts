@@ -36,6 +36,7 @@ const processLines = (p: ProcessConfig): string[] => {
     Object.keys(p.environment).length === 0
       ? null
       : `environment=${Object.keys(p.environment).join(',')}`,
+    p.logFormat === 'raw' ? null : `log_format=${p.logFormat}`,
   ].filter((x) => x !== null);
   if (extras.length > 0) {
     lines.push(`      ${extras.join(' ')}`);

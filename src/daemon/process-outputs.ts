@@ -72,6 +72,8 @@ export class ProcessOutputs {
         {
           processName: process.name,
           groupName: process.groupName,
+          programName: process.programName,
+          logFormat: process.logFormat,
           identifier: supervisord.identifier,
           childLogDir: supervisord.childlogdir,
           stdout: (isListener ? listenerStdoutOptions : channelOptions)(process.stdout),
@@ -84,7 +86,7 @@ export class ProcessOutputs {
           logger: mainLog,
           debugCopy: mainLog.isEnabled('debug') ? mainLog : null,
           events: this.deps.bus,
-          monotonicMs: () => this.deps.clock.monotonicMs(),
+          clock: this.deps.clock,
         },
       );
       this.logs.set(keyOf(process), logs);

@@ -1,10 +1,12 @@
 // Everything one channel (stdout or stderr) of one process does with a chunk of output: the log
-// file, the tail buffer, the main log's debug copy and PROCESS_LOG events, with their backpressure.
+// file (raw, or framed into lines by log_format), the copy forwarded to the daemon's own output,
+// the tail buffer, the main log's debug copy and PROCESS_LOG events, with their backpressure.
 
 import type { EventBus } from '../events/event-bus.js';
 import type { OutputChannel } from '../model/events.js';
+import type { LineFramedSink } from './line-framed-sink.js';
 import type { RotatingFileWriter } from './rotating-file-writer.js';
-import type { DebugOutputCopy } from './sinks.js';
+import type { DebugOutputCopy, Drainable } from './sinks.js';
 import type { TailBuffer } from './tail-buffer.js';
 
 export type LogEventPublisher = Pick<EventBus, 'publish' | 'hasSubscribers'>;
@@ -15,6 +17,10 @@ export interface ChannelParts {
   readonly channel: OutputChannel;
   /** null for NONE */
   readonly writer: RotatingFileWriter | null;
+  /** log_format other than raw: the writer behind a line framer, which output goes through */
+  readonly framedFile?: LineFramedSink | null;
+  /** *_forward: the line-framed, prefixed copy on the daemon's stdout/stderr */
+  readonly forward?: LineFramedSink | null;
   readonly tail: TailBuffer;
   /** set when loglevel=debug */
   readonly debugCopy: DebugOutputCopy | null;
@@ -46,8 +52,11 @@ export class ChannelRecorder {
    * is full: the caller stops reading until onceWritable fires.
    */
   record(data: Uint8Array, pid: number): boolean {
-    const { writer, tail, debugCopy, processName, channel } = this.parts;
-    let more = writer === null || writer.write(data);
+    const { writer, framedFile, forward, tail, debugCopy, processName, channel } = this.parts;
+    let more = writer === null || (framedFile ?? writer).write(data);
+    if (forward != null && !forward.write(data)) {
+      more = false;
+    }
     tail.push(data);
     if (debugCopy !== null && !debugCopy.copyChildOutput(processName, channel, data)) {
       more = false;
@@ -87,20 +96,29 @@ export class ChannelRecorder {
     }
   }
 
-  /** Call `callback` once the file and the debug copy both accept data again. */
+  /** The pipe reached EOF: finish a held unfinished line (log_format, forwarding). */
+  end(): void {
+    this.parts.framedFile?.end();
+    this.parts.forward?.end();
+  }
+
+  /** Call `callback` once the file, the forwarded copy and the debug copy all accept data again. */
   onceWritable(callback: () => void): void {
-    const { writer, debugCopy } = this.parts;
-    const afterWriter = (): void => {
-      if (debugCopy === null) {
+    const { writer, forward, debugCopy } = this.parts;
+    const sinks: Drainable[] = [];
+    for (const sink of [writer, forward, debugCopy]) {
+      if (sink != null) {
+        sinks.push(sink);
+      }
+    }
+    const next = (i: number): void => {
+      const sink = sinks[i];
+      if (sink === undefined) {
         callback();
       } else {
-        debugCopy.onceDrained(callback);
+        sink.onceDrained(() => next(i + 1));
       }
     };
-    if (writer === null) {
-      afterWriter();
-    } else {
-      writer.onceDrained(afterWriter);
-    }
+    next(0);
   }
 }

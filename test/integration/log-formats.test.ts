@@ -1,0 +1,111 @@
+// log_format through the real daemon: a child writing lines in odd-sized pieces (and one line
+// whose end comes 400 ms late) gets exactly one stamp per line in `timestamped` and one valid
+// JSON object per line in `json`, across rotations, with no byte lost.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  baseConfig,
+  killDaemon,
+  PROGRAMS,
+  type RunningDaemon,
+  startDaemon,
+} from '../helpers/daemon-harness.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d $/;
+const STAMP_LENGTH = 30;
+
+let daemon: RunningDaemon | undefined;
+afterEach(async () => {
+  await killDaemon(daemon);
+  daemon = undefined;
+});
+
+const chunky = (args: string): string => `${process.execPath} ${PROGRAMS}/chunky-lines.mjs ${args}`;
+
+/** What the fixture writes, run directly: its lines (the last one has no newline). */
+const expectedLines = (args: string): string[] => {
+  const run = spawnSync(process.execPath, [`${PROGRAMS}/chunky-lines.mjs`, ...args.split(' ')]);
+  return run.stdout.toString('utf8').split('\n');
+};
+
+/** The rotated files oldest first, then the current one. */
+const logFiles = (path: string): string[] => {
+  const backups: string[] = [];
+  for (let n = 1; existsSync(`${path}.${n}`); n++) {
+    backups.unshift(`${path}.${n}`);
+  }
+  return [...backups, path];
+};
+
+const runToExit = async (format: string, args: string): Promise<string[]> => {
+  daemon = startDaemon(
+    baseConfig(`
+[program:chunky]
+command=${chunky(args)}
+log_format=${format}
+stdout_logfile=%(here)s/chunky.log
+stdout_logfile_maxbytes=16KB
+stdout_logfile_backups=100
+autorestart=false
+startsecs=0`).replace('loglevel=debug', 'loglevel=info'),
+  );
+  await daemon.waitForLog('exited: chunky (exit status 0; expected)', 30_000);
+  const path = daemon.dir.join('chunky.log');
+  // The output is complete once the last line has been written, with the newline EOF gives it.
+  await waitFor(() => readFileSync(path, 'utf8').includes('without a newline'), {
+    what: 'the last line in the log',
+  });
+  return logFiles(path);
+};
+
+describe('log_format through the daemon', () => {
+  it('timestamped: one stamp per line across rotations, no byte lost', async () => {
+    const args = '--lines 2000 --seed 7';
+    const files = await runToExit('timestamped', args);
+    expect(files.length).toBeGreaterThan(5);
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    // Rotation waits for the end of a line: every file starts with a stamped line.
+    for (const text of texts.filter((t) => t !== '')) {
+      expect(text.slice(0, STAMP_LENGTH)).toMatch(STAMP);
+    }
+    const lines = texts.join('').split('\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) {
+      expect(line.slice(0, STAMP_LENGTH)).toMatch(STAMP);
+    }
+    expect(lines.map((l) => l.slice(STAMP_LENGTH))).toEqual(expectedLines(args));
+    const stamps = lines.map((l) => Date.parse(l.slice(0, STAMP_LENGTH - 1)));
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
+  });
+
+  it('json: one valid object per line across rotations, no byte lost', async () => {
+    const args = '--lines 1000 --seed 11';
+    const files = await runToExit('json', args);
+    expect(files.length).toBeGreaterThan(5);
+    const objects = files
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const o of objects) {
+      expect(o).toMatchObject({ program: 'chunky', process: 'chunky', stream: 'stdout' });
+      expect(Date.parse(String(o['time']))).not.toBeNaN();
+    }
+    // A partial object (the slow line's start) is continued by the next one.
+    expect(objects.filter((o) => o['partial'] === true)).toHaveLength(1);
+    const lines: string[] = [];
+    let pending = '';
+    for (const o of objects) {
+      pending += String(o['line']);
+      if (o['partial'] !== true) {
+        lines.push(pending);
+        pending = '';
+      }
+    }
+    expect(lines).toEqual(expectedLines(args));
+  });
+});
