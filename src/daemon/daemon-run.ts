@@ -9,6 +9,7 @@ import { ListenerPools } from '../events/listener-pools.js';
 import { cleanAutoLogs } from '../logging/auto-log-files.js';
 import { createLogFollower } from '../logging/log-follower.js';
 import { type MainLog, openMainLog } from '../logging/main-log.js';
+import type { ForwardTargets } from '../logging/sinks.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { HttpServerTransport } from '../ports/http-transport.js';
@@ -38,6 +39,8 @@ export interface DaemonPorts {
   readonly stdoutCopy: ((bytes: Uint8Array) => void) | null;
   /** the daemon's stderr, for what cannot go to the main log */
   readonly writeStderr: (text: string) => void;
+  /** the daemon's own stdout and stderr as sinks for forwarded child output (*_forward) */
+  readonly forwardTo?: ForwardTargets;
   /** supervisor.reloadConfig: parse the config file again, as a SIGHUP would */
   readonly rereadConfig: () => RereadOutcome;
   /** supervisor.shutdown / supervisor.restart: the same path as SIGTERM / SIGHUP */
@@ -119,6 +122,7 @@ export class DaemonRun {
       bus,
       supervisord: sd,
       listeners,
+      forwardTo: ports.forwardTo ?? null,
     });
     await outputs.prepare(config.groups);
     const supervisor = new Supervisor({

@@ -22,7 +22,13 @@ const logTarget = (stream: LogStreamConfig, redirected = false): string => {
   }
 };
 
-const processLines = (p: ProcessConfig): string[] => {
+/** The channels forwarded to the daemon's stdout/stderr, `forwardDefault` being forward_output. */
+const forwarded = (p: ProcessConfig, forwardDefault: boolean): string | null => {
+  const channels = (['stdout', 'stderr'] as const).filter((c) => p[c].forward ?? forwardDefault);
+  return channels.length === 0 ? null : `forward=${channels.join(',')}`;
+};
+
+const processLines = (p: ProcessConfig, forwardDefault: boolean): string[] => {
   const lines = [
     `  ${p.name}: ${p.command}`,
     `      autostart=${p.autostart} autorestart=${p.autorestart === 'always' ? 'true' : p.autorestart === 'never' ? 'false' : 'unexpected'} startsecs=${p.startMs / 1000} startretries=${p.startRetries} exitcodes=${p.exitCodes.join(',')} priority=${p.priority}`,
@@ -37,6 +43,7 @@ const processLines = (p: ProcessConfig): string[] => {
       ? null
       : `environment=${Object.keys(p.environment).join(',')}`,
     p.logFormat === 'raw' ? null : `log_format=${p.logFormat}`,
+    forwarded(p, forwardDefault),
   ].filter((x) => x !== null);
   if (extras.length > 0) {
     lines.push(`      ${extras.join(' ')}`);
@@ -62,7 +69,7 @@ export const renderConfigSummary = (config: Config): string => {
   for (const group of config.groups) {
     out.push(`[${group.kind}:${group.name}] priority=${group.priority}`);
     for (const p of group.processes) {
-      out.push(...processLines(p));
+      out.push(...processLines(p, config.supervisord.forwardOutput));
     }
   }
   for (const m of config.messages) {

@@ -205,6 +205,40 @@ describe('forwarding to the daemon', () => {
     expect(stdout.text()).toBe('[web] loading\n[web] ... done\n');
   });
 
+  it('a slow daemon stdout pauses the child pipe (bounded memory), and loses nothing', async () => {
+    const clock = new ManualClock(START);
+    const chunks: Uint8Array[] = [];
+    let open = false;
+    let waiting: (() => void)[] = [];
+    const gated: ByteSink = {
+      write: (chunk) => chunks.push(chunk) > 0 && open,
+      onceDrained: (callback) => (open ? callback() : waiting.push(callback)),
+    };
+    const { logs } = await buildProcessLogs(
+      { stdout: channel({ forward: true }) },
+      { clock, forwardTo: { stdout: gated, stderr: memorySink() } },
+    );
+    const child = fakeChild(7);
+    logs.attach(child);
+    const line = `${'x'.repeat(99)}\n`;
+    let accepted = 0;
+    while (child.stdout.write(line)) {
+      accepted++;
+      await settle();
+    }
+    // The sink said stop after the first chunk: the rest waits in the pipe, not in the daemon.
+    expect(chunks).toHaveLength(1);
+    expect(child.stdout.readableLength).toBeGreaterThan(0);
+    open = true;
+    const release = waiting;
+    waiting = [];
+    release.forEach((callback) => callback());
+    await endChild(child, 'last\n');
+    await logs.drained();
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text).toBe(`[grp:web] ${line}`.repeat(accepted + 1) + '[grp:web] last\n');
+  });
+
   it('forwards only the channels that ask, in the log format', async () => {
     const clock = new ManualClock(START);
     const stdout = memorySink();

@@ -1,6 +1,7 @@
-// log_format through the real daemon: a child writing lines in odd-sized pieces (and one line
-// whose end comes 400 ms late) gets exactly one stamp per line in `timestamped` and one valid
-// JSON object per line in `json`, across rotations, with no byte lost.
+// log_format and forwarding through the real daemon: a child writing lines in odd-sized pieces
+// (and one line whose end comes 400 ms late) gets exactly one stamp per line in `timestamped`
+// and one valid JSON object per line in `json`, across rotations, with no byte lost; forwarded
+// output appears on the daemon's own stdout/stderr, line by line, prefixed with the process name.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -107,5 +108,94 @@ describe('log_format through the daemon', () => {
       }
     }
     expect(lines).toEqual(expectedLines(args));
+  });
+});
+
+describe('forwarding to the daemon', () => {
+  it("shows each program's lines on the daemon's stdout/stderr, prefixed, in its format", async () => {
+    daemon = startDaemon(
+      baseConfig(`
+[program:a]
+command=${chunky('--lines 200 --name a --seed 3')}
+log_format=timestamped
+autorestart=false
+startsecs=0
+
+[program:b]
+command=${chunky('--lines 200 --name b --seed 5 --fd 2')}
+autorestart=false
+startsecs=0
+
+[program:c]
+command=${chunky('--lines 200 --name c --seed 9')}
+log_format=json
+autorestart=false
+startsecs=0
+
+[group:g]
+programs=b`)
+        .replace('loglevel=debug', 'loglevel=info')
+        .replace('[supervisord]', '[supervisord]\nforward_output=true'),
+    );
+    let stdout = '';
+    let stderr = '';
+    daemon.process.stdout?.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    daemon.process.stderr?.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    await waitFor(
+      () =>
+        ['a last line', 'c last line'].every((l) => stdout.includes(l)) &&
+        stderr.includes('b last line'),
+      { what: 'every last line forwarded', timeoutMs: 30_000 },
+    );
+    // Forwarded lines end even when the program's line has not: the slow line's start comes
+    // after 200 ms as a line of its own, its end as the next one (prefixed, not stamped again).
+    const split = (lines: string[]): string[] =>
+      lines.flatMap((l) =>
+        l.endsWith('slow line start and its end')
+          ? [l.slice(0, -' and its end'.length), ' and its end']
+          : [l],
+      );
+    const fromA = stdout.split('\n').filter((l) => l.startsWith('[a] '));
+    const unstamped = fromA
+      .map((l) => l.slice('[a] '.length))
+      .map((l, i, all) => {
+        const continued = i > 0 && all[i - 1]?.endsWith('slow line start') === true;
+        if (continued) {
+          return l;
+        }
+        expect(l.slice(0, STAMP_LENGTH)).toMatch(STAMP);
+        return l.slice(STAMP_LENGTH);
+      });
+    expect(unstamped).toEqual(split(expectedLines('--lines 200 --name a --seed 3')));
+
+    const fromB = stderr.split('\n').filter((l) => l.startsWith('[g:b] '));
+    expect(fromB.map((l) => l.slice('[g:b] '.length))).toEqual(
+      split(expectedLines('--lines 200 --name b --seed 5')),
+    );
+
+    // JSON lines name their process themselves: no prefix, each line one valid object.
+    const fromC = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(fromC.every((o) => o['process'] === 'c' && o['stream'] === 'stdout')).toBe(true);
+    const joined: string[] = [];
+    let pending = '';
+    for (const o of fromC) {
+      pending += String(o['line']);
+      if (o['partial'] !== true) {
+        joined.push(pending);
+        pending = '';
+      }
+    }
+    expect(joined).toEqual(expectedLines('--lines 200 --name c --seed 9'));
+
+    // Every stdout line is a forwarded line or the main log's own: no line cut by another's.
+    const mainLog = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ /;
+    for (const l of stdout.split('\n').filter((x) => x !== '')) {
+      expect(l.startsWith('[a] ') || l.startsWith('{') || mainLog.test(l), l).toBe(true);
+    }
+    expect(stdout).not.toContain('b line');
+    expect(stderr).not.toMatch(/[ac] line/);
   });
 });
