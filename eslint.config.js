@@ -10,26 +10,42 @@ const layer = (name) => [`**/src/${name}/**`, `../${name}/**`, `../../${name}/**
 const api = ['rpc', 'protocol', 'client-text'];
 const shell = ['platform', 'daemon'];
 const clients = ['ctl', 'dashboard'];
+/** The web UI: served by the daemon (composition root wires it), imported by no other layer. */
+const web = ['web'];
 
 /** For each folder, the folders it may NOT import (DESIGN.md "Import directions"). */
 const forbidden = {
-  model: ['config', 'engine', 'logging', 'events', 'ports', ...api, ...shell, ...clients],
-  config: ['engine', 'logging', 'events', 'ports', ...api, ...shell, ...clients],
-  ports: ['config', 'engine', 'logging', 'events', ...api, ...shell, ...clients],
-  events: ['config', 'engine', 'logging', ...api, ...shell, ...clients],
-  engine: ['logging', ...api, ...shell, ...clients],
-  logging: ['config', 'engine', ...api, ...shell, ...clients],
-  // The server side of the API: it encodes with protocol/, never the other way round.
-  rpc: ['client-text', ...shell, ...clients],
+  model: ['config', 'engine', 'logging', 'events', 'ports', ...api, ...shell, ...clients, ...web],
+  config: ['engine', 'logging', 'events', 'ports', ...api, ...shell, ...clients, ...web],
+  ports: ['config', 'engine', 'logging', 'events', ...api, ...shell, ...clients, ...web],
+  events: ['config', 'engine', 'logging', ...api, ...shell, ...clients, ...web],
+  engine: ['logging', ...api, ...shell, ...clients, ...web],
+  logging: ['config', 'engine', ...api, ...shell, ...clients, ...web],
+  // The server side of the API: it encodes with protocol/, never the other way round. The web
+  // pages reach it as routes the composition root hands to the HTTP service.
+  rpc: ['client-text', ...shell, ...clients, ...web],
   // The API's one home (wire structs, codec, client), for the server and every client alike;
   // config only for types (the config-info encoder's input), see the rule below.
-  protocol: ['engine', 'logging', 'events', 'rpc', 'client-text', ...shell, ...clients],
+  protocol: ['engine', 'logging', 'events', 'rpc', 'client-text', ...shell, ...clients, ...web],
   // What clients show for API outcomes, shared by ctl, dashboard and the web UI.
-  'client-text': ['config', 'engine', 'logging', 'events', 'rpc', 'ports', ...shell, ...clients],
-  platform: ['engine', 'logging', 'events', ...api, 'daemon', ...clients],
+  'client-text': [
+    'config',
+    'engine',
+    'logging',
+    'events',
+    'rpc',
+    'ports',
+    ...shell,
+    ...clients,
+    ...web,
+  ],
+  platform: ['engine', 'logging', 'events', ...api, 'daemon', ...clients, ...web],
   // Clients reach the daemon only through protocol/ and share nothing with one another.
-  ctl: ['engine', 'logging', 'events', 'rpc', ...shell, 'dashboard'],
-  dashboard: ['config', 'engine', 'logging', 'events', 'rpc', ...shell, 'ctl'],
+  ctl: ['engine', 'logging', 'events', 'rpc', ...shell, 'dashboard', ...web],
+  dashboard: ['config', 'engine', 'logging', 'events', 'rpc', ...shell, 'ctl', ...web],
+  // The web pages act through the supervisor.* API (protocol/, called in-process) and answer
+  // with rpc/'s HTTP shapes; never the engine, the logs or the config behind them.
+  web: ['config', 'engine', 'logging', 'events', ...shell, ...clients],
 };
 
 const sideEffectModules = [

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a Debian machine: the npm packages, and the real
 # supervisord/supervisorctl, gunicorn + Flask, nginx and tmux that the compatibility and
-# deployment tests run against. Safe to run again.
+# deployment tests run against, Prometheus' Python client whose parser reads our /metrics, and
+# logrotate for the packaging test.
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,8 +11,10 @@ need=()
 command -v supervisord >/dev/null 2>&1 || need+=(supervisor)
 command -v gunicorn >/dev/null 2>&1 || need+=(gunicorn)
 /usr/bin/python3 -c 'import flask' >/dev/null 2>&1 || need+=(python3-flask)
+/usr/bin/python3 -c 'import prometheus_client' >/dev/null 2>&1 || need+=(python3-prometheus-client)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v logrotate >/dev/null 2>&1 || [ -x /usr/sbin/logrotate ] || need+=(logrotate)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root, or: sudo apt-get install -y ${need[*]})" >&2

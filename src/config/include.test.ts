@@ -8,6 +8,7 @@ describe('files', () => {
   it('names a missing or unreadable file as the reference does', () => {
     expect(loadConfig('nope.conf', memoryConfigHost())).toEqual({
       ok: false,
+      unknownNames: [],
       errors: [expect.objectContaining({ message: 'could not find config file nope.conf' })],
     });
     const unreadable = memoryConfigHost({ unreadable: ['/etc/locked.conf'] });
@@ -124,6 +125,7 @@ describe('bytes that are not UTF-8 (the reference refuses the file; so do we, sa
     const main = utf8('[supervisord]\n[program:a]\ncommand=/bin/echo ', [0xff, 0xfe], '\n');
     expect(refused(main)).toEqual({
       ok: false,
+      unknownNames: [],
       errors: [
         {
           file: MAIN,
@@ -166,6 +168,7 @@ describe('bytes that are not UTF-8 (the reference refuses the file; so do we, sa
     expect(refused(main, { [inc]: utf8('[program:b]\ncommand=/bin/echo ', [0xc3, 0x28]) })).toEqual(
       {
         ok: false,
+        unknownNames: [],
         errors: [
           expect.objectContaining({
             file: inc,

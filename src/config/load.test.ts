@@ -138,6 +138,7 @@ describe('command-line overrides', () => {
     });
     expect(result).toEqual({
       ok: false,
+      unknownNames: [],
       errors: [
         {
           file: '(command line)',

@@ -12,10 +12,12 @@ import { convertContext, startupEnvNames, type LoadContext } from './load-contex
 import { abspath } from './posix-path.js';
 import { readSupervisordSection, realizeSupervisord } from './supervisord-section.js';
 import { buildServers, readRpcInterfaces } from './servers.js';
-import type { ConfigError, LoadResult, ParseMessage } from './types.js';
+import type { ConfigError, LoadResult, ParseMessage, UnknownName } from './types.js';
+import { findUnknownNames } from './unknown-names.js';
 
 export { loadCtlConfig, type CtlConfigProblem, type CtlLoadResult } from './ctl-config.js';
 export { formatConfigError } from './errors.js';
+export { formatUnknownName } from './unknown-names.js';
 export type { SupervisordOverrideKey, SupervisordOverrides } from './cli-overrides.js';
 export { configSearchPaths, findConfigFile, noConfigFileMessage } from './search-path.js';
 
@@ -35,7 +37,10 @@ const LEVEL_ORDER: Readonly<Record<ParseMessage['level'], number>> = {
   info: 2,
 };
 
-const fail = (errors: readonly ConfigError[]): LoadResult => ({ ok: false, errors });
+const fail = (
+  errors: readonly ConfigError[],
+  unknownNames: readonly UnknownName[] = [],
+): LoadResult => ({ ok: false, errors, unknownNames });
 
 /** Reads `path` (as given on the command line) and everything it includes. */
 export const loadConfig = (
@@ -54,6 +59,7 @@ export const loadConfig = (
     return fail(files.errors);
   }
   const { doc, here } = files.value;
+  const unknownNames = findUnknownNames(doc);
   const base: LoadContext = {
     host,
     convert,
@@ -64,7 +70,7 @@ export const loadConfig = (
   };
   const supervisord = readSupervisordSection(base);
   if (!supervisord.ok) {
-    return fail(supervisord.errors);
+    return fail(supervisord.errors, unknownNames);
   }
   // Programs may use the variables [supervisord] environment= defines as ENV_* names.
   const env = new Map([...startEnv, ...envNames(supervisord.values.environment)]);
@@ -81,7 +87,7 @@ export const loadConfig = (
     ...(realized.ok ? [] : [realized.error]),
   ];
   if (!realized.ok || errors.length > 0) {
-    return fail(errors);
+    return fail(errors, unknownNames);
   }
   // The daemon never reads [supervisorctl]: a bad value there is the ctl's problem, not ours.
   const ctl = doc.sections.has('supervisorctl') ? readSupervisorctl(base) : undefined;
@@ -106,6 +112,7 @@ export const loadConfig = (
       groups: groups.groups,
       files: files.value.files,
       messages,
+      unknownNames,
     },
   };
 };

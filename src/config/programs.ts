@@ -2,6 +2,7 @@
 // expansions, logfile rules and warnings), sorted by (priority, name).
 
 import { configError, sectionSuffix } from './errors.js';
+import { readEnvironmentFiles } from './environment-files.js';
 import { envNames, expand, scopeNames, type ExpansionNames, type ScopeValues } from './expand.js';
 import { iniGet } from './ini.js';
 import { sectionContext, sectionFile, type LoadContext } from './load-context.js';
@@ -143,6 +144,16 @@ export const processesFromSection = (
     } catch (error) {
       return fail([invalid(error, 'environment', program.environment)]);
     }
+    if (program.environment_file !== '') {
+      // The files' paths may use the program's environment=; its values win over the files'.
+      try {
+        const names = processNames({ ...values, processEnv: envNames(environment) });
+        const paths = expand(program.environment_file, names, 'environment_file');
+        environment = { ...readEnvironmentFiles(paths, ctx.convert), ...environment };
+      } catch (error) {
+        return fail([invalid(error, 'environment_file', program.environment_file)]);
+      }
+    }
     const withEnv = { ...values, processEnv: envNames(environment) };
     const procRead = readOptions(PROCESS_OPTIONS, sectionContext(ctx, section, withEnv, suffix));
     if (!procRead.ok) {
@@ -214,6 +225,7 @@ export const processesFromSection = (
         retryForever: program.retry_forever,
       },
       logFormat: program.log_format,
+      shutdownOn: program.shutdown_on,
     });
   }
   processes.sort((a, b) => a.priority - b.priority || compareCodePoints(a.name, b.name));

@@ -57,6 +57,7 @@ const DEFAULT_PROCESS: ProcessConfig = {
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
   logFormat: 'raw',
+  shutdownOn: 'never',
 };
 
 describe('defaults', () => {

@@ -10,6 +10,7 @@ import {
   toReadinessProbe,
   toSecondsMs,
 } from './readiness-values.js';
+import { toShutdownOn } from './shutdown-on-values.js';
 import {
   toAutorestart,
   toBoolean,
@@ -118,7 +119,10 @@ export const PROGRAM_OPTIONS = {
   umask: optional(toOctal, 'program'),
   /** validated as a name before expansion, expanded per process */
   process_name: withDefault(toName, '%(program_name)s', 'raw'),
-  // ---- ours (docs/readiness-and-dependencies.md); supervisord ignores unknown keys ----
+  // ---- ours; supervisord ignores unknown keys ----
+  /** PATH[, PATH…]: expanded per process like environment=, read at load (environment-files.ts) */
+  environment_file: withDefault(toText, '', 'raw'),
+  // docs/readiness-and-dependencies.md
   depends_on: withDefault(toDependencies, '', 'program'),
   // Readiness gates STARTING → RUNNING, like Kubernetes' startup probe, but probed every second:
   // a 10 s period would make every start slow.
@@ -141,6 +145,8 @@ export const PROGRAM_OPTIONS = {
   /** absent: [supervisord] forward_output decides */
   stdout_forward: optional(toBoolean, 'program'),
   stderr_forward: optional(toBoolean, 'program'),
+  // docs/containers.md: the daemon shuts down with this program's exit status.
+  shutdown_on: withDefault(toShutdownOn, 'never', 'program'),
 } as const;
 
 const logfileOptions = <C extends 'stdout' | 'stderr'>(channel: C) =>
@@ -171,6 +177,17 @@ export const PROCESS_OPTIONS = {
   /** ours: expanded per process, so each process of a pool probes its own port */
   readiness_probe: optional(toReadinessProbe, 'process'),
   liveness_probe: optional(toLivenessProbe, 'process'),
+} as const;
+
+/**
+ * [fcgi-program:x]'s own options, beside the program's. We refuse the section (groups.ts), so
+ * nothing reads these; they are here so that a config check knows them.
+ */
+export const FCGI_SOCKET_OPTIONS = {
+  socket: optional(toText, 'program'),
+  socket_backlog: optional(toText, 'program'),
+  socket_owner: optional(toText, 'program'),
+  socket_mode: optional(toText, 'program'),
 } as const;
 
 export const INET_HTTP_SERVER_OPTIONS = {

@@ -29,6 +29,20 @@ export interface ParseMessage {
   readonly text: string;
 }
 
+/**
+ * Ours: a section or option supervisord silently ignores, most likely a typo. A warning, never an
+ * error: the config means what it means to supervisord.
+ */
+export interface UnknownName {
+  readonly file: string;
+  readonly line: number;
+  readonly section: string;
+  /** null when the whole section is of no known kind */
+  readonly option: string | null;
+  /** the nearest known name, as it would be written (`autorestart`, `[program:web]`) */
+  readonly suggestion: string | null;
+}
+
 /** A resolved user: for `user=` of programs and of [supervisord]. */
 export interface UserSpec {
   readonly name: string;
@@ -143,7 +157,15 @@ export interface ProcessConfig {
   readonly restartPacing: RestartPacing;
   /** ours, `log_format=`: how output is written to the log files and forwarded */
   readonly logFormat: LogFormat;
+  /** shutdown_on: which of its exits end the daemon, with its exit status (containers) */
+  readonly shutdownOn: ShutdownOn;
 }
+
+/**
+ * shutdown_on: `fatal` (it gave up: FATAL), `unexpected` (FATAL, a failed start, or an exit code
+ * not in exitcodes), `exit` (any exit nobody asked for); `never` is supervisord's behaviour.
+ */
+export type ShutdownOn = 'never' | 'fatal' | 'unexpected' | 'exit';
 
 export interface EventListenerSettings {
   /** upper-cased event type names as written in events= */
@@ -235,8 +257,15 @@ export interface Config {
   /** files read, in order (main file first) */
   readonly files: readonly string[];
   readonly messages: readonly ParseMessage[];
+  /** ours: names supervisord would ignore, in the order the files hold them */
+  readonly unknownNames: readonly UnknownName[];
 }
 
 export type LoadResult =
   | { readonly ok: true; readonly config: Config }
-  | { readonly ok: false; readonly errors: readonly ConfigError[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly ConfigError[];
+      /** what was found before the errors stopped the load: a typo may explain an error */
+      readonly unknownNames: readonly UnknownName[];
+    };

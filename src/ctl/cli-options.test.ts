@@ -34,6 +34,10 @@ it.each([
   [['-?'], { kind: 'help' }],
   [['--help', 'status'], { kind: 'help' }],
   [['-h', '-s', 'foo'], { kind: 'help' }],
+  [['--version', 'status'], { kind: 'version' }],
+  [['--vers'], { kind: 'version' }],
+  [['-s', 'unix:///s', '--version'], { kind: 'version' }],
+  [['--version', '-h'], { kind: 'version' }],
   [
     ['-s', 'foo'],
     { kind: 'usage-error', message: "invalid value for -s 'foo': value 'foo' is not a URL" },

@@ -1,5 +1,5 @@
 // tssupervisorctl's command line: supervisorctl's options (-c -s -u -p -r -i -h) plus ours
-// (--json, --sequential), checked as getopt would, then parsed with commander into options
+// (--json, --sequential, --version), checked as getopt would, then parsed with commander into options
 // and the command words.
 
 import { Command } from 'commander';
@@ -20,6 +20,8 @@ export interface CliOptions {
 export type CliParse =
   | { readonly kind: 'run'; readonly options: CliOptions; readonly words: readonly string[] }
   | { readonly kind: 'help' }
+  /** ours: print our version and exit 0 */
+  | { readonly kind: 'version' }
   /** getopt's message; printed as `Error: <message>` with exit 2. */
   | { readonly kind: 'usage-error'; readonly message: string };
 
@@ -65,6 +67,14 @@ const SPECS: readonly CtlOptionSpec[] = [
     addition: true,
     flags: '--sequential',
   },
+  {
+    short: null,
+    long: 'version',
+    takesValue: false,
+    once: false,
+    addition: true,
+    flags: '--version',
+  },
 ];
 
 /** supervisorctl's check for -s: Python urlparse finds a scheme and a host or a path. */
@@ -103,6 +113,9 @@ export const parseCommandLine = (argv: readonly string[]): CliParse => {
   for (const { spec, spelling, value } of scanned.occurrences) {
     if (spec.short === 'h' || spec.short === '?') {
       return { kind: 'help' };
+    }
+    if (spec.long === 'version') {
+      return { kind: 'version' };
     }
     if (spec.short === 's' && value !== null && !isUrl(value)) {
       return {

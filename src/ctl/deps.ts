@@ -27,6 +27,8 @@ export type ConnectResult =
 export interface CtlDeps {
   /** How we were invoked: usage messages name it; the config search starts two levels up. */
   readonly argv0: string;
+  /** Our package's version, for --version. */
+  readonly version: string;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   /** The first default config location that exists (spec §1.1). */

@@ -11,6 +11,7 @@ import { QUICK_CALL_TIMEOUT_MS, routeByMethod } from './client-timeouts.js';
 import type { ConnectResult, CtlDeps, ServerTarget } from './deps.js';
 import type { Interrupts } from './interrupts.js';
 import { openHttpLogStream } from '../platform/http-log-stream.js';
+import { packageVersion } from '../platform/package-version.js';
 import { openReadlineTerminal } from '../platform/readline-terminal.js';
 import { createProgram } from './program.js';
 
@@ -65,6 +66,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const deps: CtlDeps = {
   argv0,
+  version: packageVersion(),
   stdout: process.stdout,
   stderr: process.stderr,
   findConfigFile: () => findConfigFile(argv0, host),

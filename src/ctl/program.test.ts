@@ -45,6 +45,12 @@ it('prints the usage on -h, and runs nothing', async () => {
   expect([run.exit, run.fake.rpc.calls]).toEqual([0, []]);
 });
 
+it('prints the versions on --version without a config or a connection', async () => {
+  const run = await runCtl(['--version', 'status'], {});
+  expect([run.stdout, run.stderr, run.exit]).toEqual(['4.2.5 (tssupervisor 0.0.0-test)\n', '', 0]);
+  expect(run.fake.targets).toEqual([]);
+});
+
 it('connects with the URL and credentials from the command line', async () => {
   const run = await runCtl(['-s', 'http://h:9', '-u', 'u', '-p', 'p', 'version'], {
     answers: baseAnswers(),

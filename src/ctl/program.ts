@@ -8,6 +8,7 @@ import { runLine } from './dispatch.js';
 import { createSession, type Session } from './session.js';
 import { resolveSettings, type CtlSettings } from './settings.js';
 import { completerFor, completionCache, runShell } from './shell.js';
+import { versionLine } from '../model/versions.js';
 import type { Terminal } from '../ports/terminal.js';
 import { usageErrorText, usageText } from './usage.js';
 
@@ -64,6 +65,9 @@ export const createProgram = (deps: CtlDeps): CtlProgram => {
       switch (parsed.kind) {
         case 'help':
           deps.stdout.write(usageText(deps.argv0));
+          return 0;
+        case 'version':
+          deps.stdout.write(`${versionLine(deps.version)}\n`);
           return 0;
         case 'usage-error':
           deps.stderr.write(usageErrorText(deps.argv0, parsed.message));

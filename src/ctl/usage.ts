@@ -18,6 +18,7 @@ Options:
                             command is given
   --json                    status, start, stop, restart, signal and clear print JSON
   --sequential              act on several names one after another, not concurrently
+  --version                 print the supervisorctl version we match and ours, and exit
   -h, -?, --help            print this text and exit
 
 With a command (e.g. "status", "restart web:*"), run it and exit with its status.

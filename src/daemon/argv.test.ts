@@ -25,8 +25,17 @@ describe('supervisord command line', () => {
     [['-nc', 'x'], { nodaemon: '', configuration: 'x' }],
     [['--vers'], { version: '' }],
     [['-?'], { help: '' }],
-    [['-t', '-c', 'f'], { test: '', configuration: 'f' }],
+    [['-t', '-c', 'f'], { strip_ansi: '', configuration: 'f' }],
+    [['-nt'], { nodaemon: '', strip_ansi: '' }],
     [['--strip_ansi'], { strip_ansi: '' }],
+    [['--str'], { strip_ansi: '' }],
+    // ours: the config check, under its name and its old one, abbreviated only where no option
+    // of supervisord's is meant
+    [['--check-config', '-c', 'f'], { check_config: '', configuration: 'f' }],
+    [['--test'], { check_config: '' }],
+    [['--check'], { check_config: '' }],
+    [['--te'], { check_config: '' }],
+    [['--ch=d'], { childlogdir: 'd' }],
     [['-y', '5MB', '--minprocs=3'], { logfile_maxbytes: '5MB', minprocs: '3' }],
   ])('%j', (args, expected) => {
     expect(values(args)).toEqual(expected);
@@ -40,6 +49,10 @@ describe('supervisord command line', () => {
     [['-c'], 'option -c requires argument'],
     [['--nodaemon=1'], 'option --nodaemon must not have an argument'],
     [['--l'], 'option --l not a unique prefix'],
+    [['--c'], 'option --c not a unique prefix'],
+    [['-t', '--strip_ansi'], "conflicting command line option '--strip_ansi'"],
+    [['--str=1'], 'option --strip_ansi must not have an argument'],
+    [['--check-config=1'], 'option --check-config must not have an argument'],
   ])('%j is refused', (args, message) => {
     expect(error(args)).toBe(message);
   });

@@ -7,7 +7,6 @@ export type DaemonOptionKey =
   | 'silent'
   | 'help'
   | 'version'
-  | 'test'
   | 'user'
   | 'umask'
   | 'directory'
@@ -22,25 +21,29 @@ export type DaemonOptionKey =
   | 'minfds'
   | 'minprocs'
   | 'strip_ansi'
-  | 'profile_options';
+  | 'profile_options'
+  | 'check_config';
 
 interface OptionSpec {
   readonly key: DaemonOptionKey;
   readonly short: string | null;
   readonly takesValue: boolean;
+  /** long names other than the key itself */
+  readonly aliases?: readonly string[];
+  /**
+   * Ours, not supervisord's: abbreviated only where no option of supervisord's matches, so every
+   * abbreviation supervisord accepts (`--ch` for --childlogdir) still means what it means there.
+   */
+  readonly ours?: true;
 }
 
-/**
- * `-t` is our addition (validate and print, like `nginx -t`); supervisord's `-t` means
- * --strip_ansi, which stays available in its long form.
- */
+/** supervisord's options, with its letters and long names, then ours. */
 const OPTIONS: readonly OptionSpec[] = [
   { key: 'configuration', short: 'c', takesValue: true },
   { key: 'nodaemon', short: 'n', takesValue: false },
   { key: 'silent', short: 's', takesValue: false },
   { key: 'help', short: 'h', takesValue: false },
   { key: 'version', short: 'v', takesValue: false },
-  { key: 'test', short: 't', takesValue: false },
   { key: 'user', short: 'u', takesValue: true },
   { key: 'umask', short: 'm', takesValue: true },
   { key: 'directory', short: 'd', takesValue: true },
@@ -53,14 +56,20 @@ const OPTIONS: readonly OptionSpec[] = [
   { key: 'childlogdir', short: 'q', takesValue: true },
   { key: 'nocleanup', short: 'k', takesValue: false },
   { key: 'minfds', short: 'a', takesValue: true },
+  { key: 'strip_ansi', short: 't', takesValue: false },
   { key: 'minprocs', short: null, takesValue: true },
-  { key: 'strip_ansi', short: null, takesValue: false },
   { key: 'profile_options', short: null, takesValue: true },
+  // Check the config and print its programs, like `nginx -t` (whose letter supervisord has taken).
+  { key: 'check_config', short: null, takesValue: false, aliases: ['test'], ours: true },
 ];
 
-/** The long names accepted, including supervisord's spelling of --configuration. */
+/** Every long name: supervisord's spelling for its options, ours with dashes. */
 const LONG_NAMES: ReadonlyMap<string, OptionSpec> = new Map(
-  OPTIONS.map((o) => [o.key === 'test' ? 'test' : o.key, o]),
+  OPTIONS.flatMap((o) =>
+    [o.ours === true ? o.key.replaceAll('_', '-') : o.key, ...(o.aliases ?? [])].map(
+      (name) => [name, o] as const,
+    ),
+  ),
 );
 
 export interface ParsedArgv {
@@ -74,15 +83,21 @@ export type ArgvResult =
 
 const fail = (message: string): ArgvResult => ({ ok: false, message });
 
-const findLong = (typed: string): OptionSpec | string => {
+/**
+ * The long option `typed` names, with its full name: written out, else a unique prefix of one of
+ * supervisord's names, else (only then) a unique prefix of one of ours.
+ */
+const findLong = (typed: string): { readonly name: string; readonly spec: OptionSpec } | string => {
   const exact = LONG_NAMES.get(typed);
   if (exact !== undefined) {
-    return exact;
+    return { name: typed, spec: exact };
   }
-  const matches = [...LONG_NAMES.entries()].filter(([name]) => name.startsWith(typed));
+  const prefixed = [...LONG_NAMES.entries()].filter(([name]) => name.startsWith(typed));
+  const theirs = prefixed.filter(([, spec]) => spec.ours !== true);
+  const matches = theirs.length > 0 ? theirs : prefixed;
   const [first] = matches;
   if (matches.length === 1 && first !== undefined) {
-    return first[1];
+    return { name: first[0], spec: first[1] };
   }
   return matches.length === 0
     ? `option --${typed} not recognized`
@@ -108,10 +123,11 @@ export const parseDaemonArgv = (args: readonly string[]): ArgvResult => {
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const typed = arg.slice(2, eq === -1 ? undefined : eq);
-      const spec = findLong(typed);
-      if (typeof spec === 'string') {
-        return fail(spec);
+      const found = findLong(typed);
+      if (typeof found === 'string') {
+        return fail(found);
       }
+      const { name, spec } = found;
       let value = '';
       if (spec.takesValue) {
         if (eq !== -1) {
@@ -119,12 +135,12 @@ export const parseDaemonArgv = (args: readonly string[]): ArgvResult => {
         } else if (i + 1 < args.length) {
           value = args[++i] ?? '';
         } else {
-          return fail(`option --${spec.key} requires argument`);
+          return fail(`option --${name} requires argument`);
         }
       } else if (eq !== -1) {
-        return fail(`option --${spec.key} must not have an argument`);
+        return fail(`option --${name} must not have an argument`);
       }
-      const conflict = record(spec, value, `--${spec.key}`);
+      const conflict = record(spec, value, `--${name}`);
       if (conflict !== undefined) {
         return fail(conflict);
       }

@@ -15,7 +15,7 @@ const NOT_CONFIG: ReadonlySet<DaemonOptionKey> = new Set([
   'configuration',
   'help',
   'version',
-  'test',
+  'check_config',
   'profile_options',
 ]);
 

@@ -2,6 +2,7 @@
 // AUTO log cleanup, groups (with their logs), HTTP servers; then autostart. stop() undoes it all
 // in the shutdown order. A SIGHUP reload is stop() followed by a new run on the re-read config.
 
+import { formatUnknownName } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { Supervisor } from '../engine/supervisor.js';
 import { EventBus } from '../events/event-bus.js';
@@ -16,15 +17,21 @@ import type { HttpServerTransport } from '../ports/http-transport.js';
 import type { ProcessStats } from '../ports/process-stats.js';
 import type { Prober } from '../ports/prober.js';
 import type { Spawner } from '../ports/spawner.js';
+import { daemonUsage } from '../platform/daemon-usage.js';
 import { createProcessStats } from '../platform/process-stats.js';
 import { startHttpServers, type RunningHttpServers } from '../rpc/http-servers.js';
-import { createHttpService } from '../rpc/http-service.js';
+import { createHttpService, DEFAULT_MAX_BODY_BYTES } from '../rpc/http-service.js';
+import { inProcessCaller } from '../rpc/in-process-caller.js';
 import { supervisorMethods } from '../rpc/methods/supervisor.js';
-import { tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import { createProcessObservers, tssupervisorMethods } from '../rpc/methods/tssupervisor.js';
+import type { MetricsSources } from '../rpc/metrics/snapshot.js';
 import { createRpcService } from '../rpc/rpc-service.js';
+import { supervisorApi } from '../protocol/supervisor-api.js';
+import { createWebRoutes } from '../web/web-routes.js';
 import type { LifecycleRequest, RereadOutcome } from '../rpc/supervisor-facade.js';
 import { ProcessOutputs } from './process-outputs.js';
 import { createRpcFacade } from './rpc-facade.js';
+import { watchShutdownOn } from './shutdown-on-watch.js';
 import { childServerUrl } from './server-url.js';
 
 export interface DaemonPorts {
@@ -45,8 +52,12 @@ export interface DaemonPorts {
   readonly rereadConfig: () => RereadOutcome;
   /** supervisor.shutdown / supervisor.restart: the same path as SIGTERM / SIGHUP */
   readonly requestLifecycle: (request: LifecycleRequest) => void;
+  /** shutdown_on: shut down, then exit with `status` instead of 0 */
+  readonly requestExit?: (status: number) => void;
   /** tssupervisor.getProcessStats' measurements; default: /proc trees (pidusage without /proc) */
   readonly processStats?: ProcessStats;
+  /** our version, for GET /metrics */
+  readonly version: string;
 }
 
 export type DaemonRunStart =
@@ -103,6 +114,9 @@ export class DaemonRun {
     for (const message of config.messages) {
       log.log(message.level, message.text);
     }
+    for (const unknown of config.unknownNames) {
+      log.log('warn', formatUnknownName(unknown));
+    }
     if (!sd.nocleanup) {
       await cleanAutoLogs(ports.fs, sd.childlogdir, sd.identifier, log);
     }
@@ -137,6 +151,10 @@ export class DaemonRun {
       serverUrl: childServerUrl(config),
     });
     supervisor.addGroups(config.groups);
+    const { requestExit } = ports;
+    if (requestExit !== undefined) {
+      watchShutdownOn(bus, supervisor, log, requestExit);
+    }
 
     const facade = createRpcFacade({
       config,
@@ -164,9 +182,21 @@ export class DaemonRun {
       },
       mainLogPath: () => log.path,
     });
+    // One change feed and one stats sampler for the tssupervisor.* methods and GET /metrics.
+    const observers = createProcessObservers(facade);
+    const metrics: MetricsSources = {
+      engine: supervisor,
+      sampler: observers.sampler,
+      feed: observers.feed,
+      logCounters: (process) => outputs.logCounters(process.config.groupName, process.config.name),
+      eventPools: () => listeners.discardedEvents(),
+      daemonUsage,
+      version: ports.version,
+      wallMs: () => ports.clock.wallMs(),
+    };
     const rpc = createRpcService({
       methods: config.supervisorRpcEnabled
-        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade)]
+        ? [...supervisorMethods(facade), ...tssupervisorMethods(facade, observers)]
         : [],
       isShuttingDown: () => supervisor.mood !== 'RUNNING',
       logger: log,
@@ -177,12 +207,34 @@ export class DaemonRun {
         log.log('info', "RPC interface 'supervisor' initialized");
       }
     }
+    // supervisord's web pages work without [rpcinterface:supervisor]: they get the methods anyway.
+    const pagesCall = config.supervisorRpcEnabled
+      ? rpc.call
+      : createRpcService({
+          methods: supervisorMethods(facade),
+          isShuttingDown: () => supervisor.mood !== 'RUNNING',
+          logger: log,
+        }).call;
+    const pages = createWebRoutes({
+      api: (signal) => supervisorApi(inProcessCaller(pagesCall, { signal })),
+      nowMs: () => ports.clock.wallMs(),
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    });
     const servers = await startHttpServers({
       transport: ports.http,
       unixServers: config.unixHttpServers,
       inetServers: config.inetHttpServers,
       serviceFor: (auth) =>
-        createHttpService({ call: rpc.call, auth, logTail, clock: ports.clock, logger: log }),
+        createHttpService({
+          call: rpc.call,
+          auth,
+          logTail,
+          clock: ports.clock,
+          logger: log,
+          pages,
+          metrics,
+          engine: supervisor,
+        }),
       onStaleSocket: (path) => ports.writeStderr(`Unlinking stale socket ${path}\n`),
       logger: log,
     });

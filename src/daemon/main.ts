@@ -2,16 +2,15 @@
 // DaemonRun after another (SIGHUP reloads) → exit 0 with nothing left behind. The only daemon
 // file that reads the environment or exits.
 
-import { readFileSync } from 'node:fs';
-
 import {
   findConfigFile,
   formatConfigError,
   loadConfig,
   noConfigFileMessage,
 } from '../config/load.js';
-import type { Config, ConfigError } from '../config/types.js';
+import type { Config, ConfigError, LoadResult } from '../config/types.js';
 import type { ForwardTargets } from '../logging/sinks.js';
+import { versionLine } from '../model/versions.js';
 import { createChildCare, type ChildCare } from '../platform/child-care.js';
 import { nodeClock } from '../platform/node-clock.js';
 import { createNodeConfigHost } from '../platform/node-config-host.js';
@@ -25,29 +24,16 @@ import {
   reportUp,
   takeDaemonChildMarker,
 } from '../platform/daemonize.js';
+import { packageVersion } from '../platform/package-version.js';
 import { livePidFromFile, removePidfile, writePidfile } from '../platform/pidfile.js';
 import { ensureRlimit } from '../platform/rlimits.js';
 import { writableSink } from '../platform/writable-sink.js';
 import { parseDaemonArgv } from './argv.js';
 import { overridesFrom } from './cli-overrides.js';
 import { DaemonRun, type DaemonPorts } from './daemon-run.js';
-import { renderConfigSummary } from './print-config.js';
+import { renderConfigSummary, renderConfigWarnings } from './print-config.js';
 import { installSignalHandlers, type LifecycleRequest } from './signals.js';
 import { daemonUsage } from './usage.js';
-
-const SUPERVISORD_VERSION = '4.2.5';
-
-const packageVersion = (): string => {
-  const pkg: unknown = JSON.parse(
-    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-  );
-  return typeof pkg === 'object' &&
-    pkg !== null &&
-    'version' in pkg &&
-    typeof pkg.version === 'string'
-    ? pkg.version
-    : 'unknown';
-};
 
 const argv0 = process.argv[1] ?? 'tssupervisord';
 const isDaemonChild = takeDaemonChildMarker();
@@ -68,13 +54,29 @@ const configErrorsText = (errors: readonly ConfigError[]): string =>
     .map((e, i) => (i === 0 ? formatConfigError(e) : `       ${formatConfigError(e)}`))
     .join('\n');
 
+const loadFrom = (path: string, overrides: ReturnType<typeof overridesFrom>): LoadResult =>
+  loadConfig(path, createNodeConfigHost(), { uid: process.getuid?.() ?? 0, overrides });
+
 const readConfig = (
   path: string,
   overrides: ReturnType<typeof overridesFrom>,
 ): Config | ConfigError[] => {
-  const host = createNodeConfigHost();
-  const result = loadConfig(path, host, { uid: process.getuid?.() ?? 0, overrides });
+  const result = loadFrom(path, overrides);
   return result.ok ? result.config : [...result.errors];
+};
+
+/** The config check: the programs on stdout, warnings and errors on stderr; 1 when invalid. */
+const checkConfig = (path: string, overrides: ReturnType<typeof overridesFrom>): never => {
+  const result = loadFrom(path, overrides);
+  if (!result.ok) {
+    process.stderr.write(
+      `tssupervisord: configuration ${path} is invalid\n${result.errors.map((e) => `Error: ${formatConfigError(e)}\n`).join('')}${renderConfigWarnings([], result.unknownNames)}`,
+    );
+    return process.exit(1);
+  }
+  process.stdout.write(renderConfigSummary(result.config));
+  process.stderr.write(renderConfigWarnings(result.config.messages, result.config.unknownNames));
+  return process.exit(0);
 };
 
 const dropPrivileges = (config: Config): void => {
@@ -169,6 +171,7 @@ const portsFor = (
     stdoutCopy: foreground ? (bytes) => process.stdout.write(bytes) : null,
     writeStderr: (text) => process.stderr.write(text),
     forwardTo,
+    version: packageVersion(),
   };
 };
 
@@ -183,7 +186,7 @@ const main = async (): Promise<void> => {
     return process.exit(0);
   }
   if (opts.has('version')) {
-    process.stdout.write(`${SUPERVISORD_VERSION} (tssupervisor ${packageVersion()})\n`);
+    process.stdout.write(`${versionLine(packageVersion())}\n`);
     return process.exit(0);
   }
   const host = createNodeConfigHost();
@@ -192,20 +195,16 @@ const main = async (): Promise<void> => {
     return die(noConfigFileMessage(argv0));
   }
   const overrides = overridesFrom(parsed.argv);
-  let config = readConfig(path, overrides);
-  if (opts.has('test')) {
-    if (Array.isArray(config)) {
-      process.stderr.write(
-        `tssupervisord: configuration ${path} is invalid\n${config.map((e) => `Error: ${formatConfigError(e)}`).join('\n')}\n`,
-      );
-      return process.exit(1);
-    }
-    process.stdout.write(renderConfigSummary(config));
-    return process.exit(0);
+  if (opts.has('check_config')) {
+    return checkConfig(path, overrides);
   }
-  if (Array.isArray(config)) {
-    return die(configErrorsText(config));
+  const loaded = loadFrom(path, overrides);
+  if (!loaded.ok) {
+    // A name supervisord ignores may be why the config is refused (`comand=`): say so too.
+    const warnings = renderConfigWarnings([], loaded.unknownNames).trimEnd();
+    return die(`${configErrorsText(loaded.errors)}${warnings === '' ? '' : `\n${warnings}`}`);
   }
+  let config = loaded.config;
   const running = livePidFromFile(config.supervisord.pidfile);
   if (running !== undefined) {
     return die(
@@ -227,6 +226,8 @@ const main = async (): Promise<void> => {
 
   let run: DaemonRun | null = null;
   let pending: ((r: LifecycleRequest) => void) | null = null;
+  // shutdown_on: the status of the program whose exit ended the daemon (0 otherwise).
+  let exitStatus = 0;
   let requested: LifecycleRequest | null = null;
   // Signals and the supervisor.shutdown/restart RPC methods both end up here.
   const requestLifecycle = (request: LifecycleRequest): void => {
@@ -260,6 +261,13 @@ const main = async (): Promise<void> => {
           : { ok: true, config: reread };
       },
       requestLifecycle,
+      requestExit: (status) => {
+        // A shutdown already under way (SIGTERM) keeps its status.
+        if (requested !== 'shutdown') {
+          exitStatus = status;
+          requestLifecycle('shutdown');
+        }
+      },
     }).catch(
       // A failure nobody foresaw must still end the start with an error, never a silent exit 0.
       (error: unknown) =>
@@ -325,7 +333,7 @@ const main = async (): Promise<void> => {
   care.end();
   removePidfile(config.supervisord.pidfile);
   await flushStdio(2_000);
-  process.exit(0);
+  process.exit(exitStatus);
 };
 
 void main();

@@ -1,7 +1,14 @@
-// `tssupervisord -t`: render a validated Config as the effective programs, in start order, with
-// every option a reader needs to check (our addition, like `nginx -t`).
+// `tssupervisord --check-config`: render a validated Config as the effective programs, in start
+// order, with every option a reader needs to check (ours, like `nginx -t`), and the warnings apart.
 
-import type { Config, LogStreamConfig, ProcessConfig } from '../config/types.js';
+import { formatUnknownName } from '../config/load.js';
+import type {
+  Config,
+  LogStreamConfig,
+  ParseMessage,
+  ProcessConfig,
+  UnknownName,
+} from '../config/types.js';
 
 const MB = 1024 * 1024;
 
@@ -72,8 +79,20 @@ export const renderConfigSummary = (config: Config): string => {
       out.push(...processLines(p, config.supervisord.forwardOutput));
     }
   }
-  for (const m of config.messages) {
-    out.push(`${m.level.toUpperCase()}: ${m.text}`);
+  for (const m of config.messages.filter((m) => m.level === 'info')) {
+    out.push(`INFO: ${m.text}`);
   }
   return `${out.join('\n')}\n`;
 };
+
+/** For stderr: the parse warnings, then the names supervisord would ignore ('' when none). */
+export const renderConfigWarnings = (
+  messages: readonly ParseMessage[],
+  unknownNames: readonly UnknownName[],
+): string =>
+  [
+    ...messages.filter((m) => m.level !== 'info').map((m) => `${m.level.toUpperCase()}: ${m.text}`),
+    ...unknownNames.map((u) => `WARN: ${formatUnknownName(u)}`),
+  ]
+    .map((line) => `${line}\n`)
+    .join('');

@@ -12,6 +12,7 @@ import {
 } from '../logging/process-logs.js';
 import type { MainLog } from '../logging/main-log.js';
 import type { ForwardTargets } from '../logging/sinks.js';
+import type { LogCounters } from '../rpc/metrics/families.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { ProcessOutput } from '../ports/process-output.js';
@@ -144,6 +145,20 @@ export class ProcessOutputs {
 
   get(groupName: string, processName: string): ProcessLogs | undefined {
     return this.logs.get(`${groupName}:${processName}`);
+  }
+
+  /** GET /metrics: the counters of each channel of a process that has a log file. */
+  logCounters(groupName: string, processName: string): LogCounters[] {
+    const logs = this.get(groupName, processName);
+    if (logs === undefined) {
+      return [];
+    }
+    return (['stdout', 'stderr'] as const).flatMap((channel) => {
+      const stats = logs.fileStats(channel);
+      return stats === null
+        ? []
+        : [{ channel, writtenBytes: stats.writtenBytes, droppedBytes: stats.droppedBytes }];
+    });
   }
 
   async reopenAll(): Promise<void> {

@@ -10,8 +10,6 @@ Usage: ${argv0} [options]
   -c, --configuration FILE   config file to read (default: search the usual places)
   -n, --nodaemon             stay in the foreground instead of detaching
   -s, --silent               in the foreground, do not copy the main log to stdout
-  -t, --test                 check the config, print the programs it defines, exit
-                             0 when valid and 2 when not (supervisord's -t is --strip_ansi)
   -h, -?, --help             show this help
   -v, --version              show the version
   -u, --user USER            switch to this user (name or uid) after startup
@@ -26,9 +24,14 @@ Usage: ${argv0} [options]
   -q, --childlogdir DIR      directory for AUTO child logs
   -k, --nocleanup            keep old AUTO child logs at startup
   -a, --minfds N             file descriptors to make sure of at startup
+  -t, --strip_ansi           remove ANSI escape sequences from program output in the logs
       --minprocs N           processes to make sure of at startup
-      --strip_ansi           remove ANSI escape sequences from program output
       --profile_options X    accepted for compatibility; ignored
 
-Values given here override the [supervisord] section of the config file.
+Values given above override the [supervisord] section of the config file.
+
+Ours:
+      --check-config         check the config: print the programs it defines on stdout,
+                             warnings and errors on stderr; exit 0 when valid (warnings
+                             allowed), 1 when not (also --test)
 `;

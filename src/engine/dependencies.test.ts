@@ -49,6 +49,11 @@ describe('depends_on', () => {
     expect(spawned(w)).toEqual(['db', 'web']);
     w.clock.advance(1001);
     expect(web.state).toBe('RUNNING');
+    // The spawn after the wait is no STARTING → STARTING event (supervisord never sends one).
+    expect(w.transitions().filter((t) => t.startsWith('web '))).toEqual([
+      'web STOPPED→STARTING',
+      'web STARTING→RUNNING',
+    ]);
   });
 
   it(':started holds once the dependency is spawned; :completed once it exited as expected', () => {

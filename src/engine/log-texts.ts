@@ -1,7 +1,7 @@
 // The main-log lines the engine writes, worded exactly as supervisord 4.2 words them (spec
 // Appendix A), so log scrapers and humans see the same text.
 
-import { describeExit, type ExitStatus } from '../model/exit-status.js';
+import { CHILD_QUIT_TEXT, describeExit, type ExitStatus } from '../model/exit-status.js';
 import type { SignalName } from '../model/signals.js';
 import type { SignalPurpose } from './machine-types.js';
 
@@ -20,6 +20,8 @@ export const logTexts = {
     `success: ${name} entered RUNNING state, process has stayed up for > than ${startMs / 1000} seconds (startsecs)`,
   exited: (name: string, status: ExitStatus, expected: boolean) =>
     `exited: ${name} (${describeExit(status)}; ${expected ? 'expected' : 'not expected'})`,
+  /** debug: after the exited:/stopped: line of a child, where supervisord logs the signal */
+  childQuit: CHILD_QUIT_TEXT,
   gaveUp: (name: string) =>
     `gave up: ${name} entered FATAL state, too many start retries too quickly`,
   stopped: (name: string, status: ExitStatus) => `stopped: ${name} (${describeExit(status)})`,

@@ -206,12 +206,28 @@ export interface ProcessPolicy extends PolicyKnobs {
   readonly namespec: string;
 }
 
+/**
+ * An exit that shuts the daemon down (shutdown_on) is not restarted first: `exit` turns
+ * autorestart off, `unexpected` keeps only the restart of an expected exit (autorestart=true).
+ */
+const autorestartWith = (config: ProcessConfig): ProcessConfig['autorestart'] => {
+  switch (config.shutdownOn) {
+    case 'exit':
+      return 'never';
+    case 'unexpected':
+      return config.autorestart === 'unexpected' ? 'never' : config.autorestart;
+    case 'fatal':
+    case 'never':
+      return config.autorestart;
+  }
+};
+
 export const policyOf = (config: ProcessConfig, namespec: string): ProcessPolicy => ({
   name: config.name,
   namespec,
   startMs: config.startMs,
   startRetries: config.startRetries,
-  autorestart: config.autorestart,
+  autorestart: autorestartWith(config),
   exitCodes: config.exitCodes,
   stopSignal: config.stopSignal,
   stopWaitMs: config.stopWaitMs,

@@ -23,6 +23,7 @@ describe('stop', () => {
     expect(w.logger.texts).toEqual([
       'DEBUG killing web (pid 1000) with signal SIGTERM',
       'WARN stopped: web (terminated by SIGTERM)',
+      'DEBUG received SIGCHLD indicating a child quit',
     ]);
     expect(w.stateEvents().slice(-2)).toMatchObject([
       { from: 'RUNNING', to: 'STOPPING', pid: 1000 },

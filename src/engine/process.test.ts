@@ -165,6 +165,17 @@ describe('exits from RUNNING', () => {
     ]);
   });
 
+  it("logs supervisord's SIGCHLD line at debug level after the exit, before the respawn", () => {
+    const w = running({ autorestart: 'always' });
+    w.logger.clear();
+    w.spawner.last.exit(3);
+    expect(w.logger.texts.filter((t) => !t.startsWith('DEBUG killing'))).toEqual([
+      'WARN exited: web (exit status 3; not expected)',
+      'DEBUG received SIGCHLD indicating a child quit',
+      "INFO spawned: 'web' with pid 1001",
+    ]);
+  });
+
   it('restarts even an expected exit with autorestart=true', () => {
     const w = running({ autorestart: 'always' });
     w.spawner.last.exit(0);

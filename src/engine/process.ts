@@ -74,6 +74,7 @@ export class SupervisedProcess {
   private exitedChild: ChildHandle | null = null;
   private spawnErr: string | null = null;
   private exitStatus: ExitStatus | null = null;
+  private lastChildExit: ExitStatus | null = null;
   private startedAtMs: number | null = null;
   private stoppedAtMs: number | null = null;
   private signalFailure: string | null = null;
@@ -137,6 +138,14 @@ export class SupervisedProcess {
       nowMs: this.deps.clock.monotonicMs(),
       waitingFor: () => this.deps.waitingFor(this),
     };
+  }
+
+  /**
+   * How its last child ended, a too-quick exit included (which supervisord's exitstatus leaves
+   * out); null before any ended. shutdown_on's exit status.
+   */
+  get lastExit(): ExitStatus | null {
+    return this.lastChildExit;
   }
 
   /** Exited as exitcodes expects (a depends_on `:completed` condition). */
@@ -246,6 +255,16 @@ export class SupervisedProcess {
   }
 
   private apply(input: Input): Handled<Input, Fault | undefined> {
+    const handled = this.applyStep(input);
+    if (input.type === 'exited') {
+      // supervisord reaps a child (and logs its exited:/stopped: line), then handles the SIGCHLD
+      // that woke it; scripts wait for this line. What the exit starts (a respawn) comes after.
+      this.deps.logger.log('debug', logTexts.childQuit);
+    }
+    return handled;
+  }
+
+  private applyStep(input: Input): Handled<Input, Fault | undefined> {
     const outcome = step(this.current, input, this.policy, {
       nowMs: this.deps.clock.monotonicMs(),
       token: ++this.tokens,
@@ -263,7 +282,9 @@ export class SupervisedProcess {
     }
     const from = this.current;
     this.current = outcome.state;
-    if (from.kind !== outcome.state.kind) {
+    // waiting → starting (its dependencies hold: the spawn) stays STARTING for every client,
+    // so it is no PROCESS_STATE event: supervisord never sends STARTING → STARTING.
+    if (STATE_NAMES[from.kind] !== STATE_NAMES[outcome.state.kind]) {
       this.mailbox.emit(stateChangeEvent(this.config, from, outcome.state));
     }
     const followUps: Input[] = [];
@@ -409,6 +430,7 @@ export class SupervisedProcess {
     }
     this.child = null;
     this.exitedChild = child;
+    this.lastChildExit = status;
     this.stoppedAtMs = this.deps.clock.wallMs();
     this.send({ type: 'exited', status });
   }

@@ -226,6 +226,7 @@ describe('buffer_size', () => {
     w.publish(3);
     expect(w.pool.queuedSerials()).toEqual([1, 2]);
     expect(w.logger.notable).toEqual(['ERROR pool p event buffer overflowed, discarding event 0']);
+    expect(w.pool.discarded).toBe(1);
   });
 
   it('never renders the payload of an event it drops', () => {
@@ -250,6 +251,7 @@ describe('buffer_size', () => {
     expect(w.got('a')).toEqual([0]);
     expect(w.pool.queuedSerials()).toEqual([1, 2]);
     expect(w.logger.notable).toEqual([]);
+    expect(w.pool.discarded).toBe(0);
   });
 
   it('a rejected event re-queued into a full buffer goes first; the oldest queued one is dropped', () => {
@@ -259,6 +261,7 @@ describe('buffer_size', () => {
     w.session('a').output(enc('RESULT 4\nFAIL'));
     expect(w.pool.queuedSerials()).toEqual([0, 2]);
     expect(w.logger.notable).toContain('ERROR pool p event buffer overflowed, discarding event 1');
+    expect(w.pool.discarded).toBe(1);
   });
 });
 

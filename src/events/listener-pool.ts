@@ -73,6 +73,7 @@ export class ListenerPool {
   private readonly serials = new SerialCounter();
   private readonly listeners: Listener[] = [];
   private pumping = false;
+  private discardedCount = 0;
 
   constructor(
     readonly settings: PoolSettings,
@@ -84,6 +85,11 @@ export class ListenerPool {
 
   get name(): string {
     return this.settings.name;
+  }
+
+  /** Events a full buffer has discarded since the pool was made (a metric). */
+  get discarded(): number {
+    return this.discardedCount;
   }
 
   /** Serials of the buffered events, oldest first (for tests and diagnostics). */
@@ -109,10 +115,7 @@ export class ListenerPool {
   /** Take an event this pool subscribes to; numbered here, rendered (once) by the caller. */
   accept(serial: number, name: string, payload: () => string): void {
     const event = { serial, poolSerial: this.serials.next(), name, payload };
-    const discarded = this.buffer.push(event);
-    if (discarded !== undefined) {
-      this.log(eventLogTexts.overflowed(this.name, discarded.serial));
-    }
+    this.overflowed(this.buffer.push(event));
     this.pump();
   }
 
@@ -211,8 +214,12 @@ export class ListenerPool {
     this.log(
       eventLogTexts.rebuffering(event.serial, this.name, this.buffer.size, this.buffer.capacity),
     );
-    const discarded = this.buffer.pushFront(event);
+    this.overflowed(this.buffer.pushFront(event));
+  }
+
+  private overflowed(discarded: QueuedEvent | undefined): void {
     if (discarded !== undefined) {
+      this.discardedCount++;
       this.log(eventLogTexts.overflowed(this.name, discarded.serial));
     }
   }

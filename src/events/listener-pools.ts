@@ -51,6 +51,14 @@ export class ListenerPools {
     return this.pools.get(name)?.pool;
   }
 
+  /** Each pool's events discarded by a full buffer, in creation order. */
+  discardedEvents(): { readonly pool: string; readonly discarded: number }[] {
+    return [...this.pools.values()].map(({ pool }) => ({
+      pool: pool.name,
+      discarded: pool.discarded,
+    }));
+  }
+
   /**
    * The output of one listener process, wrapping its ordinary output. Called in config order
    * for the processes of a pool, which is the order dispatch tries them in.

@@ -134,9 +134,13 @@ export class ProcessLogs implements ProcessOutput {
     return this.recorder(channel).tail.read();
   }
 
-  /** Counters of a channel's log file (bytes written, dropped, rotations, peak buffering). */
+  /**
+   * Counters of a channel's own log file (bytes written, dropped, rotations, peak buffering);
+   * null when it has none (NONE, or stderr redirected to stdout's).
+   */
   fileStats(channel: OutputChannel): WriterStats | null {
-    return this.recorder(channel).writer?.stats ?? null;
+    const recorder = channel === 'stdout' ? this.stdout : this.stderr;
+    return recorder?.writer?.stats ?? null;
   }
 
   /** SIGUSR2: reopen both files by name (after logrotate moved them). */

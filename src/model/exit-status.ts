@@ -1,4 +1,5 @@
-// How a child ended, and supervisord's wording of it (`exit status 1`, `terminated by SIGKILL`).
+// How a child ended, and supervisord's wording of it (`exit status 1`, `terminated by SIGKILL`,
+// `received SIGCHLD indicating a child quit`).
 
 import { type SignalName, signalByNumber } from './signals.js';
 
@@ -9,6 +10,12 @@ export type ExitStatus =
       readonly signal: SignalName | number;
       readonly coreDumped: boolean;
     };
+
+/**
+ * supervisord's debug line after it reaped a child, its own or an orphan: it follows the child's
+ * `exited:`, `stopped:` or `reaped unknown pid` line. Scripts and tests wait for it.
+ */
+export const CHILD_QUIT_TEXT = 'received SIGCHLD indicating a child quit';
 
 /** supervisord's `<how>` text, used in `exited:` and `stopped:` log lines. */
 export const describeExit = (status: ExitStatus): string => {

@@ -6,6 +6,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 
+import { CHILD_QUIT_TEXT } from '../model/exit-status.js';
 import type { LogLevel } from '../model/log-level.js';
 import type { Libc } from './libc.js';
 import {
@@ -126,6 +127,7 @@ export const startOrphanReaper = (options: OrphanReaperOptions): OrphanReaper =>
       const status = options.libc.reap(pid);
       if (status !== null) {
         options.log('info', `reaped unknown pid ${pid} (${describeWaitStatus(status)})`);
+        options.log('debug', CHILD_QUIT_TEXT);
       }
     }
     if (sightings.size > 0) {

@@ -24,7 +24,13 @@ export const createPidusageStats = (): ProcessStats => ({
     for (const pid of rootPids) {
       const stat = stats[String(pid)];
       if (stat !== undefined) {
-        usage.set(pid, { cpuPercent: stat.cpu, rssBytes: stat.memory, processCount: 1 });
+        usage.set(pid, {
+          cpuPercent: stat.cpu,
+          rssBytes: stat.memory,
+          processCount: 1,
+          // ctime: user + system milliseconds
+          cpuSeconds: stat.ctime / 1000,
+        });
       }
     }
     return usage;

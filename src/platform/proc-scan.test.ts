@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { childrenIndex, parseProcStat, scanProc, treeOf, type ProcEntry } from './proc-scan.js';
 
 const stat = (pid: number, comm: string, ppid: number, start: number): string =>
-  `${pid} (${comm}) S ${ppid} ${pid} ${pid} 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 ${start} 1000 200 18446744073709551615\n`;
+  `${pid} (${comm}) S ${ppid} ${pid} ${pid} 0 -1 4194560 100 0 0 0 5 3 2 1 20 0 1 0 ${start} 1000 200 18446744073709551615\n`;
 
 describe('parseProcStat', () => {
   it.each([
@@ -16,6 +16,7 @@ describe('parseProcStat', () => {
       ppid: 7,
       startTicks: 12345,
       cpuTicks: 8,
+      reapedChildTicks: 3,
       rssPages: 200,
     });
   });
@@ -37,7 +38,7 @@ describe('process trees', () => {
       [20, 1],
     ].map(([pid, ppid]) => [
       pid!,
-      { pid: pid!, ppid: ppid!, startTicks: 0, cpuTicks: 0, rssPages: 1 },
+      { pid: pid!, ppid: ppid!, startTicks: 0, cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 },
     ]),
   );
 

@@ -1,8 +1,10 @@
-// One scan of /proc: every process's parent, start time, CPU time and resident size (all from
+// One scan of /proc: every process's parent, start time, CPU times and resident size (all from
 // /proc/<pid>/stat), and the descendants of a pid found from them. Without /proc it is empty.
 
 import fs from 'node:fs';
 import { readdir } from 'node:fs/promises';
+
+import { splitStatLine } from './proc-stat-fields.js';
 
 export interface ProcEntry {
   readonly pid: number;
@@ -11,6 +13,8 @@ export interface ProcEntry {
   readonly startTicks: number;
   /** User plus system CPU time so far, in clock ticks. */
   readonly cpuTicks: number;
+  /** User plus system CPU time of the children it has waited for, in clock ticks. */
+  readonly reapedChildTicks: number;
   /** Resident set size, in pages. */
   readonly rssPages: number;
 }
@@ -22,19 +26,17 @@ const SCAN_CONCURRENCY = 4;
 
 /** The fields we need from one /proc/<pid>/stat line; null when it does not parse. */
 export const parseProcStat = (text: string): ProcEntry | null => {
-  // Field 2, the command name, is in parentheses and may itself hold spaces and parentheses.
-  const open = text.indexOf('(');
-  const close = text.lastIndexOf(')');
-  if (open < 0 || close < open) {
+  const split = splitStatLine(text);
+  if (split === null) {
     return null;
   }
-  const pid = Number(text.slice(0, open).trim());
-  // From field 3 (state) on: ppid is field 4, utime 14, stime 15, starttime 22, rss 24.
-  const fields = text.slice(close + 2).split(' ');
-  const [ppid, utime, stime, startTicks, rssPages] = [1, 11, 12, 19, 21].map((i) =>
-    Number(fields[i]),
-  );
-  const numbers = [pid, ppid, utime, stime, startTicks, rssPages];
+  const { pid, fields } = split;
+  // From field 3 (state) on: ppid is field 4, utime 14, stime 15, cutime 16, cstime 17,
+  // starttime 22, rss 24.
+  const [ppid, utime, stime, cutime, cstime, startTicks, rssPages] = [
+    1, 11, 12, 13, 14, 19, 21,
+  ].map((i) => Number(fields[i]));
+  const numbers = [pid, ppid, utime, stime, cutime, cstime, startTicks, rssPages];
   if (!numbers.every((n) => n !== undefined && Number.isFinite(n)) || !Number.isInteger(pid)) {
     return null;
   }
@@ -43,6 +45,7 @@ export const parseProcStat = (text: string): ProcEntry | null => {
     ppid: ppid ?? 0,
     startTicks: startTicks ?? 0,
     cpuTicks: (utime ?? 0) + (stime ?? 0),
+    reapedChildTicks: (cutime ?? 0) + (cstime ?? 0),
     rssPages: rssPages ?? 0,
   };
 };

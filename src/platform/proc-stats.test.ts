@@ -15,12 +15,12 @@ const fakeProc = () => {
   dirs.push(root);
   const write = (
     pid: number,
-    p: { ppid: number; start: number; cpu: number; rss: number; comm?: string },
+    p: { ppid: number; start: number; cpu: number; rss: number; comm?: string; reaped?: number },
   ): void => {
     mkdirSync(join(root, String(pid)), { recursive: true });
     writeFileSync(
       join(root, String(pid), 'stat'),
-      `${pid} (${p.comm ?? 'x'}) S ${p.ppid} 1 1 0 -1 0 0 0 0 0 ${p.cpu} 0 0 0 20 0 1 0 ${p.start} 0 ${p.rss} 0\n`,
+      `${pid} (${p.comm ?? 'x'}) S ${p.ppid} 1 1 0 -1 0 0 0 0 0 ${p.cpu} 0 ${p.reaped ?? 0} 0 20 0 1 0 ${p.start} 0 ${p.rss} 0\n`,
     );
   };
   const gone = (pid: number) => rmSync(join(root, String(pid)), { recursive: true });
@@ -34,7 +34,7 @@ describe('process stats from /proc', () => {
     // 10 runs 11 and 12, which runs 13; 20 is someone else's. Started 500 s after boot.
     proc.write(10, { ppid: 1, start: 50_000, cpu: 5000, rss: 100 });
     proc.write(11, { ppid: 10, start: 50_000, cpu: 0, rss: 10 });
-    proc.write(12, { ppid: 10, start: 50_000, cpu: 5000, rss: 10 });
+    proc.write(12, { ppid: 10, start: 50_000, cpu: 5000, rss: 10, reaped: 700 });
     proc.write(13, { ppid: 12, start: 50_000, cpu: 0, rss: 10 });
     proc.write(20, { ppid: 1, start: 50_000, cpu: 0, rss: 999 });
     const stats = createProcStats({
@@ -44,8 +44,14 @@ describe('process stats from /proc', () => {
     });
     const usage = await stats.sample([10, 99]);
     expect([...usage.keys()]).toEqual([10]);
-    // (50 s + 50 s of CPU) over 500 s of life: 20% of a core.
-    expect(usage.get(10)).toEqual({ cpuPercent: 20, rssBytes: 130 * 4096, processCount: 4 });
+    // (50 s + 50 s of CPU) over 500 s of life: 20% of a core; in all, with the 7 s of the
+    // children 12 has waited for, 107 s.
+    expect(usage.get(10)).toEqual({
+      cpuPercent: 20,
+      rssBytes: 130 * 4096,
+      processCount: 4,
+      cpuSeconds: 107,
+    });
   });
 
   it('then the share of a core since the previous sample', async () => {

@@ -92,17 +92,24 @@ export const createProcStats = (options: ProcStatsOptions = {}): ProcessStats =>
           continue;
         }
         let cpu = 0;
+        let cpuTicks = 0;
         let rssBytes = 0;
         let processCount = 0;
         for (const pid of treeOf(rootPid, children)) {
           const entry = table.get(pid);
           if (entry !== undefined) {
             cpu += cpuPercent(entry);
+            cpuTicks += entry.cpuTicks + entry.reapedChildTicks;
             rssBytes += entry.rssPages * pageBytes;
             processCount += 1;
           }
         }
-        usage.set(rootPid, { cpuPercent: cpu, rssBytes, processCount });
+        usage.set(rootPid, {
+          cpuPercent: cpu,
+          rssBytes,
+          processCount,
+          cpuSeconds: cpuTicks / ticksPerSecond,
+        });
       }
       // Only what was measured now is a base next time: gone processes are forgotten.
       readings = next;

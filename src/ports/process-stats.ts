@@ -1,5 +1,6 @@
 // The process-stats port: CPU and memory of whole process trees (a supervised pid and all its
-// descendants), sampled on demand. platform/pidusage-stats.ts is the real one.
+// descendants), sampled on demand (platform/process-stats.ts is the real one); and the shape of
+// the daemon's own usage (platform/daemon-usage.ts).
 
 export interface TreeUsage {
   /** Percent of one CPU since the previous sample, summed over the tree (100 = one busy core). */
@@ -8,6 +9,20 @@ export interface TreeUsage {
   readonly rssBytes: number;
   /** How many processes the tree has, the root included. */
   readonly processCount: number;
+  /**
+   * CPU time (user + system) used so far by the tree's processes and by the children they have
+   * waited for, in seconds: grows while the root lives (a Prometheus counter), restarts with it.
+   */
+  readonly cpuSeconds: number;
+}
+
+/** The daemon's own process. */
+export interface DaemonUsage {
+  /** user + system, in seconds */
+  readonly cpuSeconds: number;
+  readonly rssBytes: number;
+  /** epoch seconds */
+  readonly startTimeSec: number;
 }
 
 export interface ProcessStats {

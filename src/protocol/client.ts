@@ -26,10 +26,14 @@ export interface RpcClientOptions {
   readonly maxResponseBytes?: number;
 }
 
-export interface RpcClient {
-  readonly endpoint: HttpEndpoint;
+/** What the typed APIs need: calls (over HTTP, or in the daemon's own process for the web UI). */
+export interface RpcCaller {
   /** The method's value; rejects with RpcClientError. */
   call(methodName: string, params?: readonly XmlRpcValue[]): Promise<XmlRpcValue>;
+}
+
+export interface RpcClient extends RpcCaller {
+  readonly endpoint: HttpEndpoint;
   close(): void;
 }
 

@@ -2,7 +2,7 @@
 // and getVersion, the one alias clients rely on) and our tssupervisor.* additions, each with its parameter
 // tuple and the XML-RPC types system.methodSignature reports. A test holds the server to this.
 
-import type { RpcClient } from './client.js';
+import type { RpcCaller } from './client.js';
 import type { WireValue } from './wire-value.js';
 import type { XmlRpcTypeName } from './xmlrpc/xmlrpc-value.js';
 
@@ -112,7 +112,7 @@ export const METHOD_SIGNATURES: { readonly [M in MethodName]: MethodSignature<Me
 
 /** One call, its name and parameters checked by the compiler; the answer is still unread. */
 export const callMethod = <M extends MethodName>(
-  client: RpcClient,
+  client: RpcCaller,
   method: M,
   ...params: MethodParams[M]
 ): Promise<WireValue> =>

@@ -1,7 +1,7 @@
 // The supervisor.* methods clients call, typed: each one is a single XML-RPC call whose answer
 // is checked against supervisord's documented shape. Failures are RpcClientError or ShapeError.
 
-import type { RpcClient } from './client.js';
+import type { RpcCaller } from './client.js';
 import { readConfigChanges, type ConfigChanges } from './config-changes.js';
 import { readConfigInfo, type ConfigInfo } from './config-info.js';
 import { callMethod, type MethodParams } from './methods.js';
@@ -42,7 +42,7 @@ type SupervisorMethod = Extract<keyof MethodParams, `supervisor.${string}`>;
 /** `getPID` for `supervisor.getPID`: how a ShapeError names the method. */
 const short = (method: SupervisorMethod): string => method.slice('supervisor.'.length);
 
-export const supervisorApi = (client: RpcClient): SupervisorApi => {
+export const supervisorApi = (client: RpcCaller): SupervisorApi => {
   const call = <M extends SupervisorMethod>(method: M, ...params: MethodParams[M]) =>
     callMethod(client, method, ...params);
   const results = async <M extends SupervisorMethod>(method: M, ...params: MethodParams[M]) =>

@@ -1,7 +1,7 @@
 // Our tssupervisor.* methods, typed like the supervisor.* ones: the change long-poll, each
 // process tree's figures, readiness and liveness, the rolling restart. supervisord answers them with UNKNOWN_METHOD.
 
-import type { RpcClient } from './client.js';
+import type { RpcCaller } from './client.js';
 import { callMethod } from './methods.js';
 import { readProcessHealth, type ProcessHealthInfo } from './process-health.js';
 import { readProcessStats, type ProcessStatsInfo } from './process-stats.js';
@@ -16,7 +16,7 @@ export interface TssupervisorApi {
   rollingRestart(group: string): Promise<StatusResult[]>;
 }
 
-export const tssupervisorApi = (client: RpcClient): TssupervisorApi => ({
+export const tssupervisorApi = (client: RpcCaller): TssupervisorApi => ({
   waitForStateChange: async (token, timeoutMs) =>
     readString(
       'waitForStateChange',

@@ -136,14 +136,14 @@ describe('process stats (tssupervisor.getProcessStats)', () => {
   const structs = [
     encodeProcessStats(
       { name: 'w_0', group: 'pool', pid: 4242 },
-      { cpuPercent: 12.345, rssBytes: 52_428_800, processCount: 3 },
+      { cpuPercent: 12.345, rssBytes: 52_428_800, processCount: 3, cpuSeconds: 9 },
       2,
     ),
     encodeProcessStats({ name: 'idle', group: 'idle', pid: 0 }, undefined, 0),
     // Beyond 32 bits of KiB: capped, not a failed call.
     encodeProcessStats(
       { name: 'huge', group: 'huge', pid: 7 },
-      { cpuPercent: 400, rssBytes: 2 ** 45, processCount: 1 },
+      { cpuPercent: 400, rssBytes: 2 ** 45, processCount: 1, cpuSeconds: 1 },
       0,
     ),
   ];

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.js';
 import type { HttpResponse, HttpResponseHead } from '../ports/http-transport.js';
 import type { LogTailSource } from '../ports/log-tail.js';
 import type { DaemonLogger } from '../ports/logger.js';
+import { okResponse } from './http-responses.js';
 import { createHttpService, type HttpServiceOptions } from './http-service.js';
 import { createRpcService } from './rpc-service.js';
 import { encodeMethodCall, encodeMethodResponse } from '../protocol/xmlrpc/xmlrpc-encode.js';
@@ -111,6 +112,33 @@ describe('routing', () => {
       new Promise((r) => setTimeout(() => r('none'), 50)),
     ]);
     expect(outcome).toBe('none');
+  });
+});
+
+describe('pages', () => {
+  const pages: HttpServiceOptions['pages'] = {
+    match: ({ target }) =>
+      target === '/page' || target === '/ok.html' || target.startsWith('/RPC2')
+        ? (exchange) => {
+            exchange.respond(okResponse(NOW, 'text/plain', 'page'));
+            return Promise.resolve();
+          }
+        : null,
+  };
+
+  it("serves what the pages match, after supervisord's own paths", async () => {
+    expect((await send({ method: 'GET', target: '/page' }, { pages })).response.body).toBe('page');
+    expect((await send({ method: 'GET', target: '/ok.html' }, { pages })).response.body).toBe('OK');
+    expect((await send({ method: 'GET', target: '/RPC2' }, { pages })).response.status).toBe(400);
+    expect((await send({ method: 'GET', target: '/other' }, { pages })).response.status).toBe(404);
+  });
+
+  it('asks for credentials before any page', async () => {
+    const { response } = await send(
+      { method: 'GET', target: '/page' },
+      { pages, auth: { username: 'u', password: 'p' } },
+    );
+    expect(response.status).toBe(401);
   });
 });
 

@@ -1,13 +1,15 @@
-// The HTTP service every listener serves: basic auth on every path when a user is configured
-// (a request that passes vouches for its connection), then supervisord's routing (first match
-// wins): /RPC2*, /logtail*, /mainlogtail*, /ok.html, else 404. Also the answers to requests the
-// transport could not parse.
+// The HTTP service every listener serves: the health checks (/healthz, /readyz) first, without
+// credentials; then basic auth on every other path when a user is configured (a request that
+// passes vouches for its connection), then supervisord's routing (first match wins): /RPC2*,
+// /logtail*, /mainlogtail*, /ok.html, and ours, /metrics; then the web pages and their files;
+// else 404. Also the answers to requests the transport could not parse.
 
 import type { HttpAuth } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
 import type {
   HttpExchange,
   HttpProtocolProblem,
+  HttpRequestHead,
   HttpResponse,
   HttpService,
 } from '../ports/http-transport.js';
@@ -15,12 +17,21 @@ import type { LogTailSource } from '../ports/log-tail.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { CallMethod } from './dispatch.js';
 import { answerAfterBody } from './answer-after-body.js';
+import { handleHealth, isHealthRequest, type HealthEndpointDeps } from './health-endpoint.js';
 import { checkBasicAuth } from './http-auth.js';
 import { errorPage, okResponse } from './http-responses.js';
 import { handleLogTail } from './log-tail-endpoint.js';
+import { handleMetrics, isMetricsPath } from './metrics-endpoint.js';
+import type { MetricsSources } from './metrics/snapshot.js';
 import { handleRpc2 } from './rpc2-endpoint.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** More paths, served after supervisord's own endpoints: the web pages (src/web). */
+export interface HttpRoutes {
+  /** The handler for this request, or null to let the service answer it (404). */
+  match(request: HttpRequestHead): ((exchange: HttpExchange) => Promise<void>) | null;
+}
 
 export interface HttpServiceOptions {
   readonly call: CallMethod;
@@ -31,6 +42,12 @@ export interface HttpServiceOptions {
   readonly clock: Clock;
   readonly logger: DaemonLogger;
   readonly maxBodyBytes?: number;
+  /** The web pages; none by default. */
+  readonly pages?: HttpRoutes;
+  /** GET /metrics; without it, a 404 */
+  readonly metrics?: MetricsSources | null;
+  /** GET /readyz's view of the processes; without it, /readyz answers as /healthz */
+  readonly engine?: HealthEndpointDeps['engine'];
 }
 
 export const createHttpService = (options: HttpServiceOptions): HttpService => {
@@ -43,6 +60,8 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
   const logTail = { source: options.logTail, logger, nowMs };
+  const metrics = { sources: options.metrics ?? null, nowMs, maxBodyBytes: rpc2.maxBodyBytes };
+  const health = { engine: options.engine ?? null, auth, nowMs };
 
   const route = async (exchange: HttpExchange): Promise<void> => {
     const { method, target } = exchange.request;
@@ -54,12 +73,21 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
       await handleLogTail(exchange, { kind: 'main' }, logTail);
     } else if (pathOf(target).replace(/^\/+/, '') === 'ok.html' && isGetOrPost(method)) {
       exchange.respond(okResponse(nowMs(), 'text/plain', 'OK'));
+    } else if (isMetricsPath(pathOf(target))) {
+      await handleMetrics(exchange, metrics);
     } else {
-      await answerAfterBody(exchange, errorPage(nowMs(), 404), rpc2.maxBodyBytes);
+      const page = options.pages?.match(exchange.request) ?? null;
+      await (page === null
+        ? answerAfterBody(exchange, errorPage(nowMs(), 404), rpc2.maxBodyBytes)
+        : page(exchange));
     }
   };
 
   const serve = async (exchange: HttpExchange): Promise<void> => {
+    if (isHealthRequest(exchange.request, pathOf(exchange.request.target))) {
+      handleHealth(exchange, pathOf(exchange.request.target), health);
+      return;
+    }
     const refusal = auth === null ? null : authRefusal(exchange, auth, nowMs());
     if (refusal !== null) {
       await answerAfterBody(exchange, refusal, rpc2.maxBodyBytes);

@@ -13,6 +13,8 @@ const TEXT_RULES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d\d \d\d:\d\d [AP]M\b/g, '<STOPTIME>'],
   // main log line prefix
   [/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} /gm, '<TS> '],
+  // the web pages' redirect messages: time.ctime(), percent-encoded (`Sat%20Dec%20%205%20...`)
+  [/[A-Z][a-z]{2}%20[A-Z][a-z]{2}%20(?:%20)?\d{1,2}%20\d\d%3A\d\d%3A\d\d%20\d{4}\b/g, '<CTIME>'],
   // main log texts that name pids
   [/with pid \d+/g, 'with pid <PID>'],
   [/\(pid \d+\)/g, '(pid <PID>)'],

@@ -1,11 +1,13 @@
 // A compat scenario is a list of steps run against one daemon: supervisorctl commands (output
-// and exit code), XML-RPC calls through Python's xmlrpc.client, brief `tail -f`s, config
-// rewrites and waits. The transcript of normalized results is what gets compared.
+// and exit code), XML-RPC calls through Python's xmlrpc.client, brief `tail -f`s, requests to
+// the web pages (status and redirect), config rewrites and waits. The transcript of normalized
+// results is what gets compared.
 
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 import { isXmlRpcStruct } from '../../src/protocol/xmlrpc/xmlrpc-value.js';
+import { fetchPage } from '../helpers/http-page.js';
 import { waitFor } from '../helpers/wait-for.js';
 import type { AllowedDifference } from './allowed-differences.js';
 import { COMPAT_ENV, type CompatDaemon, PYTHON, SUPERVISORCTL } from './compat-daemons.js';
@@ -26,6 +28,8 @@ export type Step =
   | (Compared & { readonly rpc: readonly RpcCall[] })
   /** `supervisorctl <args>` that never ends (tail -f): stopped with SIGINT once `until` shows */
   | (Compared & { readonly follow: readonly string[]; readonly until: string })
+  /** a GET of this path on the web pages (a POST of `form` when given): status and Location */
+  | (Compared & { readonly web: string; readonly form?: string })
   | { readonly config: string }
   | { readonly wait: string; readonly until: (daemon: CompatDaemon) => Promise<boolean> }
   | { readonly act: string; readonly run: (daemon: CompatDaemon) => Promise<void> | void };
@@ -158,6 +162,23 @@ const runStep = async (daemon: CompatDaemon, step: Step): Promise<TranscriptEntr
       step.rpc.map(([m, p]) => `${m}(${JSON.stringify(p).slice(1, -1)})`).join('; '),
       normalized,
     );
+  }
+  if ('web' in step) {
+    const answer = await fetchPage(
+      { socketPath: daemon.socketPath },
+      step.web,
+      step.form === undefined
+        ? {}
+        : {
+            method: 'POST',
+            body: step.form,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          },
+    );
+    return entry(step, `${step.form === undefined ? 'GET' : `POST ${step.form} to`} ${step.web}`, {
+      status: answer.status,
+      location: normalizeText(answer.headers['location'] ?? '', dir),
+    });
   }
   if ('config' in step) {
     daemon.writeConfig(step.config);

@@ -77,6 +77,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
 
   const deps: CtlDeps = {
     argv0: '/usr/bin/tssupervisorctl',
+    version: '0.0.0-test',
     stdout: { write: (chunk) => (out += text(chunk)) },
     stderr: { write: (chunk) => (err += text(chunk)) },
     findConfigFile: () => options.configFile,

@@ -50,6 +50,7 @@ export const processConfig = (
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
   logFormat: 'raw',
+  shutdownOn: 'never',
   ...overrides,
 });
 

@@ -4,7 +4,6 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -18,18 +17,7 @@ import {
 } from '../helpers/daemon-harness.js';
 import { isAlive, pidsMatching, readPid } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
+import { freePort } from '../helpers/ports.js';
 
 /** The body of GET http://127.0.0.1:port/ (the http-server fixture answers `pid N`). */
 const httpGet = (port: number): Promise<string> =>

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import {
 } from '../helpers/daemon-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { soakMs } from './fault-durations.js';
+import { freePort } from '../helpers/ports.js';
 
 const run = promisify(execFile);
 
@@ -32,18 +33,6 @@ const HOLD_MS = soakMs(4000, 60_000);
 const UNTRUSTED_BUDGET = 256;
 const USER = 'user';
 const PASSWORD = 'pass';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
 
 const openFds = (pid: number): number => readdirSync(`/proc/${pid}/fd`).length;
 

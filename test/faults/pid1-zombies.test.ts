@@ -179,8 +179,14 @@ command=/bin/sh %(here)s/forker.sh %(here)s/grandchild.pid
       { what: 'the orphan to be re-parented' },
     );
     expect(parent).toBe(running.pid);
-    // When it exits, the daemon reaps it: no zombie left behind, the reference's log line.
-    await running.waitForLog(`INFO reaped unknown pid ${grandchild} (exit status 0)`, 5_000);
+    // When it exits, the daemon reaps it: no zombie left behind, the reference's log lines (at
+    // debug level, its SIGCHLD line follows).
+    await running.waitForLog(
+      new RegExp(
+        `INFO reaped unknown pid ${grandchild} \\(exit status 0\\)\\n\\S+ \\S+ DEBG received SIGCHLD indicating a child quit\\n`,
+      ),
+      5_000,
+    );
     expect(statOf(grandchild)).toBeNull();
     expect(zombieChildren(running.pid)).toEqual([]);
     // The program itself is still supervised as before.

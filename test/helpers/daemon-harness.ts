@@ -1,7 +1,7 @@
 // Runs the built daemon (bin/tssupervisord, foreground) on a config written into a temp dir, and
 // gives tests its output, its main log and a guaranteed cleanup (daemon and children killed).
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,8 @@ export interface DaemonOptions {
   readonly dir?: TempDir;
   /** a command the daemon runs under, e.g. `unshare --pid --fork` (then `pid` is the wrapper's) */
   readonly wrapper?: readonly string[];
+  /** the daemon's command instead of bin/tssupervisord, e.g. one an installed package put on PATH */
+  readonly bin?: string;
 }
 
 /** Header sections every test config needs; `%(here)s` is the temp dir. */
@@ -59,6 +61,17 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 serverurl=unix://%(here)s/supervisor.sock
 ${extra}`;
 
+/** A [program:x] running forever.mjs, RUNNING at once; `extra` adds options. */
+export const foreverProgram = (name: string, extra = ''): string => `
+[program:${name}]
+command=${process.execPath} ${PROGRAMS}/forever.mjs
+startsecs=0
+${extra}`;
+
+/** Runs bin/tssupervisord with `args` to the end (a refused start, the config check). */
+export const runDaemonCommand = (args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, [DAEMON_BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+
 export const startDaemon = (config: string, options: DaemonOptions = {}): RunningDaemon => {
   const dir = options.dir ?? makeTempDir();
   const configPath = dir.join('supervisord.conf');
@@ -70,7 +83,7 @@ export const startDaemon = (config: string, options: DaemonOptions = {}): Runnin
   const [command, ...wrapperArgs] = [...(options.wrapper ?? []), process.execPath];
   const child = spawn(
     command,
-    [...wrapperArgs, DAEMON_BIN, '-n', '-c', configPath, ...(options.args ?? [])],
+    [...wrapperArgs, options.bin ?? DAEMON_BIN, '-n', '-c', configPath, ...(options.args ?? [])],
     {
       cwd: dir.path,
       env: { ...process.env, ...options.env },

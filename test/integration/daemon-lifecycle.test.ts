@@ -1,16 +1,17 @@
 // The daemon as a user runs it: foreground and detached, pidfile and socket housekeeping, a second
-// daemon refused, config errors, -t, SIGTERM with nothing left behind, SIGHUP reload, SIGUSR2.
+// daemon refused, config errors, -t (strip_ansi), SIGTERM with nothing left behind, SIGHUP reload,
+// SIGUSR2.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
   baseConfig,
-  DAEMON_BIN,
+  foreverProgram,
   killDaemon,
   PROGRAMS,
+  runDaemonCommand,
   type RunningDaemon,
   spawnedPids,
   startDaemon,
@@ -18,12 +19,6 @@ import {
 import { isAlive, readPid } from '../helpers/processes.js';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../helpers/wait-for.js';
-
-const forever = (name: string, extra = ''): string => `
-[program:${name}]
-command=${process.execPath} ${PROGRAMS}/forever.mjs
-startsecs=0
-${extra}`;
 
 let daemon: RunningDaemon | undefined;
 let dir: TempDir | undefined;
@@ -34,12 +29,9 @@ afterEach(async () => {
   dir = undefined;
 });
 
-const runDaemonCommand = (args: string[], cwd: string) =>
-  spawnSync(process.execPath, [DAEMON_BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
-
 describe('daemon lifecycle', () => {
   it('runs in the foreground, and SIGTERM stops every child, removes pidfile and socket, exits 0', async () => {
-    daemon = startDaemon(baseConfig(forever('a') + forever('b')));
+    daemon = startDaemon(baseConfig(foreverProgram('a') + foreverProgram('b')));
     await daemon.waitForLog(/success: b entered RUNNING/);
     await daemon.waitForLog(/success: a entered RUNNING/);
     const pids = spawnedPids(daemon.mainLog());
@@ -58,7 +50,7 @@ describe('daemon lifecycle', () => {
 
   it('detaches by default and returns only once the daemon is up', async () => {
     dir = makeTempDir();
-    writeFileSync(dir.join('supervisord.conf'), baseConfig(forever('a')));
+    writeFileSync(dir.join('supervisord.conf'), baseConfig(foreverProgram('a')));
     const launched = runDaemonCommand(['-c', dir.join('supervisord.conf')], dir.path);
     expect(launched.stderr).toBe('');
     expect(launched.status).toBe(0);
@@ -83,7 +75,7 @@ describe('daemon lifecycle', () => {
   });
 
   it('refuses a second daemon on the same socket', async () => {
-    daemon = startDaemon(baseConfig(forever('a')));
+    daemon = startDaemon(baseConfig(foreverProgram('a')));
     await daemon.waitForLog('supervisord started with pid');
     const other = makeTempDir();
     dir = other;
@@ -111,30 +103,32 @@ describe('daemon lifecycle', () => {
     expect(existsSync(dir.join('supervisord.pid'))).toBe(false);
   });
 
-  it('-t validates and prints the effective programs', () => {
-    dir = makeTempDir();
-    const path = dir.join('supervisord.conf');
-    writeFileSync(
-      path,
-      baseConfig(forever('web', 'numprocs=2\nprocess_name=%(program_name)s_%(process_num)02d')),
-    );
-    const ok = runDaemonCommand(['-t', '-c', path], dir.path);
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain(`configuration ${path} is valid`);
-    expect(ok.stdout).toContain('web_00:');
-    expect(ok.stdout).toContain('web_01:');
-
-    writeFileSync(path, `${baseConfig()}\n[program:x]\nstartsecs=abc\ncommand=y\n`);
-    const bad = runDaemonCommand(['-t', '-c', path], dir.path);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('startsecs');
+  it('-t strips ANSI escapes from what a program logs, as supervisord -t does', async () => {
+    const colour = (name: string): string => `
+[program:${name}]
+command=/bin/sh -c "printf '\\033[1;31mred\\033[0m plain\\n'; exec sleep 100"
+startsecs=0
+stdout_logfile=%(here)s/${name}.log`;
+    const logged = async (args: readonly string[]): Promise<string> => {
+      daemon = startDaemon(baseConfig(colour('c')), { args });
+      const log = daemon.dir.join('c.log');
+      await waitFor(() => existsSync(log) && readFileSync(log, 'utf8').includes('plain'), {
+        what: 'the program to log its line',
+      });
+      const text = readFileSync(log, 'utf8');
+      await killDaemon(daemon);
+      daemon = undefined;
+      return text;
+    };
+    expect(await logged([])).toBe('\u001b[1;31mred\u001b[0m plain\n');
+    expect(await logged(['-t'])).toBe('red plain\n');
   });
 
   it('SIGHUP reloads the config: removed programs stop, new ones start', async () => {
-    daemon = startDaemon(baseConfig(forever('old')));
+    daemon = startDaemon(baseConfig(foreverProgram('old')));
     await daemon.waitForLog(/success: old entered RUNNING/);
     const [oldPid] = spawnedPids(daemon.mainLog());
-    writeFileSync(daemon.configPath, baseConfig(forever('new')));
+    writeFileSync(daemon.configPath, baseConfig(foreverProgram('new')));
     process.kill(daemon.pid, 'SIGHUP');
     await daemon.waitForLog(/success: new entered RUNNING/);
     expect(daemon.mainLog()).toContain('received SIGHUP indicating restart request');
@@ -144,10 +138,10 @@ describe('daemon lifecycle', () => {
   });
 
   it('SIGHUP with a broken config changes nothing: the error is logged, the programs keep running', async () => {
-    daemon = startDaemon(baseConfig(forever('keep')));
+    daemon = startDaemon(baseConfig(foreverProgram('keep')));
     await daemon.waitForLog(/success: keep entered RUNNING/);
     const [pid] = spawnedPids(daemon.mainLog());
-    writeFileSync(daemon.configPath, `${baseConfig(forever('keep'))}\nautostart=maybe\n`);
+    writeFileSync(daemon.configPath, `${baseConfig(foreverProgram('keep'))}\nautostart=maybe\n`);
     process.kill(daemon.pid, 'SIGHUP');
     const log = await daemon.waitForLog(
       'restart refused, still running the previous configuration',
@@ -156,7 +150,7 @@ describe('daemon lifecycle', () => {
     expect(isAlive(pid!)).toBe(true);
     expect(log).not.toContain('stopped: keep');
     // Fixed, it reloads.
-    writeFileSync(daemon.configPath, baseConfig(forever('keep')));
+    writeFileSync(daemon.configPath, baseConfig(foreverProgram('keep')));
     process.kill(daemon.pid, 'SIGHUP');
     await daemon.waitForLog(/spawned: 'keep'[\s\S]*spawned: 'keep'/);
     expect(isAlive(pid!)).toBe(false);
@@ -165,7 +159,7 @@ describe('daemon lifecycle', () => {
   it('SIGUSR2 reopens the logs, so logrotate can move them', async () => {
     daemon = startDaemon(
       baseConfig(
-        forever(
+        foreverProgram(
           'talker',
           `stdout_logfile=%(here)s/talker.log\ncommand=${process.execPath} ${PROGRAMS}/forever.mjs 20`,
         ),

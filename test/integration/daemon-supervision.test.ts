@@ -68,6 +68,25 @@ startsecs=0`),
     expect(isAlive(spawnedPids(log)[1]!)).toBe(true);
   });
 
+  it("logs supervisord's 'received SIGCHLD' at debug level after each exit, and not at info", async () => {
+    const program = `
+[program:once]
+command=${node} ${PROGRAMS}/exit-with.mjs 3
+autorestart=false
+startsecs=0`;
+    daemon = startDaemon(baseConfig(program));
+    const log = await daemon.waitForLog(/exited: once[^\n]*\n.*received SIGCHLD/);
+    const lines = log.split('\n').map((l) => l.slice('2024-01-01 00:00:00,000 '.length));
+    const exited = lines.indexOf('WARN exited: once (exit status 3; not expected)');
+    expect(exited).toBeGreaterThan(-1);
+    expect(lines[exited + 1]).toBe('DEBG received SIGCHLD indicating a child quit');
+    await killDaemon(daemon);
+
+    daemon = startDaemon(baseConfig(program).replace('loglevel=debug', 'loglevel=info'));
+    await daemon.waitForLog(/exited: once/);
+    expect(daemon.mainLog()).not.toContain('SIGCHLD');
+  });
+
   it('backs off 1 s, 2 s, then gives up after startretries+1 attempts', async () => {
     daemon = startDaemon(
       baseConfig(`

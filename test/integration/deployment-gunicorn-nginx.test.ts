@@ -3,7 +3,6 @@
 // second; SIGTERM to the daemon leaves no gunicorn process and frees the ports.
 
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -16,27 +15,9 @@ import {
 } from '../helpers/daemon-harness.js';
 import { isAlive, pidsMatching } from '../helpers/processes.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { freePort, portIsFree } from '../helpers/ports.js';
 
 const EXAMPLE = `${REPO_ROOT}conf.d/gunicorn-nginx`;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
-
-const portIsFree = async (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 
 const get = async (url: string): Promise<{ status: number; body: string } | undefined> => {
   try {

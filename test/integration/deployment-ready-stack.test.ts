@@ -4,7 +4,6 @@
 // plain restart of the group would drop requests.
 
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -12,15 +11,9 @@ import { runOurs } from '../fakes/ctl-runner.js';
 import { killDaemon, REPO_ROOT } from '../helpers/daemon-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startWithConfig, type SupervisorUnderTest } from './rpc-supervisor-harness.js';
+import { portIsFree } from '../helpers/ports.js';
 
 const EXAMPLE = `${REPO_ROOT}conf.d/ready-stack`;
-
-const portIsFree = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 
 /** A free port, and a prefix P whose P1 and P2 are free too (the pool's %(process_num)d ports). */
 const freePorts = async (): Promise<{ db: number; nginx: number; webPrefix: number }> => {

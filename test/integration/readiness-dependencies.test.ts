@@ -3,25 +3,13 @@
 // migration a web server waits for, a liveness failure that restarts, a paced crash loop.
 
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { killDaemon, PROGRAMS } from '../helpers/daemon-harness.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startSupervisor, struct, type SupervisorUnderTest } from './rpc-supervisor-harness.js';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
+import { freePort } from '../helpers/ports.js';
 
 let sut: SupervisorUnderTest | undefined;
 afterEach(async () => {

@@ -121,7 +121,7 @@ it('--json carries our health and stats figures when the server has them', async
   });
   const stats = encodeProcessStats(
     { name: 'web_0', group: 'web', pid: 101 },
-    { cpuPercent: 2.5, rssBytes: 10 * 1024 * 1024, processCount: 3 },
+    { cpuPercent: 2.5, rssBytes: 10 * 1024 * 1024, processCount: 3, cpuSeconds: 4 },
     4,
   );
   const run = await runCtl(['status', '--json', 'web:web_0'], {

@@ -7,12 +7,15 @@ import { METHOD_SIGNATURES, type MethodName } from '../../protocol/methods.js';
 import { createMethodRegistry } from '../method-registry.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
 import { supervisorMethods } from './supervisor.js';
-import { tssupervisorMethods } from './tssupervisor.js';
+import { createProcessObservers, tssupervisorMethods } from './tssupervisor.js';
 
 /** Enough of a facade to build the methods: nothing is called until a method runs. */
 const inertFacade = new Proxy({}, { get: () => () => 0 }) as unknown as SupervisorFacade;
 
-const methods = [...supervisorMethods(inertFacade), ...tssupervisorMethods(inertFacade)];
+const methods = [
+  ...supervisorMethods(inertFacade),
+  ...tssupervisorMethods(inertFacade, createProcessObservers(inertFacade)),
+];
 const registry = createMethodRegistry(methods);
 
 describe('protocol/methods.ts against the server’s registry', () => {

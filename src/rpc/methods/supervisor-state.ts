@@ -2,13 +2,12 @@
 // and restart requests (which answer before anything stops).
 
 import { SUPERVISOR_STATE_CODES } from '../../model/supervisor-state.js';
+import { SUPERVISOR_VERSION } from '../../model/versions.js';
 import { defineMethod, type RpcMethod } from '../method-definition.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
 
 /** The XML-RPC API version supervisord 3.0+ reports; supervisorctl checks it on every command. */
 export const API_VERSION = '3.0';
-/** The supervisord release whose API and behaviour we reproduce. */
-export const SUPERVISOR_VERSION = '4.2.5';
 
 export const stateMethods = (facade: SupervisorFacade): readonly RpcMethod[] => [
   defineMethod({

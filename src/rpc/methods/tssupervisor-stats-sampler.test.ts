@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { ProcessStats, TreeUsage } from '../../ports/process-stats.js';
 import { createStatsSampler } from './tssupervisor-stats-sampler.js';
 
-const usage = (cpuPercent: number): TreeUsage => ({ cpuPercent, rssBytes: 4096, processCount: 1 });
+const usage = (cpuPercent: number): TreeUsage => ({
+  cpuPercent,
+  rssBytes: 4096,
+  processCount: 1,
+  cpuSeconds: 1,
+});
 
 const fakeStats = () => {
   const asked: (readonly number[])[] = [];

@@ -9,8 +9,12 @@ import { defineMethod, type RpcMethod } from '../method-definition.js';
 import { optional, param } from '../method-params.js';
 import type { SupervisorFacade } from '../supervisor-facade.js';
 import { statusStruct, unlessAborted } from './status-structs.js';
-import { createChangeFeed } from './tssupervisor-change-feed.js';
-import { createStatsSampler, type TreeUsages } from './tssupervisor-stats-sampler.js';
+import { createChangeFeed, type ChangeFeed } from './tssupervisor-change-feed.js';
+import {
+  createStatsSampler,
+  type StatsSampler,
+  type TreeUsages,
+} from './tssupervisor-stats-sampler.js';
 
 export const DEFAULT_WAIT_MS = 20_000;
 /** Below the 30 s deadline our clients give quick calls, so a wait never looks like a hang. */
@@ -19,13 +23,24 @@ export const MAX_WAIT_MS = 25_000;
 const byName = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-export const tssupervisorMethods = (facade: SupervisorFacade): readonly RpcMethod[] => {
-  const feed = createChangeFeed(facade);
-  const sampler = createStatsSampler({
+/** What the methods share with GET /metrics: one change feed, one sampler (one scan a second). */
+export interface ProcessObservers {
+  readonly feed: ChangeFeed;
+  readonly sampler: StatsSampler;
+}
+
+export const createProcessObservers = (facade: SupervisorFacade): ProcessObservers => ({
+  feed: createChangeFeed(facade),
+  sampler: createStatsSampler({
     stats: facade.processStats,
     monotonicMs: () => facade.monotonicMs(),
-  });
+  }),
+});
 
+export const tssupervisorMethods = (
+  facade: SupervisorFacade,
+  { feed, sampler }: ProcessObservers,
+): readonly RpcMethod[] => {
   /** Every process, ordered as getAllProcessInfo orders them. */
   const processes = (): SupervisedProcess[] =>
     byName(facade.engine.groups(), (g) => g.name).flatMap((group) =>
