@@ -81,6 +81,7 @@ describe('defaults', () => {
       environment: {},
       identifier: 'supervisor',
       forwardOutput: false,
+      syslogSocket: '/dev/log',
     });
   });
 

@@ -62,6 +62,8 @@ export const SUPERVISORD_OPTIONS = {
   },
   /** ours (docs/logging.md): the default of every program's stdout_forward and stderr_forward */
   forward_output: withDefault(toBoolean, 'false', 'here'),
+  /** ours (docs/logging.md): the unix datagram socket syslog lines are sent to */
+  syslog_socket: withDefault(toText, '/dev/log', 'here'),
 } as const;
 
 export const INCLUDE_OPTIONS = {

@@ -79,6 +79,7 @@ export const realizeSupervisord = (
       environment: values.environment,
       identifier: values.identifier,
       forwardOutput: values.forward_output,
+      syslogSocket: values.syslog_socket,
     },
   };
 };

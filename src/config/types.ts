@@ -210,6 +210,8 @@ export interface SupervisordConfig {
   readonly identifier: string;
   /** ours: whether programs forward their output to the daemon's stdout/stderr by default */
   readonly forwardOutput: boolean;
+  /** ours: where syslog lines go (logfile=syslog, *_syslog), a unix datagram socket */
+  readonly syslogSocket: string;
 }
 
 export interface HttpAuth {

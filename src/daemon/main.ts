@@ -2,6 +2,8 @@
 // DaemonRun after another (SIGHUP reloads) → exit 0 with nothing left behind. The only daemon
 // file that reads the environment or exits.
 
+import { basename } from 'node:path';
+
 import {
   findConfigFile,
   formatConfigError,
@@ -27,6 +29,7 @@ import {
 import { packageVersion } from '../platform/package-version.js';
 import { livePidFromFile, removePidfile, writePidfile } from '../platform/pidfile.js';
 import { ensureRlimit } from '../platform/rlimits.js';
+import { unixDatagramConnector } from '../platform/unix-datagram-socket.js';
 import { writableSink } from '../platform/writable-sink.js';
 import { parseDaemonArgv } from './argv.js';
 import { overridesFrom } from './cli-overrides.js';
@@ -171,6 +174,9 @@ const portsFor = (
     stdoutCopy: foreground ? (bytes) => process.stdout.write(bytes) : null,
     writeStderr: (text) => process.stderr.write(text),
     forwardTo,
+    datagrams: unixDatagramConnector,
+    // As Python's syslog module does for supervisord: the name the program was started as.
+    syslogIdent: basename(argv0),
     version: packageVersion(),
   };
 };

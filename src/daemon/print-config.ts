@@ -29,10 +29,17 @@ const logTarget = (stream: LogStreamConfig, redirected = false): string => {
   }
 };
 
-/** The channels forwarded to the daemon's stdout/stderr, `forwardDefault` being forward_output. */
-const forwarded = (p: ProcessConfig, forwardDefault: boolean): string | null => {
-  const channels = (['stdout', 'stderr'] as const).filter((c) => p[c].forward ?? forwardDefault);
-  return channels.length === 0 ? null : `forward=${channels.join(',')}`;
+/** `label=stdout,stderr`: the channels that have it (null: none). */
+const channelsWith = (
+  label: string,
+  p: ProcessConfig,
+  has: (stream: LogStreamConfig) => boolean,
+): string | null => {
+  // A redirected stderr is read as stdout: its own settings do nothing.
+  const channels = (['stdout', 'stderr'] as const).filter(
+    (c) => (c === 'stdout' || !p.redirectStderr) && has(p[c]),
+  );
+  return channels.length === 0 ? null : `${label}=${channels.join(',')}`;
 };
 
 const processLines = (p: ProcessConfig, forwardDefault: boolean): string[] => {
@@ -50,7 +57,9 @@ const processLines = (p: ProcessConfig, forwardDefault: boolean): string[] => {
       ? null
       : `environment=${Object.keys(p.environment).join(',')}`,
     p.logFormat === 'raw' ? null : `log_format=${p.logFormat}`,
-    forwarded(p, forwardDefault),
+    // forwardDefault: [supervisord] forward_output, for a channel that does not say
+    channelsWith('forward', p, (s) => s.forward ?? forwardDefault),
+    channelsWith('syslog', p, (s) => s.syslog),
   ].filter((x) => x !== null);
   if (extras.length > 0) {
     lines.push(`      ${extras.join(' ')}`);
@@ -63,7 +72,7 @@ export const renderConfigSummary = (config: Config): string => {
   const out = [
     `tssupervisord: configuration ${config.file} is valid`,
     `  ${config.files.length} file(s), ${config.groups.length} group(s), ${processCount} process(es)`,
-    `  logfile=${config.supervisord.logfile} pidfile=${config.supervisord.pidfile} childlogdir=${config.supervisord.childlogdir}`,
+    `  logfile=${config.supervisord.logfile}${config.supervisord.logfile === 'syslog' ? ` (${config.supervisord.syslogSocket})` : ''} pidfile=${config.supervisord.pidfile} childlogdir=${config.supervisord.childlogdir}`,
     ...config.unixHttpServers.map(
       (s) => `  [${s.section}] ${s.file}${s.auth === null ? '' : ' (auth)'}`,
     ),

@@ -11,7 +11,7 @@ import {
   type ProcessLogs,
 } from '../logging/process-logs.js';
 import type { MainLog } from '../logging/main-log.js';
-import type { ForwardTargets } from '../logging/sinks.js';
+import type { ByteSink, ForwardTargets } from '../logging/sinks.js';
 import type { LogCounters } from '../rpc/metrics/families.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
@@ -33,6 +33,7 @@ const channelOptions = (
   eventsEnabled: stream.eventsEnabled,
   captureMaxBytes: stream.captureMaxBytes,
   forward: stream.forward ?? forwardDefault,
+  syslog: stream.syslog,
 });
 
 /**
@@ -43,6 +44,7 @@ const listenerStdoutOptions = (stream: ProcessConfig['stdout']): ChannelLogOptio
   ...channelOptions(stream, false),
   eventsEnabled: false,
   captureMaxBytes: 0,
+  syslog: false,
 });
 
 export interface ProcessOutputsDeps {
@@ -55,6 +57,8 @@ export interface ProcessOutputsDeps {
   readonly listeners?: ListenerPools;
   /** the daemon's own stdout and stderr, where *_forward output goes (null: nowhere) */
   readonly forwardTo: ForwardTargets | null;
+  /** where *_syslog lines go (null: nowhere) */
+  readonly syslog: ByteSink | null;
 }
 
 export class ProcessOutputs {
@@ -105,6 +109,7 @@ export class ProcessOutputs {
           events: this.deps.bus,
           clock: this.deps.clock,
           forwardTo: forwards ? this.deps.forwardTo : null,
+          syslog: this.deps.syslog,
         },
       );
       this.logs.set(keyOf(process), logs);

@@ -1,6 +1,7 @@
 // Everything one channel (stdout or stderr) of one process does with a chunk of output: the log
-// file (raw, or framed into lines by log_format), the copy forwarded to the daemon's own output,
-// the tail buffer, the main log's debug copy and PROCESS_LOG events, with their backpressure.
+// file (raw, or framed into lines by log_format), the line-framed copies (forwarded to the
+// daemon's own output, syslog), the tail buffer, the main log's debug copy and PROCESS_LOG
+// events, with their backpressure.
 
 import type { EventBus } from '../events/event-bus.js';
 import type { OutputChannel } from '../model/events.js';
@@ -19,8 +20,8 @@ export interface ChannelParts {
   readonly writer: RotatingFileWriter | null;
   /** log_format other than raw: the writer behind a line framer, which output goes through */
   readonly framedFile?: LineFramedSink | null;
-  /** *_forward: the line-framed, prefixed copy on the daemon's stdout/stderr */
-  readonly forward?: LineFramedSink | null;
+  /** line-framed copies: *_forward's on the daemon's stdout/stderr, *_syslog's */
+  readonly copies?: readonly LineFramedSink[];
   readonly tail: TailBuffer;
   /** set when loglevel=debug */
   readonly debugCopy: DebugOutputCopy | null;
@@ -52,10 +53,10 @@ export class ChannelRecorder {
    * is full: the caller stops reading until onceWritable fires.
    */
   record(data: Uint8Array, pid: number): boolean {
-    const { writer, framedFile, forward, tail, debugCopy, processName, channel } = this.parts;
+    const { writer, framedFile, copies = [], tail, debugCopy, processName, channel } = this.parts;
     let more = writer === null || (framedFile ?? writer).write(data);
-    if (forward != null && !forward.write(data)) {
-      more = false;
+    for (const copy of copies) {
+      more = copy.write(data) && more;
     }
     tail.push(data);
     if (debugCopy !== null && !debugCopy.copyChildOutput(processName, channel, data)) {
@@ -96,17 +97,19 @@ export class ChannelRecorder {
     }
   }
 
-  /** The pipe reached EOF: finish a held unfinished line (log_format, forwarding). */
+  /** The pipe reached EOF: finish a held unfinished line (log_format, forwarding, syslog). */
   end(): void {
     this.parts.framedFile?.end();
-    this.parts.forward?.end();
+    for (const copy of this.parts.copies ?? []) {
+      copy.end();
+    }
   }
 
-  /** Call `callback` once the file, the forwarded copy and the debug copy all accept data again. */
+  /** Call `callback` once the file, the copies and the debug copy all accept data again. */
   onceWritable(callback: () => void): void {
-    const { writer, forward, debugCopy } = this.parts;
+    const { writer, copies = [], debugCopy } = this.parts;
     const sinks: Drainable[] = [];
-    for (const sink of [writer, forward, debugCopy]) {
+    for (const sink of [writer, ...copies, debugCopy]) {
       if (sink != null) {
         sinks.push(sink);
       }

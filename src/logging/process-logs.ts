@@ -40,6 +40,8 @@ export interface ChannelLogOptions {
   readonly captureMaxBytes?: number;
   /** *_forward: copy the output, line by line with a `[name] ` prefix, to the daemon's own */
   readonly forward?: boolean;
+  /** *_syslog: send each line to syslog as `<process name> <line>` */
+  readonly syslog?: boolean;
 }
 
 export interface ProcessLogsOptions {
@@ -74,6 +76,8 @@ export interface ProcessLogsDeps {
   readonly clock: Pick<Clock, 'monotonicMs' | 'wallMs' | 'setTimer'>;
   /** the daemon's stdout and stderr, for channels that forward (null: nothing forwards) */
   readonly forwardTo?: ForwardTargets | null;
+  /** where *_syslog lines go, whole lines each (null: nowhere) */
+  readonly syslog?: ByteSink | null;
   /** uniform in [0, 1), for AUTO names (default Math.random) */
   readonly random?: () => number;
 }
@@ -220,11 +224,19 @@ export const createProcessLogs = async (
   ): Promise<ChannelRecorder> => {
     const writer = await makeWriter(options, deps, channel, settings);
     const forwardTo = settings.forward === true ? (deps.forwardTo?.[channel] ?? null) : null;
+    const syslog = settings.syslog === true ? (deps.syslog ?? null) : null;
     const fields = {
       program: options.programName ?? options.processName,
       process: makeNamespec(options.groupName, options.processName),
       stream: channel,
     };
+    const copies: LineFramedSink[] = [];
+    if (forwardTo !== null) {
+      copies.push(framed(forwardRenderer(format, fields), forwardTo));
+    }
+    if (syslog !== null) {
+      copies.push(framed(syslogRenderer(options.processName), syslog));
+    }
     return new ChannelRecorder({
       processName: options.processName,
       groupName: options.groupName,
@@ -232,7 +244,7 @@ export const createProcessLogs = async (
       writer,
       framedFile:
         writer === null || format === 'raw' ? null : framed(fileRenderer(format, fields), writer),
-      forward: forwardTo === null ? null : framed(forwardRenderer(format, fields), forwardTo),
+      copies,
       tail: new TailBuffer(options.tailBytes ?? DEFAULT_TAIL_BYTES),
       debugCopy: deps.debugCopy,
       events: settings.eventsEnabled ? deps.events : null,
@@ -260,6 +272,10 @@ const forwardRenderer = (format: LogFormat, fields: JsonFields): LineRenderer =>
         stamped: format === 'timestamped',
         endPartials: true,
       });
+
+/** supervisord's syslog lines: `<process name> <line>`, the program's bytes as written. */
+const syslogRenderer = (processName: string): LineRenderer =>
+  headedLines({ prefix: `${processName} `, stamped: false, endPartials: true });
 
 const makeWriter = async (
   options: ProcessLogsOptions,

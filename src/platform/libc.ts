@@ -1,17 +1,33 @@
-// The two libc calls Node lacks, through koffi (loaded lazily, once): waitpid on one pid with
-// WNOHANG, and prctl(PR_SET_CHILD_SUBREAPER). Without koffi (no prebuilt binary for this
-// platform, no libc.so.6) loadLibc says why once and the daemon carries on without them.
+// The libc calls Node lacks, through koffi (loaded lazily, once): waitpid on one pid with
+// WNOHANG, prctl(PR_SET_CHILD_SUBREAPER), and a unix datagram socket (syslog). Without koffi (no
+// prebuilt binary for this platform, no libc.so.6) loadLibc says why once and the daemon carries
+// on without them.
 
 import { createRequire } from 'node:module';
+import { constants, endianness } from 'node:os';
 
 const WNOHANG = 1;
 const PR_SET_CHILD_SUBREAPER = 36;
+const AF_UNIX = 1;
+const SOCK_DGRAM = 2;
+const SOCK_NONBLOCK = 0o4000;
+const SOCK_CLOEXEC = 0o2000000;
+const MSG_DONTWAIT = 0x40;
+const MSG_NOSIGNAL = 0x4000;
+const ENAMETOOLONG = constants.errno.ENAMETOOLONG;
+/** sizeof(struct sockaddr_un): a 2-byte family, then the path (NUL-terminated) */
+const SOCKADDR_UN_SIZE = 110;
 
 export interface Libc {
   /** waitpid(pid, &status, WNOHANG): the status once `pid` is reaped, null if not (or ECHILD). */
   reap(pid: number): number | null;
   /** prctl(PR_SET_CHILD_SUBREAPER, 1): undefined on success, else the errno. */
   becomeSubreaper(): number | undefined;
+  /** A non-blocking unix datagram socket connected to `path`: the fd, or minus the errno. */
+  connectUnixDatagram(path: string): number;
+  /** send(fd, bytes, MSG_DONTWAIT): 0 once sent, else the errno (EAGAIN: the reader is full). */
+  sendDatagram(fd: number, bytes: Uint8Array): number;
+  closeFd(fd: number): void;
 }
 
 type Loaded =
@@ -34,6 +50,29 @@ const load = (): Loaded => {
     const prctl = lib.func(
       'int prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)',
     );
+    const socket = lib.func('int socket(int domain, int type, int protocol)');
+    const connect = lib.func('int connect(int fd, const void *addr, uint32_t len)');
+    const send = lib.func('intptr_t send(int fd, const void *buf, size_t len, int flags)');
+    const close = lib.func('int close(int fd)');
+    const connectUnixDatagram = (path: string): number => {
+      const name = Buffer.from(path, 'utf8');
+      if (name.length >= SOCKADDR_UN_SIZE - 2) {
+        return -ENAMETOOLONG;
+      }
+      const fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0) as number;
+      if (fd < 0) {
+        return -koffi.errno();
+      }
+      const address = Buffer.alloc(SOCKADDR_UN_SIZE);
+      address[endianness() === 'LE' ? 0 : 1] = AF_UNIX;
+      name.copy(address, 2);
+      if (connect(fd, address, 2 + name.length + 1) !== 0) {
+        const errno = koffi.errno();
+        close(fd);
+        return -errno;
+      }
+      return fd;
+    };
     return {
       ok: true,
       libc: {
@@ -44,6 +83,12 @@ const load = (): Loaded => {
         },
         becomeSubreaper: () =>
           prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) === 0 ? undefined : koffi.errno(),
+        connectUnixDatagram,
+        sendDatagram: (fd, bytes) =>
+          (send(fd, bytes, bytes.length, MSG_DONTWAIT | MSG_NOSIGNAL) as number) < 0
+            ? koffi.errno()
+            : 0,
+        closeFd: (fd) => void close(fd),
       },
     };
   } catch (error) {

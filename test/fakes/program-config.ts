@@ -125,5 +125,6 @@ export const supervisordConfig = (
   environment: {},
   identifier: 'supervisor',
   forwardOutput: false,
+  syslogSocket: '/dev/log',
   ...overrides,
 });

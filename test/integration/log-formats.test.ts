@@ -3,7 +3,6 @@
 // and one valid JSON object per line in `json`, across rotations, with no byte lost; forwarded
 // output appears on the daemon's own stdout/stderr, line by line, prefixed with the process name.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,10 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   baseConfig,
   killDaemon,
-  PROGRAMS,
   type RunningDaemon,
   startDaemon,
 } from '../helpers/daemon-harness.js';
+import { chunkyCommand, chunkyLines, framedChunkyLines } from '../helpers/chunky-lines.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d $/;
@@ -26,14 +25,6 @@ afterEach(async () => {
   daemon = undefined;
 });
 
-const chunky = (args: string): string => `${process.execPath} ${PROGRAMS}/chunky-lines.mjs ${args}`;
-
-/** What the fixture writes, run directly: its lines (the last one has no newline). */
-const expectedLines = (args: string): string[] => {
-  const run = spawnSync(process.execPath, [`${PROGRAMS}/chunky-lines.mjs`, ...args.split(' ')]);
-  return run.stdout.toString('utf8').split('\n');
-};
-
 /** The rotated files oldest first, then the current one. */
 const logFiles = (path: string): string[] => {
   const backups: string[] = [];
@@ -43,11 +34,25 @@ const logFiles = (path: string): string[] => {
   return [...backups, path];
 };
 
+/** The lines of log_format=json objects, a `"partial":true` object joined to the next. */
+const joinPartials = (objects: readonly Record<string, unknown>[]): string[] => {
+  const lines: string[] = [];
+  let pending = '';
+  for (const o of objects) {
+    pending += String(o['line']);
+    if (o['partial'] !== true) {
+      lines.push(pending);
+      pending = '';
+    }
+  }
+  return lines;
+};
+
 const runToExit = async (format: string, args: string): Promise<string[]> => {
   daemon = startDaemon(
     baseConfig(`
 [program:chunky]
-command=${chunky(args)}
+command=${chunkyCommand(args)}
 log_format=${format}
 stdout_logfile=%(here)s/chunky.log
 stdout_logfile_maxbytes=16KB
@@ -79,7 +84,7 @@ describe('log_format through the daemon', () => {
     for (const line of lines) {
       expect(line.slice(0, STAMP_LENGTH)).toMatch(STAMP);
     }
-    expect(lines.map((l) => l.slice(STAMP_LENGTH))).toEqual(expectedLines(args));
+    expect(lines.map((l) => l.slice(STAMP_LENGTH))).toEqual(chunkyLines(args));
     const stamps = lines.map((l) => Date.parse(l.slice(0, STAMP_LENGTH - 1)));
     expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
   });
@@ -98,16 +103,8 @@ describe('log_format through the daemon', () => {
     }
     // A partial object (the slow line's start) is continued by the next one.
     expect(objects.filter((o) => o['partial'] === true)).toHaveLength(1);
-    const lines: string[] = [];
-    let pending = '';
-    for (const o of objects) {
-      pending += String(o['line']);
-      if (o['partial'] !== true) {
-        lines.push(pending);
-        pending = '';
-      }
-    }
-    expect(lines).toEqual(expectedLines(args));
+    const lines = joinPartials(objects);
+    expect(lines).toEqual(chunkyLines(args));
   });
 });
 
@@ -116,18 +113,18 @@ describe('forwarding to the daemon', () => {
     daemon = startDaemon(
       baseConfig(`
 [program:a]
-command=${chunky('--lines 200 --name a --seed 3')}
+command=${chunkyCommand('--lines 200 --name a --seed 3')}
 log_format=timestamped
 autorestart=false
 startsecs=0
 
 [program:b]
-command=${chunky('--lines 200 --name b --seed 5 --fd 2')}
+command=${chunkyCommand('--lines 200 --name b --seed 5 --fd 2')}
 autorestart=false
 startsecs=0
 
 [program:c]
-command=${chunky('--lines 200 --name c --seed 9')}
+command=${chunkyCommand('--lines 200 --name c --seed 9')}
 log_format=json
 autorestart=false
 startsecs=0
@@ -149,12 +146,6 @@ programs=b`)
     );
     // Forwarded lines end even when the program's line has not: the slow line's start comes
     // after 200 ms as a line of its own, its end as the next one (prefixed, not stamped again).
-    const split = (lines: string[]): string[] =>
-      lines.flatMap((l) =>
-        l.endsWith('slow line start and its end')
-          ? [l.slice(0, -' and its end'.length), ' and its end']
-          : [l],
-      );
     const fromA = stdout.split('\n').filter((l) => l.startsWith('[a] '));
     const unstamped = fromA
       .map((l) => l.slice('[a] '.length))
@@ -166,11 +157,11 @@ programs=b`)
         expect(l.slice(0, STAMP_LENGTH)).toMatch(STAMP);
         return l.slice(STAMP_LENGTH);
       });
-    expect(unstamped).toEqual(split(expectedLines('--lines 200 --name a --seed 3')));
+    expect(unstamped).toEqual(framedChunkyLines('--lines 200 --name a --seed 3'));
 
     const fromB = stderr.split('\n').filter((l) => l.startsWith('[g:b] '));
     expect(fromB.map((l) => l.slice('[g:b] '.length))).toEqual(
-      split(expectedLines('--lines 200 --name b --seed 5')),
+      framedChunkyLines('--lines 200 --name b --seed 5'),
     );
 
     // JSON lines name their process themselves: no prefix, each line one valid object.
@@ -179,16 +170,7 @@ programs=b`)
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(fromC.every((o) => o['process'] === 'c' && o['stream'] === 'stdout')).toBe(true);
-    const joined: string[] = [];
-    let pending = '';
-    for (const o of fromC) {
-      pending += String(o['line']);
-      if (o['partial'] !== true) {
-        joined.push(pending);
-        pending = '';
-      }
-    }
-    expect(joined).toEqual(expectedLines('--lines 200 --name c --seed 9'));
+    expect(joinPartials(fromC)).toEqual(chunkyLines('--lines 200 --name c --seed 9'));
 
     // Every stdout line is a forwarded line or the main log's own: no line cut by another's.
     const mainLog = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ /;
