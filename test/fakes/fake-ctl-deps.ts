@@ -37,6 +37,10 @@ export interface FakeCtlOptions {
   readonly configs?: Readonly<Record<string, CtlLoadResult>>;
   /** A connect() failure message, e.g. for an unknown URL scheme. */
   readonly connectError?: string;
+  /** stdout takes colours */
+  readonly colour?: boolean;
+  /** Called at each pause (`logs -f`'s polls), numbered from 1; the pause then ends at once. */
+  readonly onPause?: (count: number, fake: FakeCtl) => void;
 }
 
 export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
@@ -51,6 +55,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
   const terminals: TerminalOptions[] = [];
   const prompts: string[] = [];
   const watches = new Set<AbortController>();
+  let pauses = 0;
   const script: (string | LineRead)[] = [...(options.lines ?? [])];
   let waiting: ((read: LineRead) => void) | null = null;
 
@@ -119,6 +124,12 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
         });
       }),
     openTerminal: terminal,
+    colour: options.colour ?? false,
+    pause: () => {
+      pauses++;
+      options.onPause?.(pauses, fake);
+      return new Promise((resolve) => setImmediate(resolve));
+    },
     interrupts: {
       watch: () => {
         const controller = new AbortController();
@@ -128,7 +139,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
     },
   };
 
-  return {
+  const fake: FakeCtl = {
     deps,
     rpc,
     stdout: () => out,
@@ -147,6 +158,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
       watches.clear();
     },
   };
+  return fake;
 };
 
 export interface CtlRun {
