@@ -428,6 +428,27 @@ export const METRICS: readonly MetricDef[] = [
     quoted: '0.125 / 0.87',
     chart: true,
   }),
+  metric({
+    id: 'log.stamped.mibps',
+    label: '256 MiB output → rotating logs, log_format=timestamped (ours only)',
+    unit: 'MiB/s',
+    better: 'higher',
+    decimals: 0,
+  }),
+  metric({
+    id: 'log.stamped.lost',
+    aggregate: 'max',
+    label: 'bytes lost with log_format=timestamped (worst run)',
+    unit: 'bytes',
+    decimals: 0,
+    target: le(0),
+  }),
+  metric({
+    id: 'log.stamped.cpu100',
+    label: 'daemon CPU per 100 MiB logged, log_format=timestamped',
+    unit: 's',
+    decimals: 3,
+  }),
   ...[125, 250, 500, 1000].map(listRow),
   metric({
     id: 'list.growth',

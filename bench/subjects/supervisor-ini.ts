@@ -73,6 +73,7 @@ const programSection = (program: ProgramSpec, argv: readonly string[]): string[]
         `stdout_logfile_maxbytes=${ROTATE_MAX_BYTES}`,
         `stdout_logfile_backups=${ROTATE_BACKUPS}`,
         'stderr_logfile=NONE',
+        ...(program.logFormat === undefined ? [] : [`log_format=${program.logFormat}`]),
       ];
     case 'logger':
       return [

@@ -21,6 +21,8 @@ export type ProgramSpec =
       /** the writer waits for a line on this FIFO before writing */
       readonly fifo: string;
       readonly dataFile: string;
+      /** ours: log_format= for the log (supervisord and PM2 do not have it) */
+      readonly logFormat?: 'timestamped';
     }
   | {
       readonly kind: 'logger';

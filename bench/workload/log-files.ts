@@ -18,6 +18,31 @@ export const existing = (paths: readonly string[]): string[] =>
 export const totalSize = (paths: readonly string[]): number =>
   paths.reduce((sum, p) => sum + (sizeOf(p) ?? 0), 0);
 
+/**
+ * The SHA-256 of the files' lines with the first `headBytes` of each line left out (a
+ * log_format=timestamped log, whose lines are `<stamp> <line>`): the program's own bytes.
+ */
+export const unstampedSha256 = async (
+  paths: readonly string[],
+  headBytes: number,
+): Promise<string> => {
+  const hash = createHash('sha256');
+  let rest = Buffer.alloc(0);
+  for (const path of paths) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+      const data = rest.length === 0 ? (chunk as Buffer) : Buffer.concat([rest, chunk as Buffer]);
+      let from = 0;
+      for (let end = data.indexOf(0x0a, from); end !== -1; end = data.indexOf(0x0a, from)) {
+        hash.update(data.subarray(from + headBytes, end + 1));
+        from = end + 1;
+      }
+      rest = Buffer.from(data.subarray(from));
+    }
+  }
+  hash.update(rest.subarray(Math.min(headBytes, rest.length)));
+  return hash.digest('hex');
+};
+
 export const concatenatedSha256 = async (paths: readonly string[]): Promise<string> => {
   const hash = createHash('sha256');
   for (const path of paths) {

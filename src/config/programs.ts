@@ -72,6 +72,7 @@ const logStream = (
     captureMaxBytes: program[`${channel}_capture_maxbytes`],
     eventsEnabled: program[`${channel}_events_enabled`],
     syslog,
+    forward: program[`${channel}_forward`],
   };
 };
 
@@ -224,6 +225,7 @@ export const processesFromSection = (
         resetMs: program.restart_backoff_reset,
         retryForever: program.retry_forever,
       },
+      logFormat: program.log_format,
       shutdownOn: program.shutdown_on,
       restartTriggers: {
         memoryBytes: program.restart_on_memory,

@@ -25,6 +25,7 @@ const DEFAULT_STREAM: LogStreamConfig = {
   captureMaxBytes: 0,
   eventsEnabled: false,
   syslog: false,
+  forward: null,
 };
 
 const DEFAULT_PROCESS: ProcessConfig = {
@@ -55,6 +56,7 @@ const DEFAULT_PROCESS: ProcessConfig = {
   liveness: null,
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
+  logFormat: 'raw',
   shutdownOn: 'never',
   restartTriggers: { memoryBytes: 0, cron: null, watch: null },
 };
@@ -79,6 +81,8 @@ describe('defaults', () => {
       stripAnsi: false,
       environment: {},
       identifier: 'supervisor',
+      forwardOutput: false,
+      syslogSocket: '/dev/log',
     });
   });
 

@@ -1,6 +1,7 @@
 // Every section's options: key → converter, default and expansion scope. The ONLY home of
 // defaults. Each table is in the order the reference reads the keys, so the first error matches.
 
+import { toLogFormat } from './log-format-value.js';
 import { optional, required, withDefault, type OptionSpec } from './option-spec.js';
 import {
   toCount,
@@ -65,6 +66,10 @@ export const SUPERVISORD_OPTIONS = {
     ...withDefault(toEnvironment, '', 'here'),
     again: { scope: 'include', label: 'environment' },
   },
+  /** ours (docs/logging.md): the default of every program's stdout_forward and stderr_forward */
+  forward_output: withDefault(toBoolean, 'false', 'here'),
+  /** ours (docs/logging.md): the unix datagram socket syslog lines are sent to */
+  syslog_socket: withDefault(toText, '/dev/log', 'here'),
 } as const;
 
 export const INCLUDE_OPTIONS = {
@@ -143,6 +148,11 @@ export const PROGRAM_OPTIONS = {
   restart_backoff_max: withDefault(toSecondsMs, '0', 'program'),
   restart_backoff_reset: withDefault(toSecondsMs, '600', 'program'),
   retry_forever: withDefault(toBoolean, 'false', 'program'),
+  // ---- ours (docs/logging.md) ----
+  log_format: withDefault(toLogFormat, 'raw', 'program'),
+  /** absent: [supervisord] forward_output decides */
+  stdout_forward: optional(toBoolean, 'program'),
+  stderr_forward: optional(toBoolean, 'program'),
   // docs/containers.md: the daemon shuts down with this program's exit status.
   shutdown_on: withDefault(toShutdownOn, 'never', 'program'),
   // docs/restart-triggers.md: restart a RUNNING process when its tree's memory passes a limit,

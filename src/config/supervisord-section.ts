@@ -78,6 +78,8 @@ export const realizeSupervisord = (
       stripAnsi: values.strip_ansi,
       environment: values.environment,
       identifier: values.identifier,
+      forwardOutput: values.forward_output,
+      syslogSocket: values.syslog_socket,
     },
   };
 };

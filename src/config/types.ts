@@ -1,6 +1,7 @@
 // The typed, validated, immutable configuration: what the loader produces and the engine, the
 // RPC layer and the ctl consume. Plain readonly data; defaults live only in schema.ts.
 
+import type { LogFormat } from '../model/log-format.js';
 import type { LogLevel } from '../model/log-level.js';
 import type { CronSchedule } from './cron-schedule.js';
 import type { ProbeSpec, ProbeTarget } from '../model/probe.js';
@@ -65,6 +66,8 @@ export interface LogStreamConfig {
   readonly captureMaxBytes: number;
   readonly eventsEnabled: boolean;
   readonly syslog: boolean;
+  /** ours, `*_forward=`: copy to the daemon's own stdout/stderr; null: [supervisord] forward_output */
+  readonly forward: boolean | null;
 }
 
 /** autorestart=true|false|unexpected */
@@ -172,6 +175,8 @@ export interface ProcessConfig {
   readonly liveness: LivenessConfig | null;
   readonly dependsOn: readonly Dependency[];
   readonly restartPacing: RestartPacing;
+  /** ours, `log_format=`: how output is written to the log files and forwarded */
+  readonly logFormat: LogFormat;
   /** shutdown_on: which of its exits end the daemon, with its exit status (containers) */
   readonly shutdownOn: ShutdownOn;
   readonly restartTriggers: RestartTriggers;
@@ -224,6 +229,10 @@ export interface SupervisordConfig {
   readonly stripAnsi: boolean;
   readonly environment: Readonly<Record<string, string>>;
   readonly identifier: string;
+  /** ours: whether programs forward their output to the daemon's stdout/stderr by default */
+  readonly forwardOutput: boolean;
+  /** ours: where syslog lines go (logfile=syslog, *_syslog), a unix datagram socket */
+  readonly syslogSocket: string;
 }
 
 export interface HttpAuth {

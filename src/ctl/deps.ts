@@ -38,6 +38,10 @@ export interface CtlDeps {
   readonly openLogStream: OpenLogStream;
   openTerminal(options: TerminalOptions): Terminal;
   readonly interrupts: Interrupts;
+  /** Whether stdout is a terminal that takes colours (not with NO_COLOR); default false. */
+  readonly colour?: boolean;
+  /** Resolves after `ms`, or at once when `signal` aborts (`logs -f` polls with it). */
+  readonly pause?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Ours: the terminal dashboard on a server until the user quits; its exit status. */
   readonly runDashboard?: (target: ServerTarget) => Promise<number>;
 }

@@ -64,6 +64,17 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+
 const deps: CtlDeps = {
   argv0,
   version: packageVersion(),
@@ -73,6 +84,8 @@ const deps: CtlDeps = {
   loadConfig: (path) => loadCtlConfig(path, host),
   connect,
   openLogStream: openHttpLogStream,
+  colour: process.stdout.isTTY && process.env['NO_COLOR'] === undefined,
+  pause,
   openTerminal: (options) =>
     openReadlineTerminal({
       ...options,

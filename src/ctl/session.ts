@@ -131,6 +131,8 @@ export const createSession = (options: SessionOptions): Session => {
         signal,
         onData: (chunk) => deps.stdout.write(chunk),
       }),
+    colour: deps.colour ?? false,
+    pause: (ms, signal) => deps.pause?.(ms, signal) ?? Promise.resolve(),
     runDashboard: () => deps.runDashboard?.(target) ?? null,
     close: () => {
       dropClient();

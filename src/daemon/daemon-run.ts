@@ -10,6 +10,8 @@ import { ListenerPools } from '../events/listener-pools.js';
 import { cleanAutoLogs } from '../logging/auto-log-files.js';
 import { createLogFollower } from '../logging/log-follower.js';
 import { type MainLog, openMainLog } from '../logging/main-log.js';
+import type { ForwardTargets } from '../logging/sinks.js';
+import type { DatagramConnector } from '../ports/datagram-socket.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
 import type { HttpServerTransport } from '../ports/http-transport.js';
@@ -31,6 +33,7 @@ import { createRpcService } from '../rpc/rpc-service.js';
 import { supervisorApi } from '../protocol/supervisor-api.js';
 import { createWebRoutes } from '../web/web-routes.js';
 import type { LifecycleRequest, RereadOutcome } from '../rpc/supervisor-facade.js';
+import { openDaemonSyslog, type DaemonSyslog } from './daemon-syslog.js';
 import { ProcessOutputs } from './process-outputs.js';
 import { createRpcFacade } from './rpc-facade.js';
 import { watchShutdownOn } from './shutdown-on-watch.js';
@@ -48,6 +51,12 @@ export interface DaemonPorts {
   readonly stdoutCopy: ((bytes: Uint8Array) => void) | null;
   /** the daemon's stderr, for what cannot go to the main log */
   readonly writeStderr: (text: string) => void;
+  /** the daemon's own stdout and stderr as sinks for forwarded child output (*_forward) */
+  readonly forwardTo?: ForwardTargets;
+  /** unix datagram sockets, for syslog (logfile=syslog, *_syslog); absent: no syslog */
+  readonly datagrams?: DatagramConnector;
+  /** the program name syslog lines carry: the name the daemon was started as */
+  readonly syslogIdent?: string;
   /** supervisor.reloadConfig: parse the config file again, as a SIGHUP would */
   readonly rereadConfig: () => RereadOutcome;
   /** supervisor.shutdown / supervisor.restart: the same path as SIGTERM / SIGHUP */
@@ -76,6 +85,7 @@ interface DaemonRunParts {
   readonly outputs: ProcessOutputs;
   readonly servers: RunningHttpServers;
   readonly listeners: ListenerPools;
+  readonly syslog: DaemonSyslog | null;
 }
 
 export class DaemonRun {
@@ -86,6 +96,7 @@ export class DaemonRun {
   readonly outputs: ProcessOutputs;
   private readonly servers: RunningHttpServers;
   private readonly listeners: ListenerPools;
+  private readonly syslog: DaemonSyslog | null;
 
   private constructor(parts: DaemonRunParts) {
     ({
@@ -96,13 +107,29 @@ export class DaemonRun {
       outputs: this.outputs,
       servers: this.servers,
       listeners: this.listeners,
+      syslog: this.syslog,
     } = parts);
   }
 
   /** Everything up to (not including) autostart; on failure nothing is left open. */
   static async start(config: Config, ports: DaemonPorts): Promise<DaemonRunStart> {
     const sd = config.supervisord;
-    const log = await openMainLog(
+    let log: MainLog | null = null;
+    const syslog =
+      ports.datagrams === undefined
+        ? null
+        : openDaemonSyslog(sd.syslogSocket, {
+            connector: ports.datagrams,
+            clock: ports.clock,
+            ident: ports.syslogIdent ?? 'supervisord',
+            report: (message) => {
+              log?.log('warn', message);
+              if (sd.logfile === 'syslog') {
+                ports.writeStderr(`${message}\n`);
+              }
+            },
+          });
+    log = await openMainLog(
       {
         logfile: sd.logfile,
         maxBytes: sd.logfileMaxBytes,
@@ -114,6 +141,7 @@ export class DaemonRun {
         clock: ports.clock,
         stdoutCopy: ports.stdoutCopy,
         onOwnFailure: (message) => ports.writeStderr(`${message}\n`),
+        syslog: syslog?.mainLog ?? null,
       },
     );
     for (const message of config.messages) {
@@ -141,6 +169,8 @@ export class DaemonRun {
       bus,
       supervisord: sd,
       listeners,
+      forwardTo: ports.forwardTo ?? null,
+      syslog: syslog?.programs ?? null,
     });
     await outputs.prepare(config.groups);
     // One sampler for the daemon: getProcessStats and restart_on_memory share its scans.
@@ -252,6 +282,7 @@ export class DaemonRun {
     if (!servers.ok) {
       await supervisor.shutdown();
       await log.close();
+      syslog?.close();
       return { ok: false, message: servers.message };
     }
     return {
@@ -264,6 +295,7 @@ export class DaemonRun {
         outputs,
         servers: servers.servers,
         listeners,
+        syslog,
       }),
     };
   }
@@ -289,5 +321,6 @@ export class DaemonRun {
     await this.servers.close();
     await this.log.flush();
     await this.log.close();
+    this.syslog?.close();
   }
 }

@@ -2,6 +2,8 @@
 // DaemonRun after another (SIGHUP reloads) → exit 0 with nothing left behind. The only daemon
 // file that reads the environment or exits.
 
+import { basename } from 'node:path';
+
 import {
   findConfigFile,
   formatConfigError,
@@ -9,6 +11,7 @@ import {
   noConfigFileMessage,
 } from '../config/load.js';
 import type { Config, ConfigError, LoadResult } from '../config/types.js';
+import type { ForwardTargets } from '../logging/sinks.js';
 import { versionLine } from '../model/versions.js';
 import { createChildCare, type ChildCare } from '../platform/child-care.js';
 import { nodeClock } from '../platform/node-clock.js';
@@ -26,6 +29,8 @@ import {
 import { packageVersion } from '../platform/package-version.js';
 import { livePidFromFile, removePidfile, writePidfile } from '../platform/pidfile.js';
 import { ensureRlimit } from '../platform/rlimits.js';
+import { unixDatagramConnector } from '../platform/unix-datagram-socket.js';
+import { writableSink } from '../platform/writable-sink.js';
 import { parseDaemonArgv } from './argv.js';
 import { overridesFrom } from './cli-overrides.js';
 import { DaemonRun, type DaemonPorts } from './daemon-run.js';
@@ -123,9 +128,34 @@ const ensureLimits = (config: Config): string[] => {
 const rereadFailure = (errors: readonly ConfigError[]): string =>
   errors[0]?.message ?? 'the configuration could not be read';
 
+// Forwarded child output shares the streams the main log's copy uses: one writer per stream, so
+// lines never overwrite each other, and a pipe or socket (docker, journald) pushes back. Made
+// once for the daemon's life, across reloads.
+const daemonOutputs = (): ForwardTargets => ({
+  stdout: writableSink(process.stdout),
+  stderr: writableSink(process.stderr),
+});
+
+/** Before exiting: let what is queued for a pipe or socket reach it (for at most `graceMs`). */
+const flushStdio = (graceMs: number): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, graceMs);
+    let left = 2;
+    const done = (): void => {
+      left--;
+      if (left === 0) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
+  });
+
 const portsFor = (
   config: Config,
   care: ChildCare,
+  forwardTo: ForwardTargets,
 ): Omit<DaemonPorts, 'rereadConfig' | 'requestLifecycle'> => {
   const env = Object.fromEntries(
     Object.entries(process.env).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]])),
@@ -143,6 +173,10 @@ const portsFor = (
     env,
     stdoutCopy: foreground ? (bytes) => process.stdout.write(bytes) : null,
     writeStderr: (text) => process.stderr.write(text),
+    forwardTo,
+    datagrams: unixDatagramConnector,
+    // As Python's syslog module does for supervisord: the name the program was started as.
+    syslogIdent: basename(argv0),
     version: packageVersion(),
   };
 };
@@ -194,6 +228,7 @@ const main = async (): Promise<void> => {
   // Reaping, the children ledger and the guardian (docs/decisions/006): one for the whole life
   // of the daemon process, across reloads; the ledger sits beside the first config's pidfile.
   const care = createChildCare(nodeSpawner, config.supervisord.pidfile);
+  const forwardTo = daemonOutputs();
 
   let run: DaemonRun | null = null;
   let pending: ((r: LifecycleRequest) => void) | null = null;
@@ -224,7 +259,7 @@ const main = async (): Promise<void> => {
 
   for (let first = true; ; first = false) {
     const started = await DaemonRun.start(config, {
-      ...portsFor(config, care),
+      ...portsFor(config, care, forwardTo),
       rereadConfig: () => {
         const reread = readConfig(path, overrides);
         return Array.isArray(reread)
@@ -303,6 +338,7 @@ const main = async (): Promise<void> => {
   }
   care.end();
   removePidfile(config.supervisord.pidfile);
+  await flushStdio(2_000);
   process.exit(exitStatus);
 };
 

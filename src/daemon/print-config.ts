@@ -29,7 +29,20 @@ const logTarget = (stream: LogStreamConfig, redirected = false): string => {
   }
 };
 
-const processLines = (p: ProcessConfig): string[] => {
+/** `label=stdout,stderr`: the channels that have it (null: none). */
+const channelsWith = (
+  label: string,
+  p: ProcessConfig,
+  has: (stream: LogStreamConfig) => boolean,
+): string | null => {
+  // A redirected stderr is read as stdout: its own settings do nothing.
+  const channels = (['stdout', 'stderr'] as const).filter(
+    (c) => (c === 'stdout' || !p.redirectStderr) && has(p[c]),
+  );
+  return channels.length === 0 ? null : `${label}=${channels.join(',')}`;
+};
+
+const processLines = (p: ProcessConfig, forwardDefault: boolean): string[] => {
   const lines = [
     `  ${p.name}: ${p.command}`,
     `      autostart=${p.autostart} autorestart=${p.autorestart === 'always' ? 'true' : p.autorestart === 'never' ? 'false' : 'unexpected'} startsecs=${p.startMs / 1000} startretries=${p.startRetries} exitcodes=${p.exitCodes.join(',')} priority=${p.priority}`,
@@ -43,6 +56,10 @@ const processLines = (p: ProcessConfig): string[] => {
     Object.keys(p.environment).length === 0
       ? null
       : `environment=${Object.keys(p.environment).join(',')}`,
+    p.logFormat === 'raw' ? null : `log_format=${p.logFormat}`,
+    // forwardDefault: [supervisord] forward_output, for a channel that does not say
+    channelsWith('forward', p, (s) => s.forward ?? forwardDefault),
+    channelsWith('syslog', p, (s) => s.syslog),
   ].filter((x) => x !== null);
   if (extras.length > 0) {
     lines.push(`      ${extras.join(' ')}`);
@@ -55,7 +72,7 @@ export const renderConfigSummary = (config: Config): string => {
   const out = [
     `tssupervisord: configuration ${config.file} is valid`,
     `  ${config.files.length} file(s), ${config.groups.length} group(s), ${processCount} process(es)`,
-    `  logfile=${config.supervisord.logfile} pidfile=${config.supervisord.pidfile} childlogdir=${config.supervisord.childlogdir}`,
+    `  logfile=${config.supervisord.logfile}${config.supervisord.logfile === 'syslog' ? ` (${config.supervisord.syslogSocket})` : ''} pidfile=${config.supervisord.pidfile} childlogdir=${config.supervisord.childlogdir}`,
     ...config.unixHttpServers.map(
       (s) => `  [${s.section}] ${s.file}${s.auth === null ? '' : ' (auth)'}`,
     ),
@@ -68,7 +85,7 @@ export const renderConfigSummary = (config: Config): string => {
   for (const group of config.groups) {
     out.push(`[${group.kind}:${group.name}] priority=${group.priority}`);
     for (const p of group.processes) {
-      out.push(...processLines(p));
+      out.push(...processLines(p, config.supervisord.forwardOutput));
     }
   }
   for (const m of config.messages.filter((m) => m.level === 'info')) {

@@ -11,6 +11,7 @@ import {
   type ProcessLogs,
 } from '../logging/process-logs.js';
 import type { MainLog } from '../logging/main-log.js';
+import type { ByteSink, ForwardTargets } from '../logging/sinks.js';
 import type { LogCounters } from '../rpc/metrics/families.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
@@ -21,19 +22,29 @@ const CLOSE_GRACE_MS = 2_000;
 
 const keyOf = (p: ProcessConfig): string => `${p.groupName}:${p.name}`;
 
-const channelOptions = (stream: ProcessConfig['stdout']): ChannelLogOptions => ({
+/** `forwardDefault`: [supervisord] forward_output, for a channel that does not say. */
+const channelOptions = (
+  stream: ProcessConfig['stdout'],
+  forwardDefault: boolean,
+): ChannelLogOptions => ({
   logfile: stream.logfile,
   maxBytes: stream.maxBytes,
   backups: stream.backups,
   eventsEnabled: stream.eventsEnabled,
   captureMaxBytes: stream.captureMaxBytes,
+  forward: stream.forward ?? forwardDefault,
+  syslog: stream.syslog,
 });
 
-/** A listener's stdout is its protocol channel: logged, but no capture mode and no events. */
+/**
+ * A listener's stdout is its protocol channel: logged, but no capture mode and no events, and
+ * forwarded only when its own stdout_forward says so (not by forward_output).
+ */
 const listenerStdoutOptions = (stream: ProcessConfig['stdout']): ChannelLogOptions => ({
-  ...channelOptions(stream),
+  ...channelOptions(stream, false),
   eventsEnabled: false,
   captureMaxBytes: 0,
+  syslog: false,
 });
 
 export interface ProcessOutputsDeps {
@@ -44,6 +55,10 @@ export interface ProcessOutputsDeps {
   readonly supervisord: SupervisordConfig;
   /** the event listener pools: listener processes get their protocol-aware output there */
   readonly listeners?: ListenerPools;
+  /** the daemon's own stdout and stderr, where *_forward output goes (null: nowhere) */
+  readonly forwardTo: ForwardTargets | null;
+  /** where *_syslog lines go (null: nowhere) */
+  readonly syslog: ByteSink | null;
 }
 
 export class ProcessOutputs {
@@ -69,14 +84,21 @@ export class ProcessOutputs {
     }
     for (const process of groups.flatMap((g) => g.processes)) {
       const isListener = this.listenerPools.has(keyOf(process));
+      const stdout = isListener
+        ? listenerStdoutOptions(process.stdout)
+        : channelOptions(process.stdout, supervisord.forwardOutput);
+      const stderr = channelOptions(process.stderr, supervisord.forwardOutput);
+      const forwards = stdout.forward === true || stderr.forward === true;
       const logs = await createProcessLogs(
         {
           processName: process.name,
           groupName: process.groupName,
+          programName: process.programName,
+          logFormat: process.logFormat,
           identifier: supervisord.identifier,
           childLogDir: supervisord.childlogdir,
-          stdout: (isListener ? listenerStdoutOptions : channelOptions)(process.stdout),
-          stderr: channelOptions(process.stderr),
+          stdout,
+          stderr,
           redirectStderr: process.redirectStderr,
           stripAnsi: supervisord.stripAnsi,
         },
@@ -85,7 +107,9 @@ export class ProcessOutputs {
           logger: mainLog,
           debugCopy: mainLog.isEnabled('debug') ? mainLog : null,
           events: this.deps.bus,
-          monotonicMs: () => this.deps.clock.monotonicMs(),
+          clock: this.deps.clock,
+          forwardTo: forwards ? this.deps.forwardTo : null,
+          syslog: this.deps.syslog,
         },
       );
       this.logs.set(keyOf(process), logs);

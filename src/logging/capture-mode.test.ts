@@ -2,6 +2,8 @@ import { PassThrough } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
+import { ManualClock } from '../../test/fakes/manual-clock.js';
+
 import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 import { EventBus } from '../events/event-bus.js';
 import type { SupervisorEvent } from '../model/events.js';
@@ -52,7 +54,7 @@ const run = async (stdout: ChannelLogOptions, chunks: string[]) => {
       logger: { log: () => undefined, isEnabled: () => true },
       debugCopy,
       events: bus,
-      monotonicMs: () => 0,
+      clock: new ManualClock(),
     },
   );
   const child: ChildHandle & { stdout: PassThrough } = {

@@ -19,6 +19,7 @@ export class CapturingTarget implements ChunkTarget {
 
   end(pid: number): void {
     this.deliver(this.splitter.end(), pid);
+    this.channel.end();
   }
 
   onceWritable(callback: () => void): void {

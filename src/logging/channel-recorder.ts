@@ -1,10 +1,13 @@
 // Everything one channel (stdout or stderr) of one process does with a chunk of output: the log
-// file, the tail buffer, the main log's debug copy and PROCESS_LOG events, with their backpressure.
+// file (raw, or framed into lines by log_format), the line-framed copies (forwarded to the
+// daemon's own output, syslog), the tail buffer, the main log's debug copy and PROCESS_LOG
+// events, with their backpressure.
 
 import type { EventBus } from '../events/event-bus.js';
 import type { OutputChannel } from '../model/events.js';
+import type { LineFramedSink } from './line-framed-sink.js';
 import type { RotatingFileWriter } from './rotating-file-writer.js';
-import type { DebugOutputCopy } from './sinks.js';
+import type { DebugOutputCopy, Drainable } from './sinks.js';
 import type { TailBuffer } from './tail-buffer.js';
 
 export type LogEventPublisher = Pick<EventBus, 'publish' | 'hasSubscribers'>;
@@ -15,6 +18,10 @@ export interface ChannelParts {
   readonly channel: OutputChannel;
   /** null for NONE */
   readonly writer: RotatingFileWriter | null;
+  /** log_format other than raw: the writer behind a line framer, which output goes through */
+  readonly framedFile?: LineFramedSink | null;
+  /** line-framed copies: *_forward's on the daemon's stdout/stderr, *_syslog's */
+  readonly copies?: readonly LineFramedSink[];
   readonly tail: TailBuffer;
   /** set when loglevel=debug */
   readonly debugCopy: DebugOutputCopy | null;
@@ -46,8 +53,11 @@ export class ChannelRecorder {
    * is full: the caller stops reading until onceWritable fires.
    */
   record(data: Uint8Array, pid: number): boolean {
-    const { writer, tail, debugCopy, processName, channel } = this.parts;
-    let more = writer === null || writer.write(data);
+    const { writer, framedFile, copies = [], tail, debugCopy, processName, channel } = this.parts;
+    let more = writer === null || (framedFile ?? writer).write(data);
+    for (const copy of copies) {
+      more = copy.write(data) && more;
+    }
     tail.push(data);
     if (debugCopy !== null && !debugCopy.copyChildOutput(processName, channel, data)) {
       more = false;
@@ -87,20 +97,31 @@ export class ChannelRecorder {
     }
   }
 
-  /** Call `callback` once the file and the debug copy both accept data again. */
+  /** The pipe reached EOF: finish a held unfinished line (log_format, forwarding, syslog). */
+  end(): void {
+    this.parts.framedFile?.end();
+    for (const copy of this.parts.copies ?? []) {
+      copy.end();
+    }
+  }
+
+  /** Call `callback` once the file, the copies and the debug copy all accept data again. */
   onceWritable(callback: () => void): void {
-    const { writer, debugCopy } = this.parts;
-    const afterWriter = (): void => {
-      if (debugCopy === null) {
+    const { writer, copies = [], debugCopy } = this.parts;
+    const sinks: Drainable[] = [];
+    for (const sink of [writer, ...copies, debugCopy]) {
+      if (sink != null) {
+        sinks.push(sink);
+      }
+    }
+    const next = (i: number): void => {
+      const sink = sinks[i];
+      if (sink === undefined) {
         callback();
       } else {
-        debugCopy.onceDrained(callback);
+        sink.onceDrained(() => next(i + 1));
       }
     };
-    if (writer === null) {
-      afterWriter();
-    } else {
-      writer.onceDrained(afterWriter);
-    }
+    next(0);
   }
 }

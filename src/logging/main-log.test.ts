@@ -90,13 +90,36 @@ describe('MainLog', () => {
     expect(stdout.join('')).toContain('still visible');
   });
 
-  it('logfile=syslog writes to stderr instead, and says so', async () => {
+  it('logfile=syslog sends each line of a record, with its head, to syslog', async () => {
+    const blocks: string[] = [];
+    const syslog = {
+      write: (block: Uint8Array) => blocks.push(Buffer.from(block).toString('utf8')) > 0,
+      onceDrained: (callback: () => void) => callback(),
+    };
     const fs = new MemoryFileSystem();
-    fs.addDevice('/dev/stderr');
-    const { log } = await open({ logfile: 'syslog' }, fs);
+    fs.mkdir('/l');
+    const log = await openMainLog(
+      { logfile: 'syslog', maxBytes: 0, backups: 0, level: 'debug' },
+      {
+        fs,
+        clock: { wallMs: () => at, monotonicMs: () => 0 },
+        stdoutCopy: null,
+        onOwnFailure: () => undefined,
+        syslog,
+      },
+    );
+    log.log('info', "spawned: 'a' with pid 12");
+    log.log('critical', 'multi\nline\n');
+    log.copyChildOutput('a', 'stdout', Buffer.from('one\ntwo\n'));
+    log.copyChildOutput('a', 'stderr', Buffer.from([0xff, 0x0a]));
     await log.flush();
     expect(log.path).toBeNull();
-    expect(fs.text('/dev/stderr')).toContain('WARN logfile=syslog is not supported yet');
+    expect(blocks).toEqual([
+      `${STAMP} INFO spawned: 'a' with pid 12\n`,
+      `${STAMP} CRIT multi\n${STAMP} CRIT line\n`,
+      `${STAMP} DEBG 'a' stdout output:\n${STAMP} DEBG one\n${STAMP} DEBG two\n`,
+      `${STAMP} DEBG 'a' stderr output:\n${STAMP} DEBG Undecodable: b'\\xff\\n'\n`,
+    ]);
   });
 
   it('drops records rather than growing without bound when the disk stalls', async () => {

@@ -1,5 +1,6 @@
-// supervisord's own log (the DaemonLogger): formatted, level-filtered records in a rotating file,
-// an optional copy on stdout (nodaemon, not silent), and the debug copy of child output.
+// supervisord's own log (the DaemonLogger): formatted, level-filtered records in a rotating file
+// or in syslog (logfile=syslog), an optional copy on stdout (nodaemon, not silent), and the debug
+// copy of child output.
 
 import { isUtf8 } from 'node:buffer';
 
@@ -13,11 +14,11 @@ import { reprBytes, reprString } from '../model/python-repr.js';
 import { RotatingFileWriter } from './rotating-file-writer.js';
 import type { WriterStats } from './rotating-file-writer.js';
 import type { WriterReport } from './writer-reports.js';
-import type { DebugOutputCopy } from './sinks.js';
+import type { ByteSink, DebugOutputCopy } from './sinks.js';
 import { describeWriterReport } from './writer-reports.js';
 
 export interface MainLogOptions {
-  /** absolute path; 'syslog' (not supported yet: goes to stderr); null for no file at all */
+  /** absolute path; 'syslog' (records go to deps.syslog); null for no file at all */
   readonly logfile: string | null;
   readonly maxBytes: number;
   readonly backups: number;
@@ -33,6 +34,8 @@ export interface MainLogDeps {
   readonly stdoutCopy: ((bytes: Uint8Array) => void) | null;
   /** told when the main log file itself cannot be written (e.g. print on stderr) */
   readonly onOwnFailure: (message: string) => void;
+  /** logfile=syslog: where the records go, whole lines each (null: logfile=syslog writes none) */
+  readonly syslog?: ByteSink | null;
 }
 
 export type ClearLogResult =
@@ -42,7 +45,6 @@ const DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
 /** Records beyond this much unwritten log are dropped (and counted) rather than held. */
 const HARD_LIMIT_FACTOR = 16;
 const RETRY_INTERVAL_MS = 5_000;
-const SYSLOG_FALLBACK = '/dev/stderr';
 const NEWLINE = Uint8Array.of(0x0a);
 
 export class MainLog implements DaemonLogger, DebugOutputCopy {
@@ -56,6 +58,7 @@ export class MainLog implements DaemonLogger, DebugOutputCopy {
     readonly path: string | null,
     private readonly writer: RotatingFileWriter | null,
     settings: { readonly level: LogLevel; readonly highWaterMark: number },
+    /** deps.syslog is used only for logfile=syslog (openMainLog sees to it) */
     private readonly deps: MainLogDeps,
   ) {
     this.level = settings.level;
@@ -80,6 +83,7 @@ export class MainLog implements DaemonLogger, DebugOutputCopy {
       return;
     }
     this.emit(Buffer.from(formatLine(now, level, message)));
+    this.toSyslog(now, level, message);
   }
 
   /** DEBG `'<name>' <channel> output:\n<data>`; the bytes themselves are not copied when UTF-8. */
@@ -88,13 +92,16 @@ export class MainLog implements DaemonLogger, DebugOutputCopy {
       return true;
     }
     const now = this.deps.clock.wallMs();
-    const head = `${linePrefix(now, 'debug')}${reprString(processName)} ${channel} output:\n`;
+    const title = `${reprString(processName)} ${channel} output:\n`;
+    const head = `${linePrefix(now, 'debug')}${title}`;
     if (isUtf8(data)) {
       this.emit(Buffer.from(head));
       this.emit(data);
       this.emit(NEWLINE);
+      this.toSyslog(now, 'debug', `${title}${Buffer.from(data).toString('utf8')}`);
     } else {
       this.emit(Buffer.from(`${head}Undecodable: ${reprBytes(data)}\n`));
+      this.toSyslog(now, 'debug', `${title}Undecodable: ${reprBytes(data)}`);
     }
     return this.writer === null || this.writer.pendingBytes < this.highWaterMark;
   }
@@ -134,6 +141,16 @@ export class MainLog implements DaemonLogger, DebugOutputCopy {
     await this.writer?.close();
   }
 
+  /** supervisord sends each line of a record on its own, each with the record's head. */
+  private toSyslog(now: number, level: LogLevel, message: string): void {
+    const { syslog } = this.deps;
+    if (syslog == null) {
+      return;
+    }
+    const lines = message.replace(/\n+$/, '').split('\n');
+    syslog.write(Buffer.from(lines.map((line) => formatLine(now, level, line)).join('')));
+  }
+
   private emit(bytes: Uint8Array): void {
     this.writer?.write(bytes);
     this.deps.stdoutCopy?.(bytes);
@@ -162,10 +179,14 @@ export class MainLog implements DaemonLogger, DebugOutputCopy {
 export const openMainLog = async (options: MainLogOptions, deps: MainLogDeps): Promise<MainLog> => {
   const highWaterMark = options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
   const settings = { level: options.level, highWaterMark };
-  if (options.logfile === null) {
+  if (options.logfile === 'syslog') {
     return new MainLog(null, null, settings, deps);
   }
-  const syslog = options.logfile === 'syslog';
+  const fileDeps = { ...deps, syslog: null };
+  if (options.logfile === null) {
+    return new MainLog(null, null, settings, fileDeps);
+  }
+  const path = options.logfile;
   let log: MainLog | null = null;
   const report = (r: WriterReport): void => {
     const { level, message } = describeWriterReport(r);
@@ -177,7 +198,7 @@ export const openMainLog = async (options: MainLogOptions, deps: MainLogDeps): P
   const writer = new RotatingFileWriter(
     { fs: deps.fs, monotonicMs: () => deps.clock.monotonicMs(), report },
     {
-      path: syslog ? SYSLOG_FALLBACK : options.logfile,
+      path,
       maxBytes: options.maxBytes,
       backups: options.backups,
       permissions: 0o666,
@@ -185,10 +206,7 @@ export const openMainLog = async (options: MainLogOptions, deps: MainLogDeps): P
       retryIntervalMs: RETRY_INTERVAL_MS,
     },
   );
-  log = new MainLog(syslog ? null : options.logfile, writer, settings, deps);
+  log = new MainLog(path, writer, settings, fileDeps);
   await writer.open();
-  if (syslog) {
-    log.log('warn', 'logfile=syslog is not supported yet: the main log is written to stderr');
-  }
   return log;
 };

@@ -1,89 +1,17 @@
-import { PassThrough } from 'node:stream';
-
 import { describe, expect, it } from 'vitest';
 
-import { EventBus } from '../events/event-bus.js';
 import type { ProcessLogEvent } from '../model/events.js';
-import type { LogLevel } from '../model/log-level.js';
-import type { ChildHandle } from '../ports/spawner.js';
-import { createProcessLogs } from './process-logs.js';
-import type { ChannelLogOptions, ProcessLogsDeps, ProcessLogsOptions } from './process-logs.js';
 import type { DebugOutputCopy } from './sinks.js';
-import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
+import {
+  buildProcessLogs,
+  channel,
+  endChild,
+  fakeChild,
+  until,
+} from '../../test/support/logging/process-logs-fixture.js';
 
-interface FakeChild extends ChildHandle {
-  readonly stdout: PassThrough;
-  readonly stderr: PassThrough | null;
-}
-
-const fakeChild = (pid: number, withStderr = true): FakeChild => ({
-  pid,
-  stdout: new PassThrough(),
-  stderr: withStderr ? new PassThrough() : null,
-  stdin: null,
-  signal: () => ({ kind: 'sent' }),
-  onExit: () => undefined,
-});
-
-const channel = (overrides: Partial<ChannelLogOptions> = {}): ChannelLogOptions => ({
-  logfile: { kind: 'auto' },
-  maxBytes: 0,
-  backups: 0,
-  eventsEnabled: false,
-  ...overrides,
-});
-
-const build = async (
-  options: Partial<ProcessLogsOptions> = {},
-  deps: Partial<ProcessLogsDeps> = {},
-) => {
-  const fs = new MemoryFileSystem();
-  fs.mkdir('/logs');
-  const lines: string[] = [];
-  const bus = new EventBus();
-  const logs = await createProcessLogs(
-    {
-      processName: 'web',
-      groupName: 'grp',
-      identifier: 'supervisor',
-      childLogDir: '/logs',
-      stdout: channel(),
-      stderr: channel(),
-      redirectStderr: false,
-      stripAnsi: false,
-      ...options,
-    },
-    {
-      fs,
-      logger: {
-        log: (level: LogLevel, message: string) => lines.push(`${level} ${message}`),
-        isEnabled: () => true,
-      },
-      debugCopy: null,
-      events: bus,
-      monotonicMs: () => 0,
-      random: () => 0.5,
-      ...deps,
-    },
-  );
-  return { fs, logs, lines, bus };
-};
-
-/** Yield to I/O until `condition` holds (the memory fs completes in a few turns). */
-const until = async (condition: () => boolean): Promise<void> => {
-  for (let turns = 0; !condition(); turns++) {
-    if (turns > 1000) {
-      throw new Error('condition not reached');
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-};
-
-const end = async (child: FakeChild, out: string, err = ''): Promise<void> => {
-  child.stdout.end(out);
-  child.stderr?.end(err);
-  await Promise.resolve();
-};
+const build = buildProcessLogs;
+const end = endChild;
 
 describe('createProcessLogs', () => {
   it('creates AUTO files at once with supervisord names and mode 0600', async () => {

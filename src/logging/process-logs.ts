@@ -3,6 +3,9 @@
 // createProcessLogs from plain options, so logging/ never depends on config/.
 
 import type { OutputChannel } from '../model/events.js';
+import type { LogFormat } from '../model/log-format.js';
+import { makeNamespec } from '../model/namespec.js';
+import type { Clock } from '../ports/clock.js';
 import type { FileSystem, FsOutcome } from '../ports/file-system.js';
 import type { DaemonLogger } from '../ports/logger.js';
 import type { ProcessOutput } from '../ports/process-output.js';
@@ -13,9 +16,12 @@ import { CapturingTarget } from './capturing-target.js';
 import { ChannelRecorder } from './channel-recorder.js';
 import type { LogEventPublisher } from './channel-recorder.js';
 import { pumpToEnd } from './child-pump.js';
+import { LineFormatter } from './line-formatter.js';
+import { LineFramedSink } from './line-framed-sink.js';
+import { headedLines, jsonLines, type JsonFields, type LineRenderer } from './line-renderers.js';
 import { RotatingFileWriter } from './rotating-file-writer.js';
 import type { WriterStats } from './rotating-file-writer.js';
-import type { DebugOutputCopy } from './sinks.js';
+import type { ByteSink, DebugOutputCopy, ForwardTargets } from './sinks.js';
 import { TailBuffer } from './tail-buffer.js';
 import { describeWriterReport } from './writer-reports.js';
 
@@ -32,11 +38,19 @@ export interface ChannelLogOptions {
   readonly eventsEnabled: boolean;
   /** *_capture_maxbytes: > 0 turns on capture mode (PROCESS_COMMUNICATION events) */
   readonly captureMaxBytes?: number;
+  /** *_forward: copy the output, line by line with a `[name] ` prefix, to the daemon's own */
+  readonly forward?: boolean;
+  /** *_syslog: send each line to syslog as `<process name> <line>` */
+  readonly syslog?: boolean;
 }
 
 export interface ProcessLogsOptions {
   readonly processName: string;
   readonly groupName: string;
+  /** the [program:x] name, for log_format=json (default: the process name) */
+  readonly programName?: string;
+  /** how the log files (and the forwarded copy) are written (default raw) */
+  readonly logFormat?: LogFormat;
   readonly identifier: string;
   readonly childLogDir: string;
   readonly stdout: ChannelLogOptions;
@@ -58,7 +72,12 @@ export interface ProcessLogsDeps {
   readonly debugCopy: DebugOutputCopy | null;
   /** where PROCESS_LOG and PROCESS_COMMUNICATION events go (only for channels that emit them) */
   readonly events: LogEventPublisher;
-  readonly monotonicMs: () => number;
+  /** stamps, the delay of unfinished lines, retry pacing */
+  readonly clock: Pick<Clock, 'monotonicMs' | 'wallMs' | 'setTimer'>;
+  /** the daemon's stdout and stderr, for channels that forward (null: nothing forwards) */
+  readonly forwardTo?: ForwardTargets | null;
+  /** where *_syslog lines go, whole lines each (null: nowhere) */
+  readonly syslog?: ByteSink | null;
   /** uniform in [0, 1), for AUTO names (default Math.random) */
   readonly random?: () => number;
 }
@@ -157,6 +176,9 @@ export class ProcessLogs implements ProcessOutput {
   /** Waits for the pipes to end (a child's daemonized grandchild can keep them open: race this). */
   async close(): Promise<void> {
     await this.drained();
+    // An event listener's stdout is read by its protocol handler, not pumped here: finish it too.
+    this.stdout.end();
+    this.stderr?.end();
     await Promise.all(this.writers().map((w) => w.close()));
   }
 
@@ -193,25 +215,67 @@ export const createProcessLogs = async (
   options: ProcessLogsOptions,
   deps: ProcessLogsDeps,
 ): Promise<ProcessLogs> => {
+  const format = options.logFormat ?? 'raw';
+  const framed = (renderer: LineRenderer, target: ByteSink): LineFramedSink =>
+    new LineFramedSink(new LineFormatter(renderer), target, deps.clock);
   const makeChannel = async (
     channel: OutputChannel,
     settings: ChannelLogOptions,
-  ): Promise<ChannelRecorder> =>
-    new ChannelRecorder({
+  ): Promise<ChannelRecorder> => {
+    const writer = await makeWriter(options, deps, channel, settings);
+    const forwardTo = settings.forward === true ? (deps.forwardTo?.[channel] ?? null) : null;
+    const syslog = settings.syslog === true ? (deps.syslog ?? null) : null;
+    const fields = {
+      program: options.programName ?? options.processName,
+      process: makeNamespec(options.groupName, options.processName),
+      stream: channel,
+    };
+    const copies: LineFramedSink[] = [];
+    if (forwardTo !== null) {
+      copies.push(framed(forwardRenderer(format, fields), forwardTo));
+    }
+    if (syslog !== null) {
+      copies.push(framed(syslogRenderer(options.processName), syslog));
+    }
+    return new ChannelRecorder({
       processName: options.processName,
       groupName: options.groupName,
       channel,
-      writer: await makeWriter(options, deps, channel, settings),
+      writer,
+      framedFile:
+        writer === null || format === 'raw' ? null : framed(fileRenderer(format, fields), writer),
+      copies,
       tail: new TailBuffer(options.tailBytes ?? DEFAULT_TAIL_BYTES),
       debugCopy: deps.debugCopy,
       events: settings.eventsEnabled ? deps.events : null,
       captureMaxBytes: settings.captureMaxBytes ?? 0,
       communications: (settings.captureMaxBytes ?? 0) > 0 ? deps.events : null,
     });
+  };
   const stdout = await makeChannel('stdout', options.stdout);
   const stderr = options.redirectStderr ? null : await makeChannel('stderr', options.stderr);
   return new ProcessLogs(stdout, stderr, options.stripAnsi);
 };
+
+/** The log file's renderer for a format other than raw. */
+const fileRenderer = (format: Exclude<LogFormat, 'raw'>, fields: JsonFields): LineRenderer =>
+  format === 'json'
+    ? jsonLines(fields)
+    : headedLines({ prefix: '', stamped: true, endPartials: false });
+
+/** Forwarded lines: `[name] ` before the file's form of the line; JSON objects name the process. */
+const forwardRenderer = (format: LogFormat, fields: JsonFields): LineRenderer =>
+  format === 'json'
+    ? jsonLines(fields)
+    : headedLines({
+        prefix: `[${fields.process}] `,
+        stamped: format === 'timestamped',
+        endPartials: true,
+      });
+
+/** supervisord's syslog lines: `<process name> <line>`, the program's bytes as written. */
+const syslogRenderer = (processName: string): LineRenderer =>
+  headedLines({ prefix: `${processName} `, stamped: false, endPartials: true });
 
 const makeWriter = async (
   options: ProcessLogsOptions,
@@ -227,7 +291,7 @@ const makeWriter = async (
     new RotatingFileWriter(
       {
         fs: deps.fs,
-        monotonicMs: deps.monotonicMs,
+        monotonicMs: () => deps.clock.monotonicMs(),
         report: (report) => {
           const { level, message } = describeWriterReport(report);
           deps.logger.log(level, message);
@@ -240,6 +304,7 @@ const makeWriter = async (
         permissions,
         highWaterMark: options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK,
         retryIntervalMs: RETRY_INTERVAL_MS,
+        lineAligned: (options.logFormat ?? 'raw') !== 'raw',
       },
     );
   if (target.kind === 'path') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { RotatingFileWriter } from './rotating-file-writer.js';
+import { LINE_SLACK_BYTES, RotatingFileWriter } from './rotating-file-writer.js';
 import type { RotatingFileOptions } from './rotating-file-writer.js';
 import type { WriterReport } from './writer-reports.js';
 import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
@@ -72,6 +72,21 @@ describe('RotatingFileWriter', () => {
     expect(fs.text('/l/x.log.1')).toBe('dddddddddd');
     expect(fs.text('/l/x.log')).toBe('eee');
     expect(writer.stats.rotations).toBe(4);
+  });
+
+  it('line-aligned: past maxBytes, waits for a write that ends a line (or for the slack)', async () => {
+    const { fs, writer } = setup({ maxBytes: 10, backups: 3, lineAligned: true });
+    await writer.open();
+    for (const s of ['0123456789ab', 'cd', 'ef\n', 'next\n']) {
+      writer.write(b(s));
+      await writer.flush();
+    }
+    expect(fs.text('/l/x.log.1')).toBe('0123456789abcdef\n');
+    expect(fs.text('/l/x.log')).toBe('next\n');
+    writer.write(b('x'.repeat(10 + LINE_SLACK_BYTES)));
+    await writer.flush();
+    expect(fs.text('/l/x.log')).toBe('');
+    expect(writer.stats.rotations).toBe(2);
   });
 
   it('never holds back bytes at rotation: all chunks written in order across files', async () => {

@@ -28,7 +28,15 @@ export interface RotatingFileOptions {
   readonly highWaterMark: number;
   /** after a failure, new data retries the open at most this often; 0 = only reopen() retries */
   readonly retryIntervalMs: number;
+  /**
+   * Line-framed output (log_format timestamped/json): rotate only after a write that ends a line,
+   * unless the file is LINE_SLACK_BYTES past maxBytes, so each file starts with a whole line.
+   */
+  readonly lineAligned?: boolean;
 }
+
+/** How far a line-aligned log may grow past maxBytes waiting for the end of a line. */
+export const LINE_SLACK_BYTES = 64 * 1024;
 
 export interface WriterDeps {
   readonly fs: FileSystem;
@@ -62,6 +70,11 @@ type WriterState =
   | { readonly kind: 'closed' };
 
 const OK: FsOutcome<undefined> = { ok: true, value: undefined };
+
+const endsLine = (batch: readonly Uint8Array[]): boolean => {
+  const last = batch[batch.length - 1];
+  return last !== undefined && last[last.length - 1] === 0x0a;
+};
 
 export class RotatingFileWriter implements ByteSink {
   private state: WriterState = { kind: 'unopened' };
@@ -227,7 +240,14 @@ export class RotatingFileWriter implements ByteSink {
     if (result.value < bytes) {
       this.queue.putBack(batch, result.value);
     }
-    if (open.rotatable && this.options.maxBytes > 0 && open.size >= open.rotateAt) {
+    if (
+      open.rotatable &&
+      this.options.maxBytes > 0 &&
+      open.size >= open.rotateAt &&
+      (this.options.lineAligned !== true ||
+        open.size >= open.rotateAt + LINE_SLACK_BYTES ||
+        (result.value === bytes && endsLine(batch)))
+    ) {
       await this.rotate(open);
     }
   }

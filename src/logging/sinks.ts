@@ -18,6 +18,12 @@ export interface DebugOutputCopy extends Drainable {
   copyChildOutput(processName: string, channel: OutputChannel, data: Uint8Array): boolean;
 }
 
+/** The daemon's own stdout and stderr, shared by every channel that forwards (`*_forward`). */
+export interface ForwardTargets {
+  readonly stdout: ByteSink;
+  readonly stderr: ByteSink;
+}
+
 /** Callbacks waiting for a queue to fall below its high-water mark. */
 export class DrainWaiters {
   private waiting: (() => void)[] = [];

@@ -113,6 +113,11 @@ export const childrenIndex = (table: ProcTable): ReadonlyMap<number, readonly nu
       siblings.push(pid);
     }
   }
+  // The table fills in the order its reads finish: each process's children by pid, so a tree
+  // lists the same way every time.
+  for (const siblings of index.values()) {
+    siblings.sort((a, b) => a - b);
+  }
   return index;
 };
 

@@ -7,7 +7,14 @@ import { readConfigInfo, type ConfigInfo } from './config-info.js';
 import { callMethod, type MethodParams } from './methods.js';
 import { readProcessInfo, type ProcessInfo } from './process-info.js';
 import { readStatusResult, type StatusResult } from './status-result.js';
-import { readArray, readInt, readString } from './wire-value.js';
+import { readArray, readBoolean, readInt, readString, ShapeError } from './wire-value.js';
+
+/** tailProcessStdoutLog's answer: text, the log's size (the offset to ask from next), overflow. */
+export interface LogTail {
+  readonly text: string;
+  readonly offset: number;
+  readonly overflow: boolean;
+}
 
 export interface SupervisorApi {
   getVersion(): Promise<string>;
@@ -27,7 +34,19 @@ export interface SupervisorApi {
   signalAllProcesses(signal: string): Promise<StatusResult[]>;
   clearProcessLogs(name: string): Promise<void>;
   clearAllProcessLogs(): Promise<StatusResult[]>;
-  readProcessLog(name: string, channel: 'stdout' | 'stderr', offset: number): Promise<string>;
+  readProcessLog(
+    name: string,
+    channel: 'stdout' | 'stderr',
+    offset: number,
+    length?: number,
+  ): Promise<string>;
+  /** supervisord 4.2.5 returns the last `length` bytes whatever `offset` (below the size). */
+  tailProcessLog(
+    name: string,
+    channel: 'stdout' | 'stderr',
+    offset: number,
+    length: number,
+  ): Promise<LogTail>;
   readLog(offset: number): Promise<string>;
   reloadConfig(): Promise<ConfigChanges>;
   addProcessGroup(name: string): Promise<void>;
@@ -82,12 +101,33 @@ export const supervisorApi = (client: RpcCaller): SupervisorApi => {
     signalAllProcesses: (signal) => results('supervisor.signalAllProcesses', signal),
     clearProcessLogs: (name) => done('supervisor.clearProcessLogs', name),
     clearAllProcessLogs: () => results('supervisor.clearAllProcessLogs'),
-    readProcessLog: async (name, channel, offset) => {
+    readProcessLog: async (name, channel, offset, length = 0) => {
       const method =
         channel === 'stdout'
           ? 'supervisor.readProcessStdoutLog'
           : 'supervisor.readProcessStderrLog';
-      return readString(short(method), await call(method, name, offset, 0));
+      return readString(short(method), await call(method, name, offset, length));
+    },
+    tailProcessLog: async (name, channel, offset, length) => {
+      const method =
+        channel === 'stdout'
+          ? 'supervisor.tailProcessStdoutLog'
+          : 'supervisor.tailProcessStderrLog';
+      const answer = readArray(short(method), await call(method, name, offset, length));
+      const [text, next, overflow] = answer;
+      if (
+        answer.length !== 3 ||
+        text === undefined ||
+        next === undefined ||
+        overflow === undefined
+      ) {
+        throw new ShapeError(short(method), 'expected [string, int, boolean]');
+      }
+      return {
+        text: readString(short(method), text),
+        offset: readInt(short(method), next),
+        overflow: readBoolean(short(method), overflow),
+      };
     },
     readLog: async (offset) => readString('readLog', await call('supervisor.readLog', offset, 0)),
     reloadConfig: async () =>

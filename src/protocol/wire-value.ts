@@ -106,6 +106,13 @@ export const readString = (method: string, value: WireValue): string => {
   return value;
 };
 
+export const readBoolean = (method: string, value: WireValue): boolean => {
+  if (typeof value !== 'boolean') {
+    throw new ShapeError(method, 'expected a boolean');
+  }
+  return value;
+};
+
 export const readInt = (method: string, value: WireValue): number => {
   if (typeof value !== 'number') {
     throw new ShapeError(method, 'expected an int');

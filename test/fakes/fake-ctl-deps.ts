@@ -41,6 +41,10 @@ export interface FakeCtlOptions {
   readonly configs?: Readonly<Record<string, CtlLoadResult>>;
   /** A connect() failure message, e.g. for an unknown URL scheme. */
   readonly connectError?: string;
+  /** stdout takes colours */
+  readonly colour?: boolean;
+  /** Called at each pause (`logs -f`'s polls), numbered from 1; the pause then ends at once. */
+  readonly onPause?: (count: number, fake: FakeCtl) => void;
 }
 
 export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
@@ -58,6 +62,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
   const terminals: TerminalOptions[] = [];
   const prompts: string[] = [];
   const watches = new Set<AbortController>();
+  let pauses = 0;
   const script: (string | LineRead)[] = [...(options.lines ?? [])];
   let waiting: ((read: LineRead) => void) | null = null;
 
@@ -126,6 +131,12 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
         });
       }),
     openTerminal: terminal,
+    colour: options.colour ?? false,
+    pause: () => {
+      pauses++;
+      options.onPause?.(pauses, fake);
+      return new Promise((resolve) => setImmediate(resolve));
+    },
     interrupts: {
       watch: () => {
         const controller = new AbortController();
@@ -135,7 +146,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
     },
   };
 
-  return {
+  const fake: FakeCtl = {
     deps,
     rpc,
     servers,
@@ -155,6 +166,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
       watches.clear();
     },
   };
+  return fake;
 };
 
 export interface CtlRun {

@@ -15,6 +15,7 @@ const stream: LogStreamConfig = {
   captureMaxBytes: 0,
   eventsEnabled: false,
   syslog: false,
+  forward: null,
 };
 
 export const processConfig = (
@@ -48,6 +49,7 @@ export const processConfig = (
   liveness: null,
   dependsOn: [],
   restartPacing: { delayMs: 0, backoffMaxMs: 0, resetMs: 600_000, retryForever: false },
+  logFormat: 'raw',
   shutdownOn: 'never',
   restartTriggers: { memoryBytes: 0, cron: null, watch: null },
   ...overrides,
@@ -123,5 +125,7 @@ export const supervisordConfig = (
   stripAnsi: false,
   environment: {},
   identifier: 'supervisor',
+  forwardOutput: false,
+  syslogSocket: '/dev/log',
   ...overrides,
 });

@@ -11,6 +11,7 @@ import { EventBus } from '../../src/events/event-bus.js';
 import { createProcessLogs } from '../../src/logging/process-logs.js';
 import { childHandleOf } from '../support/logging/child-handle-of.js';
 import { checkSpewFiles } from '../support/logging/spew-pattern.js';
+import { nodeClock } from '../../src/platform/node-clock.js';
 import { NodeFileSystem } from '../../src/platform/node-file-system.js';
 import type { FileSystem, WritableFile } from '../../src/ports/file-system.js';
 
@@ -75,7 +76,7 @@ it('pauses the pipe and bounds memory when the sink is slow', async () => {
       logger: { log: (level, message) => console.log(level, message), isEnabled: () => true },
       debugCopy: null,
       events: new EventBus(),
-      monotonicMs: () => performance.now(),
+      clock: nodeClock,
     },
   );
   const child = spawn(process.execPath, [SPEW, '--bytes', String(total)], {

@@ -11,6 +11,7 @@ import { createProcessLogs } from '../../src/logging/process-logs.js';
 import type { ProcessLogs } from '../../src/logging/process-logs.js';
 import { childHandleOf } from '../support/logging/child-handle-of.js';
 import { checkSpewFiles } from '../support/logging/spew-pattern.js';
+import { nodeClock } from '../../src/platform/node-clock.js';
 import { NodeFileSystem } from '../../src/platform/node-file-system.js';
 
 const SPEW = join(import.meta.dirname, '../fixtures/programs/spew.mjs');
@@ -61,7 +62,7 @@ const open = (path: string): Promise<ProcessLogs> =>
       logger: { log: (level, message) => console.log(level, message), isEnabled: () => true },
       debugCopy: null,
       events: new EventBus(),
-      monotonicMs: () => performance.now(),
+      clock: nodeClock,
     },
   );
 

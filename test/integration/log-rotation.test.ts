@@ -11,6 +11,7 @@ import { EventBus } from '../../src/events/event-bus.js';
 import { createProcessLogs } from '../../src/logging/process-logs.js';
 import { childHandleOf } from '../support/logging/child-handle-of.js';
 import { checkSpewFiles } from '../support/logging/spew-pattern.js';
+import { nodeClock } from '../../src/platform/node-clock.js';
 import { NodeFileSystem } from '../../src/platform/node-file-system.js';
 
 const SPEW = join(import.meta.dirname, '../fixtures/programs/spew.mjs');
@@ -49,7 +50,7 @@ it('a 256 MiB burst lands byte-exact in rotated files (maxbytes 50MB, backups 10
       logger: { log: (level, message) => console.log(level, message), isEnabled: () => true },
       debugCopy: null,
       events: new EventBus(),
-      monotonicMs: () => performance.now(),
+      clock: nodeClock,
     },
   );
 

@@ -45,6 +45,10 @@ export interface CommandContext {
   watchInterrupt(): InterruptWatch;
   /** Streams `path` to stdout until it ends or `signal` aborts. */
   followLog(path: string, signal: AbortSignal): Promise<LogStreamEnd>;
+  /** Whether stdout takes ANSI colours (a terminal, no NO_COLOR). */
+  readonly colour: boolean;
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  pause(ms: number, signal: AbortSignal): Promise<void>;
   /** Ours: runs the dashboard on this server until the user quits; null when there is none. */
   runDashboard(): Promise<number> | null;
 }

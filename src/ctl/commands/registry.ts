@@ -8,6 +8,7 @@ import { dashboardCommand, topCommand } from './dashboard.js';
 import { eofCommand, exitCommand, quitCommand } from './exit.js';
 import { fgCommand } from './fg.js';
 import { helpCommand } from './help.js';
+import { logsCommand } from './logs.js';
 import { maintailCommand } from './maintail.js';
 import { openCommand } from './open.js';
 import { pidCommand } from './pid.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly CtlCommand[] = [
   exitCommand,
   fgCommand,
   helpCommand,
+  logsCommand,
   maintailCommand,
   openCommand,
   pidCommand,
