@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a Debian machine: the npm packages, and the real
 # supervisord/supervisorctl, gunicorn + Flask, nginx and tmux that the compatibility and
-# deployment tests run against. Safe to run again.
+# deployment tests run against, and chromium, the headless browser the web UI tests drive
+# (through puppeteer-core). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ command -v gunicorn >/dev/null 2>&1 || need+=(gunicorn)
 /usr/bin/python3 -c 'import flask' >/dev/null 2>&1 || need+=(python3-flask)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root, or: sudo apt-get install -y ${need[*]})" >&2
