@@ -51,6 +51,8 @@ export interface DaemonPorts {
   readonly requestExit?: (status: number) => void;
   /** tssupervisor.getProcessStats' measurements; default: /proc trees (pidusage without /proc) */
   readonly processStats?: ProcessStats;
+  /** The live web UI's bundled script (dist/ui/live-ui.js); null or absent when not built. */
+  readonly liveUiScript?: string | null;
 }
 
 export type DaemonRunStart =
@@ -187,18 +189,27 @@ export class DaemonRun {
         log.log('info', "RPC interface 'supervisor' initialized");
       }
     }
-    // supervisord's web pages work without [rpcinterface:supervisor]: they get the methods anyway.
+    // supervisord's web pages work without [rpcinterface:supervisor]: they get the methods
+    // anyway, and so does the live UI (which needs ours too).
     const pagesCall = config.supervisorRpcEnabled
       ? rpc.call
       : createRpcService({
-          methods: supervisorMethods(facade),
+          methods: [...supervisorMethods(facade), ...tssupervisorMethods(facade)],
           isShuttingDown: () => supervisor.mood !== 'RUNNING',
           logger: log,
         }).call;
+    const nowMs = (): number => ports.clock.wallMs();
     const pages = createWebRoutes({
       api: (signal) => supervisorApi(inProcessCaller(pagesCall, { signal })),
-      nowMs: () => ports.clock.wallMs(),
+      nowMs,
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      live: {
+        script: ports.liveUiScript ?? null,
+        call: pagesCall,
+        logger: log,
+        nowMs,
+        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      },
     });
     const servers = await startHttpServers({
       transport: ports.http,

@@ -47,6 +47,15 @@ const packageVersion = (): string => {
     : 'unknown';
 };
 
+/** The live web UI's front end, bundled beside the daemon by `npm run build`; null without it. */
+const liveUiScript = (): string | null => {
+  try {
+    return readFileSync(new URL('../ui/live-ui.js', import.meta.url), 'utf8');
+  } catch {
+    return null;
+  }
+};
+
 const argv0 = process.argv[1] ?? 'tssupervisord';
 const isDaemonChild = takeDaemonChildMarker();
 
@@ -157,6 +166,7 @@ const portsFor = (
     env,
     stdoutCopy: foreground ? (bytes) => process.stdout.write(bytes) : null,
     writeStderr: (text) => process.stderr.write(text),
+    liveUiScript: liveUiScript(),
   };
 };
 
