@@ -59,8 +59,8 @@ table.processes { border-collapse: collapse; width: 100%; }
 .statuserror { color: var(--error); }
 .statusnominal { color: var(--nominal); }
 .health { display: block; font-size: 0.8rem; color: var(--muted); }
-.figure { display: inline-block; min-width: 4.2rem; font-variant-numeric: tabular-nums; }
-.spark { vertical-align: middle; }
+.figure { display: inline-block; min-width: 5.2rem; font-variant-numeric: tabular-nums; }
+.spark { vertical-align: middle; background: var(--band); border-radius: 3px; }
 .spark-line { fill: none; stroke: var(--accent); stroke-width: 1.5; }
 .row-actions { display: flex; flex-wrap: wrap; gap: 0.3rem; }
 .empty { color: var(--muted); }

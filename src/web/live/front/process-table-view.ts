@@ -45,7 +45,7 @@ interface RowParts {
 }
 
 const COLUMNS = ['Name', 'State', 'PID', 'Uptime', 'Restarts', 'CPU', 'Memory', ''] as const;
-const CHART = { width: 64, height: 18 };
+const CHART = { width: 72, height: 22 };
 
 export const createProcessTableView = (ctx: AppContext, initial: LiveSnapshot): View => {
   const view: { text: string; group: string; sort: SortKey } = {

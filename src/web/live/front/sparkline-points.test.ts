@@ -5,8 +5,8 @@ import { sparklinePoints } from './sparkline-points.js';
 describe('a sparkline', () => {
   const size = { width: 30, height: 10, slots: 4 };
 
-  it('puts the newest sample on the right, scaled to the largest', () => {
-    expect(sparklinePoints([5, 10], size, 1)).toBe('20,5 30,0');
+  it('puts the newest sample on the right, the largest at 80% of the height', () => {
+    expect(sparklinePoints([5, 10], size, 1)).toBe('20,6 30,2');
   });
 
   it('scales to the floor when every sample is smaller (a flat line at the bottom)', () => {

@@ -1,12 +1,15 @@
 // A small history chart's line: samples → the `points` of an SVG polyline, oldest on the left,
-// scaled to the largest sample (or `floor`, whichever is larger) so a flat line sits at the bottom.
+// scaled so the largest sample (or `floor`, whichever is larger) reaches 80% of the height: a
+// steady figure draws a flat line below the top, and small ones a flat line at the bottom.
+
+const HEADROOM = 1.25;
 
 export const sparklinePoints = (
   samples: readonly number[],
   size: { readonly width: number; readonly height: number; readonly slots: number },
   floor: number,
 ): string => {
-  const top = Math.max(floor, ...samples);
+  const top = Math.max(floor, ...samples) * HEADROOM;
   const step = size.slots > 1 ? size.width / (size.slots - 1) : 0;
   const start = size.slots - samples.length;
   return samples
