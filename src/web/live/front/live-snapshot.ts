@@ -7,7 +7,7 @@ import type { ProcessHealthInfo } from '../../../protocol/process-health.js';
 import type { ProcessInfo } from '../../../protocol/process-info.js';
 import type { ProcessStatsInfo } from '../../../protocol/process-stats.js';
 
-/** Samples kept per chart: two minutes at one sample every 2 s. */
+/** Samples kept per chart: five minutes at one sample every 5 s. */
 export const HISTORY_SLOTS = 60;
 
 export interface FigureHistory {

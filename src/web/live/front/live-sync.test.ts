@@ -10,9 +10,24 @@ import {
 import { processInfo } from '../../../../test/fakes/supervisor-answers.js';
 import { supervisorApi } from '../../../protocol/supervisor-api.js';
 import { tssupervisorApi } from '../../../protocol/tssupervisor-api.js';
+import { XmlRpcDouble } from '../../../protocol/xmlrpc/xmlrpc-value.js';
 import type { LiveSnapshot } from './live-snapshot.js';
 import { FIGURES_EVERY_MS, LONG_POLL_MS, startLiveSync, type Connection } from './live-sync.js';
 import type { UiClock } from './ui-clock.js';
+
+/** One process's health, waiting for `waitingFor`. */
+const healthStruct = (name: string, waitingFor: string) => ({
+  name,
+  group: name,
+  statename: 'STARTING',
+  readiness: 'pending',
+  liveness: 'none',
+  probe_failures: 0,
+  waiting_for: waitingFor,
+  restart_in: new XmlRpcDouble(-1),
+  depends_on: [`${waitingFor}:ready`],
+  reason: '',
+});
 
 /** Never answers: a long-poll with nothing to report. */
 const NEVER: FakeReply = { later: new Promise(() => undefined) };
@@ -48,7 +63,7 @@ const run = (waitAnswer: FakeAnswer, isVisible: () => boolean = () => true) => {
   const snapshots: LiveSnapshot[] = [];
   const connections: Connection[] = [];
   const stop = new AbortController();
-  startLiveSync(
+  const sync = startLiveSync(
     {
       supervisor: supervisorApi(rpc.client),
       tssupervisor: tssupervisorApi(rpc.client),
@@ -65,6 +80,7 @@ const run = (waitAnswer: FakeAnswer, isVisible: () => boolean = () => true) => {
     connections,
     wake: () => sleeps.shift()?.(),
     tick: () => ticks.forEach((t) => t()),
+    refresh: () => sync.refresh(),
     stop: () => stop.abort(),
   };
 };
@@ -122,6 +138,25 @@ describe('the live sync', () => {
     sync.tick();
     await settled();
     expect(statsCalls()).toBe(2);
+    sync.stop();
+  });
+
+  it('fetches health with the figures only when some process uses it', async () => {
+    const sync = run((params) => (params[0] === '' ? ok('r.1') : NEVER));
+    await settled();
+    const healthCalls = (): number =>
+      sync.rpc.calls.filter((c) => c.method === 'tssupervisor.getProcessHealth').length;
+    // With the list, always.
+    expect(healthCalls()).toBe(1);
+    sync.tick();
+    await settled();
+    expect(healthCalls()).toBe(1);
+    sync.rpc.answer('tssupervisor.getProcessHealth', ok([healthStruct('web', 'db')]));
+    await sync.refresh();
+    expect(healthCalls()).toBe(2);
+    sync.tick();
+    await settled();
+    expect(healthCalls()).toBe(3);
     sync.stop();
   });
 });

@@ -1,7 +1,8 @@
 // Keeps the live UI's snapshot current. State changes are pushed: a long-poll on
 // tssupervisor.waitForStateChange answers as soon as anything changes, and the list is fetched
-// again then. Figures (CPU, memory, restarts, health) are fetched every 2 s while the page is
-// visible. A failed call (the daemon restarting, the network) says so and retries, quickly at
+// again then. Figures (CPU, memory, restarts) are fetched every 5 s while the page is visible,
+// with health too when some process uses readiness, liveness or dependencies (health changes
+// that come with a state change arrive with the list anyway). A failed call (the daemon restarting, the network) says so and retries, quickly at
 // first: the page reconnects by itself.
 
 import type { SupervisorApi } from '../../../protocol/supervisor-api.js';
@@ -18,7 +19,8 @@ import type { UiClock } from './ui-clock.js';
 
 /** How long one long-poll waits: under the 60 s proxies commonly allow an idle request. */
 export const LONG_POLL_MS = 25_000;
-export const FIGURES_EVERY_MS = 2_000;
+/** Measuring 100 process trees costs the daemon ~20 ms: every 5 s keeps an open page cheap. */
+export const FIGURES_EVERY_MS = 5_000;
 
 export type Connection =
   | { readonly kind: 'connecting' }
@@ -61,9 +63,10 @@ export const startLiveSync = (deps: LiveSyncDeps, signal: AbortSignal): LiveSync
   const fetchFigures = async (): Promise<void> => {
     const [stats, health] = await Promise.all([
       deps.tssupervisor.getProcessStats(),
-      deps.tssupervisor.getProcessHealth(),
+      usesHealth(snapshot) ? deps.tssupervisor.getProcessHealth() : null,
     ]);
-    publish(withHealth(withStats(snapshot, stats), health));
+    const withFigures = withStats(snapshot, stats);
+    publish(health === null ? withFigures : withHealth(withFigures, health));
   };
 
   const followChanges = async (): Promise<void> => {
@@ -114,6 +117,18 @@ export const startLiveSync = (deps: LiveSyncDeps, signal: AbortSignal): LiveSync
     current: () => snapshot,
   };
 };
+
+/** Whether any process has health to follow between state changes. */
+const usesHealth = (snapshot: LiveSnapshot): boolean =>
+  [...snapshot.health.values()].some(
+    (h) =>
+      h.readiness !== 'none' ||
+      h.liveness !== 'none' ||
+      h.waiting_for !== '' ||
+      h.restart_in >= 0 ||
+      h.depends_on.length > 0 ||
+      h.reason !== '',
+  );
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
