@@ -16,6 +16,7 @@ export const SCENARIO_IDS = [
   'storm',
   'spawn-latency',
   'probes',
+  'webui',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -37,7 +38,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only spawn,restart,events,log,status,stop,rss0,idle,
-                                            storm,spawn-latency,probes]
+                                            storm,spawn-latency,probes,webui]
                         [--subjects tssupervisord,supervisord,pm2,floor] [--ts-bin DIR]
                         [--ts-node-arg FLAG]… [--no-docs] [--keep-temp]
        npm run bench -- --from-json bench/results/latest.json   (re-render docs only)`;
