@@ -17,7 +17,7 @@ import puppeteer from 'puppeteer-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs', 'images');
-const FILL_MS = Number(process.env['FILL_MS'] ?? 40_000);
+const FILL_MS = Number(process.env['FILL_MS'] ?? 150_000);
 
 const freePort = () =>
   new Promise((resolve) => {

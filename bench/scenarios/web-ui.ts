@@ -6,11 +6,11 @@
 // both are noted, not measured.
 
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import puppeteer from 'puppeteer-core';
 
+import { freePort } from '../../test/helpers/ports.js';
 import { sleep } from '../clock.js';
 import { cpuSeconds, rssMiB } from '../proc/proc-stats.js';
 import { type LaunchedSupervisor, Unsupported } from '../subjects/subject.js';
@@ -19,18 +19,6 @@ import { type BenchContext, check, forEachSubject, type Scenario } from './scena
 
 const PROGRAMS = 100;
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
-  });
 
 const sumOf = (values: readonly (number | null)[]): number | null =>
   values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0);

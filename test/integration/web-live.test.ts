@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import { launchBrowser, openPage } from '../helpers/browser.js';
 import { baseConfig, killDaemon } from '../helpers/daemon-harness.js';
+import { inetHttpServerSection, WEB_LOGIN } from '../helpers/http-page.js';
 import { freePort } from '../helpers/ports.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
@@ -37,15 +38,10 @@ declare const document: {
 declare const window: Record<string, unknown>;
 
 const SCRIPT_NAME = '<script>alert(1)<\\script>';
-const CREDENTIALS = { username: 'admin', password: 's3cret' };
 
 const config = (port: number): string =>
   baseConfig(`
-[inet_http_server]
-port=127.0.0.1:${port}
-username=admin
-password=s3cret
-
+${inetHttpServerSection(port)}
 [program:sleeper]
 command=sleep 1000
 startsecs=0
@@ -87,7 +83,7 @@ beforeEach(async () => {
   for (const name of ['sleeper', 'echoer', 'pool:worker_0', 'pool:worker_1']) {
     await waitForState(sut.rpc, name, 'RUNNING');
   }
-  page = await openPage(browser, CREDENTIALS);
+  page = await openPage(browser, WEB_LOGIN);
 });
 
 afterEach(async () => {

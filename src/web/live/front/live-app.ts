@@ -26,6 +26,15 @@ export interface LiveAppDeps {
 /** How long a message stays up. */
 const MESSAGE_MS = 10_000;
 
+/** A name from the address; one typed in with a stray `%` is taken as it is. */
+const decodedName = (encoded: string): string => {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+};
+
 export const startLiveApp = (deps: LiveAppDeps): void => {
   const { clock } = deps;
   const connection = h('span', { class: 'connection', attrs: { role: 'status' } }, 'connecting…');
@@ -100,11 +109,7 @@ export const startLiveApp = (deps: LiveAppDeps): void => {
     const hash = location.hash.replace(/^#\/?/, '');
     const snapshot = sync.current();
     if (hash.startsWith('process/')) {
-      view = createProcessDetailView(
-        ctx,
-        decodeURIComponent(hash.slice('process/'.length)),
-        snapshot,
-      );
+      view = createProcessDetailView(ctx, decodedName(hash.slice('process/'.length)), snapshot);
     } else if (hash === 'log') {
       view = createMainLogView(ctx);
     } else {
