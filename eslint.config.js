@@ -177,6 +177,36 @@ export default tseslint.config(
     },
   },
   {
+    // The live UI's front end runs in the browser: it reaches the daemon only over the API
+    // (protocol/, through fetch), never the daemon's layers, node's modules or rpc/.
+    files: ['src/web/live/front/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'config',
+                'engine',
+                'logging',
+                'events',
+                'ports',
+                'rpc',
+                'platform',
+                'daemon',
+                'ctl',
+                'dashboard',
+              ].flatMap((name) => [...layer(name), `../../../${name}/**`]),
+              message: 'The browser front end reaches the daemon only over the API (src/protocol).',
+            },
+            { group: ['node:*'], message: 'The front end runs in a browser.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Client entry files may wire platform/ and protocol/, never the daemon's internals.
     files: ['src/ctl/main.ts', 'src/dashboard/main.ts'],
     rules: {

@@ -26,6 +26,7 @@ import { spawnLatencyScenario } from './scenarios/spawn-latency.js';
 import { statusScenario } from './scenarios/status-scaling.js';
 import { stopScenario } from './scenarios/stop.js';
 import { stormScenario } from './scenarios/storm.js';
+import { webUiScenario } from './scenarios/web-ui.js';
 import { buildSubjects, sourceVersion } from './subjects/build-subjects.js';
 import type { SubjectId } from './subjects/subject.js';
 import { type LogData, writeLogData } from './workload/log-data.js';
@@ -44,6 +45,7 @@ const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   'spawn-latency': spawnLatencyScenario,
   probes: probesScenario,
   dashboard: dashboardScenario,
+  webui: webUiScenario,
 };
 
 const LOG_BYTES = 256 * 1024 * 1024;

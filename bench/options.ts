@@ -17,6 +17,7 @@ export const SCENARIO_IDS = [
   'spawn-latency',
   'probes',
   'dashboard',
+  'webui',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -38,7 +39,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only spawn,restart,events,log,status,stop,rss0,idle,
-                                            storm,spawn-latency,probes,dashboard]
+                                            storm,spawn-latency,probes,dashboard,webui]
                         [--subjects tssupervisord,supervisord,pm2,floor] [--ts-bin DIR]
                         [--ts-node-arg FLAG]… [--no-docs] [--keep-temp]
        npm run bench -- --from-json bench/results/latest.json   (re-render docs only)`;

@@ -1,4 +1,5 @@
-// Bundles the daemon and the ctl into dist/bundle/ (run by `npm run build`, after tsc): starting
+// Bundles the daemon and the ctl into dist/bundle/, and the live web UI's front end into dist/ui/
+// (run by `npm run build`, after tsc): starting
 // one file instead of ~160 modules saves tens of milliseconds and some memory. The bundles sit two
 // levels below the package root, like dist/daemon/main.js, so their import.meta.url-relative
 // paths (../../package.json) still land where they should.
@@ -26,6 +27,7 @@ const common = {
 
 // Chunk names carry a hash: clear out the previous build's.
 rmSync('dist/bundle', { recursive: true, force: true });
+rmSync('dist/ui', { recursive: true, force: true });
 
 await Promise.all([
   build({ ...common, entryPoints: { tssupervisord: 'src/daemon/main.ts' } }),
@@ -35,5 +37,18 @@ await Promise.all([
     entryPoints: { tssupervisorctl: 'src/ctl/main.ts' },
     splitting: true,
     chunkNames: 'ctl-[name]-[hash]',
+  }),
+  // The live web UI's front end: one file for the browser, which the daemon reads at startup
+  // and serves as /ui/live-ui.js (src/web/live). No source map: the daemon serves one file.
+  build({
+    entryPoints: { 'live-ui': 'src/web/live/front/main.ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome100', 'firefox100', 'safari16'],
+    minify: true,
+    legalComments: 'none',
+    outdir: 'dist/ui',
+    logLevel: 'warning',
   }),
 ]);

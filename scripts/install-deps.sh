@@ -3,8 +3,8 @@
 # supervisord/supervisorctl, gunicorn + Flask, nginx and tmux that the compatibility and
 # deployment tests run against, Prometheus' Python client whose parser reads our /metrics, and
 # logrotate for the packaging test, an HCL parser (python3-pyhcl) for the Nomad job in deploy/,
-# and groff and man to check the man pages.
-# Safe to run again.
+# groff and man to check the man pages, and chromium, the headless browser the web UI tests
+# drive (through puppeteer-core). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,7 @@ command -v logrotate >/dev/null 2>&1 || [ -x /usr/sbin/logrotate ] || need+=(log
 /usr/bin/python3 -c 'import hcl' >/dev/null 2>&1 || need+=(python3-pyhcl)
 command -v groff >/dev/null 2>&1 || need+=(groff-base)
 command -v man >/dev/null 2>&1 || need+=(man-db)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root, or: sudo apt-get install -y ${need[*]})" >&2

@@ -532,6 +532,30 @@ export const METRICS: readonly MetricDef[] = [
     quoted: '0.02 / 0.04',
     chart: true,
   }),
+  metric({
+    id: 'webui.closed.idle',
+    label: 'daemon CPU idle, 100 programs, per 20 s, no web page open (the web UI run)',
+    unit: 's',
+    decimals: 3,
+  }),
+  metric({
+    id: 'webui.open.idle',
+    label: 'the same daemon with the live web UI open and idle (long-poll, figures every 5 s)',
+    unit: 's',
+    decimals: 3,
+  }),
+  metric({
+    id: 'webui.closed.rss',
+    label: 'daemon RSS, 100 programs, no web page open (the web UI run)',
+    unit: 'MiB',
+    decimals: 1,
+  }),
+  metric({
+    id: 'webui.open.rss',
+    label: 'the same daemon after a window with the live web UI open',
+    unit: 'MiB',
+    decimals: 1,
+  }),
   ...stormRows(),
   ...spawnLatencyRows(),
   metric({

@@ -12,6 +12,8 @@ export interface IniPaths {
   readonly socket: string;
   readonly mainLog: string;
   readonly pidFile: string;
+  /** an [inet_http_server] on 127.0.0.1 at this port as well; none when absent */
+  readonly httpPort?: number;
 }
 
 const COMMON = ['startsecs=0', 'stopwaitsecs=10'];
@@ -38,6 +40,9 @@ export const supervisorIni = (
     '[unix_http_server]',
     `file=${paths.socket}`,
     '',
+    ...(paths.httpPort === undefined
+      ? []
+      : ['[inet_http_server]', `port=127.0.0.1:${paths.httpPort}`, '']),
     '[rpcinterface:supervisor]',
     'supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface',
     '',

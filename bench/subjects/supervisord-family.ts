@@ -55,6 +55,7 @@ export const supervisordFamily = (
       socket: join(dir, 'supervisor.sock'),
       mainLog: join(dir, 'main.log'),
       pidFile: join(dir, 'daemon.pid'),
+      ...(workload.httpPort === undefined ? {} : { httpPort: workload.httpPort }),
     };
     const conf = join(dir, 'supervisord.conf');
     writeFileSync(

@@ -59,6 +59,8 @@ export interface Workload {
   readonly programs: readonly ProgramSpec[];
   /** where the programs append their `up`/`armed`/`go`/`done` records */
   readonly recordsFile: string;
+  /** an [inet_http_server] on 127.0.0.1 at this port too (the web UI scenario) */
+  readonly httpPort?: number;
 }
 
 export const idleNames = (count: number): string[] =>

@@ -72,6 +72,8 @@ export interface DaemonPorts {
   readonly fileWatcher?: FileWatcher;
   /** our version, for GET /metrics */
   readonly version: string;
+  /** The live web UI's bundled script (dist/ui/live-ui.js); null or absent when not built. */
+  readonly liveUiScript?: string | null;
 }
 
 export type DaemonRunStart =
@@ -248,18 +250,27 @@ export class DaemonRun {
         log.log('info', "RPC interface 'supervisor' initialized");
       }
     }
-    // supervisord's web pages work without [rpcinterface:supervisor]: they get the methods anyway.
+    // supervisord's web pages work without [rpcinterface:supervisor]: they get the methods
+    // anyway, and so does the live UI (which needs ours too).
     const pagesCall = config.supervisorRpcEnabled
       ? rpc.call
       : createRpcService({
-          methods: supervisorMethods(facade),
+          methods: [...supervisorMethods(facade), ...tssupervisorMethods(facade, observers)],
           isShuttingDown: () => supervisor.mood !== 'RUNNING',
           logger: log,
         }).call;
+    const nowMs = (): number => ports.clock.wallMs();
     const pages = createWebRoutes({
       api: (signal) => supervisorApi(inProcessCaller(pagesCall, { signal })),
-      nowMs: () => ports.clock.wallMs(),
+      nowMs,
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      live: {
+        script: ports.liveUiScript ?? null,
+        call: pagesCall,
+        logger: log,
+        nowMs,
+        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      },
     });
     const servers = await startHttpServers({
       transport: ports.http,

@@ -2,6 +2,7 @@
 // DaemonRun after another (SIGHUP reloads) → exit 0 with nothing left behind. The only daemon
 // file that reads the environment or exits.
 
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import {
@@ -37,6 +38,15 @@ import { DaemonRun, type DaemonPorts } from './daemon-run.js';
 import { renderConfigSummary, renderConfigWarnings } from './print-config.js';
 import { installSignalHandlers, type LifecycleRequest } from './signals.js';
 import { daemonUsage } from './usage.js';
+
+/** The live web UI's front end, bundled beside the daemon by `npm run build`; null without it. */
+const liveUiScript = (): string | null => {
+  try {
+    return readFileSync(new URL('../ui/live-ui.js', import.meta.url), 'utf8');
+  } catch {
+    return null;
+  }
+};
 
 const argv0 = process.argv[1] ?? 'tssupervisord';
 const isDaemonChild = takeDaemonChildMarker();
@@ -178,6 +188,7 @@ const portsFor = (
     // As Python's syslog module does for supervisord: the name the program was started as.
     syslogIdent: basename(argv0),
     version: packageVersion(),
+    liveUiScript: liveUiScript(),
   };
 };
 

@@ -77,13 +77,14 @@ export const createRpcClient = (options: RpcClientOptions): RpcClient => {
   return { endpoint, call, close: () => transport.close() };
 };
 
-type Interpretation =
+export type Interpretation =
   | { readonly ok: true; readonly value: XmlRpcValue }
   | { readonly ok: false; readonly failure: RpcFailure };
 
 const fail = (failure: RpcFailure): Interpretation => ({ ok: false, failure });
 
-const interpret = (outcome: HttpClientOutcome, server: string): Interpretation => {
+/** An HTTP outcome as an RPC answer: the value, or why there is none. Shared by every caller. */
+export const interpret = (outcome: HttpClientOutcome, server: string): Interpretation => {
   switch (outcome.kind) {
     case 'connect-failed':
       return fail(

@@ -57,3 +57,13 @@ export const fetchPage = (
 export const basicAuth = (username: string, password: string): Record<string, string> => ({
   Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
 });
+
+/** The credentials the web tests configure on their [inet_http_server]. */
+export const WEB_LOGIN = { username: 'admin', password: 's3cret' } as const;
+
+/** An [inet_http_server] on 127.0.0.1:`port` asking for WEB_LOGIN. */
+export const inetHttpServerSection = (port: number): string => `[inet_http_server]
+port=127.0.0.1:${port}
+username=${WEB_LOGIN.username}
+password=${WEB_LOGIN.password}
+`;

@@ -6,7 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { killDaemon, PROGRAMS } from '../helpers/daemon-harness.js';
-import { basicAuth, fetchPage, type PageServer } from '../helpers/http-page.js';
+import {
+  basicAuth,
+  fetchPage,
+  inetHttpServerSection,
+  type PageServer,
+  WEB_LOGIN,
+} from '../helpers/http-page.js';
 import { freePort } from '../helpers/ports.js';
 import { waitFor } from '../helpers/wait-for.js';
 import {
@@ -18,14 +24,10 @@ import {
 } from './rpc-supervisor-harness.js';
 
 const SCRIPT_NAME = '<script>alert(1)<\\script>';
-const AUTH = basicAuth('admin', 's3cret');
+const AUTH = basicAuth(WEB_LOGIN.username, WEB_LOGIN.password);
 
 const programs = (port: number): string => `
-[inet_http_server]
-port=127.0.0.1:${port}
-username=admin
-password=s3cret
-
+${inetHttpServerSection(port)}
 [program:sleeper]
 command=sleep 1000
 startsecs=0

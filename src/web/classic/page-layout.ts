@@ -1,5 +1,6 @@
 // The frame every classic page shares: the document head (our stylesheet and icon, by their
-// versioned links), the header with the mark and the page's heading, and the footer. The
+// versioned links), the header with the mark and the page's heading, and the footer (which
+// links the live UI too). The
 // title and heading are escaped here; `main` is markup the page has escaped already.
 
 import { escapeHtml } from '../html-escape.js';
@@ -28,7 +29,7 @@ export const renderPage = ({ title, heading, main }: PageFrame): string =>
 </header>
 <main>
 ${main}</main>
-<footer>tssupervisor &middot; <a href="index.html">Status</a></footer>
+<footer>tssupervisor &middot; <a href="index.html">Status</a> &middot; <a href="ui/">Live view</a></footer>
 </body>
 </html>
 `;

@@ -39,7 +39,7 @@ export const assetResponse = (
       ...baseHeaders(nowMs),
       ['Content-Type', asset.contentType],
       ...caching,
-      ...securityHeaders(ASSET_CSP),
+      ...securityHeaders(asset.csp ?? ASSET_CSP),
       ['Content-Length', String(Buffer.byteLength(asset.body))],
     ],
     closeConnection: false,

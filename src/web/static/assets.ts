@@ -13,22 +13,31 @@ export interface StaticAsset {
   readonly body: string;
   /** A hash of the body: the ETag and the `?v=` of the links */
   readonly tag: string;
+  /** The Content-Security-Policy it is served with (default: ASSET_CSP, nothing may load). */
+  readonly csp?: string;
 }
 
-const asset = (path: string, contentType: string, body: string): StaticAsset => ({
+/** A file served from memory, tagged by a hash of its content. */
+export const staticAsset = (
+  path: string,
+  contentType: string,
+  body: string,
+  csp?: string,
+): StaticAsset => ({
   path,
   contentType,
   body,
   tag: createHash('sha256').update(body, 'utf8').digest('hex').slice(0, 16),
+  ...(csp === undefined ? {} : { csp }),
 });
 
-export const STYLESHEET_ASSET = asset(
+export const STYLESHEET_ASSET = staticAsset(
   'stylesheets/supervisor.css',
   'text/css; charset=utf-8',
   STYLESHEET,
 );
-export const LOGO_ASSET = asset('images/logo.svg', 'image/svg+xml', LOGO_SVG);
-export const ICON_ASSET = asset('images/icon.svg', 'image/svg+xml', ICON_SVG);
+export const LOGO_ASSET = staticAsset('images/logo.svg', 'image/svg+xml', LOGO_SVG);
+export const ICON_ASSET = staticAsset('images/icon.svg', 'image/svg+xml', ICON_SVG);
 
 const BY_PATH: ReadonlyMap<string, StaticAsset> = new Map(
   [STYLESHEET_ASSET, LOGO_ASSET, ICON_ASSET].map((a) => [a.path, a]),
