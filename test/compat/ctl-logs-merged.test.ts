@@ -57,9 +57,18 @@ describe.each(['ours', 'reference'] as const)('logs on %s', (kind) => {
   const daemon = (): CompatDaemon => daemons.find((d) => d.kind === kind) as CompatDaemon;
 
   it('shows the last lines of the named programs, stdout and stderr, prefixed', async () => {
-    await waitFor(() => /b err \d/.test(ctl(daemon(), ['logs', 'b']).stdout), {
-      what: 'b to have written',
-    });
+    // Each program must have written at least three lines of each stream before we ask for three.
+    await waitFor(
+      () => {
+        const out = ctl(daemon(), ['logs', 'a', 'b']).stdout;
+        return (
+          counts(out, 'a', 'a').length >= 3 &&
+          counts(out, 'b', 'b').length >= 3 &&
+          counts(out, 'b (stderr)', 'b err').length >= 3
+        );
+      },
+      { what: 'a and b to have written three lines of each stream' },
+    );
     const run = ctl(daemon(), ['logs', '-n', '3', 'a', 'b']);
     expect(run.status).toBe(0);
     // Labels padded to the widest, `b (stderr)`; no colour off a terminal; `other` not asked.
