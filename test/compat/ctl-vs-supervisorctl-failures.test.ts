@@ -122,11 +122,14 @@ describe('against a server that wants credentials', () => {
   });
 
   it.concurrent.each(each(['status', 'version', 'avail']))('none given: $args', async (c) => {
-    const config = writeCtlConfig(server.dir.join('none.conf'), [`serverurl=${server.unixUrl}`]);
+    // One file per case: the cases run concurrently, and a rewrite would be read half-written.
+    const config = writeCtlConfig(server.dir.join(`none-${c.args.join('-')}.conf`), [
+      `serverurl=${server.unixUrl}`,
+    ]);
     await expectSame(config, { ...c, allow: 'auth' });
   });
   it.concurrent.each(each(['status', 'avail', 'tail sleeper']))('given: $args', async (c) => {
-    const config = writeCtlConfig(server.dir.join('given.conf'), [
+    const config = writeCtlConfig(server.dir.join(`given-${c.args.join('-')}.conf`), [
       `serverurl=${server.unixUrl}`,
       'username=alice',
       'password=s3cret',

@@ -197,9 +197,14 @@ describe('the live UI', () => {
 
     await clickRowAction('sleeper', 'restart');
     expect(await confirmDialog()).toBe('Restart sleeper?');
-    await waitFor(async () => (await pidOf('sleeper')) !== before, {
-      what: 'sleeper to have a new pid',
-    });
+    // Running again under a new pid (not the 0 of the moment it was stopped in between).
+    await waitFor(
+      async () => {
+        const running = (await infoOf('sleeper'))['statename'] === 'RUNNING';
+        return running && (await pidOf('sleeper')) !== before;
+      },
+      { what: 'sleeper to run again with a new pid' },
+    );
     const after = await pidOf('sleeper');
     await page.waitForFunction(
       (pid: string) =>
