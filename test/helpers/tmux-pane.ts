@@ -8,6 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { waitFor } from './wait-for.js';
 
 export interface TmuxPane {
+  /** Any other tmux command on this server (`resize-window -t pane …`); its stdout. */
+  tmux(...args: string[]): string;
+  /** Whether the session is still there (a program that quits ends it). */
+  alive(): boolean;
   /** Every line of the pane as it shows now. */
   screen(): string[];
   keys(...keyNames: string[]): void;
@@ -50,6 +54,15 @@ export const openTmuxPane = (
   );
   const screen = (): string[] => tmux('capture-pane', '-p', '-t', 'pane').split('\n').slice(0, -1);
   return {
+    tmux,
+    alive: () => {
+      try {
+        tmux('has-session', '-t', 'pane');
+        return true;
+      } catch {
+        return false;
+      }
+    },
     screen,
     keys: (...keyNames) => {
       tmux('send-keys', '-t', 'pane', ...keyNames);

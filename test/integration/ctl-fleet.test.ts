@@ -11,30 +11,16 @@ import { runOurs, type ProcessRun } from '../fakes/ctl-runner.js';
 import {
   baseConfig,
   foreverProgram,
-  killDaemon,
   startDaemon,
   type RunningDaemon,
 } from '../helpers/daemon-harness.js';
 import { freePort } from '../helpers/ports.js';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { daemonPool } from '../helpers/daemon-pool.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-const started: RunningDaemon[] = [];
-const dirs: TempDir[] = [];
-afterEach(async () => {
-  // The last started first: a daemon restarted in place shares its dir with the first one.
-  for (const daemon of started.splice(0).reverse()) {
-    await killDaemon(daemon);
-  }
-  for (const dir of dirs.splice(0)) {
-    dir.remove();
-  }
-});
-
-const track = (daemon: RunningDaemon): RunningDaemon => {
-  started.push(daemon);
-  return daemon;
-};
+const pool = daemonPool();
+afterEach(() => pool.cleanup());
+const { track } = pool;
 
 const PROGRAMS =
   foreverProgram('app') +
@@ -63,8 +49,7 @@ const startFleet = async (): Promise<Fleet> => {
     track(startDaemon(baseConfig(PROGRAMS + inetSection(port)))),
     track(startDaemon(web3Config)),
   ] as const;
-  const ctlDir = makeTempDir('tss-fleet-');
-  dirs.push(ctlDir);
+  const ctlDir = pool.tempDir('tss-fleet-');
   const config = ctlDir.join('ctl.conf');
   const [web1, , web3] = daemons;
   writeFileSync(

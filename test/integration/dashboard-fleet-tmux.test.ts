@@ -13,11 +13,10 @@ import {
   baseConfig,
   CTL_BIN,
   foreverProgram,
-  killDaemon,
   startDaemon,
   type RunningDaemon,
 } from '../helpers/daemon-harness.js';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { daemonPool } from '../helpers/daemon-pool.js';
 import { openTmuxPane, type TmuxPane } from '../helpers/tmux-pane.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { struct } from './rpc-supervisor-harness.js';
@@ -29,9 +28,9 @@ const PROGRAMS =
   foreverProgram('app') +
   foreverProgram('web', 'numprocs=2\nprocess_name=%(program_name)s_%(process_num)d');
 
-const started: RunningDaemon[] = [];
+const pool = daemonPool();
+const { track } = pool;
 const clients: RpcClient[] = [];
-const dirs: TempDir[] = [];
 let pane: TmuxPane | undefined;
 
 afterEach(async () => {
@@ -40,19 +39,8 @@ afterEach(async () => {
   for (const client of clients.splice(0)) {
     client.close();
   }
-  // The last started first: a daemon started again in place shares its dir with the first.
-  for (const daemon of started.splice(0).reverse()) {
-    await killDaemon(daemon);
-  }
-  for (const dir of dirs.splice(0)) {
-    dir.remove();
-  }
+  await pool.cleanup();
 });
-
-const track = (daemon: RunningDaemon): RunningDaemon => {
-  started.push(daemon);
-  return daemon;
-};
 
 const rpcOf = (daemon: RunningDaemon): RpcClient => {
   const client = createRpcClient({
@@ -81,8 +69,7 @@ const startFleet = async (): Promise<Fleet> => {
     web3: track(startDaemon(baseConfig(PROGRAMS))),
   };
   const rpc = { web1: rpcOf(daemons.web1), web2: rpcOf(daemons.web2), web3: rpcOf(daemons.web3) };
-  const ctlDir = makeTempDir('tss-dash-fleet-');
-  dirs.push(ctlDir);
+  const ctlDir = pool.tempDir('tss-dash-fleet-');
   const config = ctlDir.join('ctl.conf');
   writeFileSync(
     config,
