@@ -42,6 +42,11 @@ export interface CtlDeps {
   readonly colour?: boolean;
   /** Resolves after `ms`, or at once when `signal` aborts (`logs -f` polls with it). */
   readonly pause?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Ours: the terminal dashboard on a server until the user quits; its exit status. */
-  readonly runDashboard?: (target: ServerTarget) => Promise<number>;
+  /**
+   * Ours: the terminal dashboard until the user quits; its exit status. `hosts`: one server
+   * (named '') or a fleet's, in order.
+   */
+  readonly runDashboard?: (
+    hosts: readonly { readonly name: string; readonly target: ServerTarget }[],
+  ) => Promise<number>;
 }

@@ -95,7 +95,7 @@ const deps: CtlDeps = {
     }),
   interrupts,
   // Loaded only when asked for: blessed is no cost to the other commands.
-  runDashboard: async (target) => (await import('../dashboard/main.js')).runDashboardOn(target),
+  runDashboard: async (hosts) => (await import('../dashboard/main.js')).runDashboardOn(hosts),
 };
 
 const exit = (status: number): void => {

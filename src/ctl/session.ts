@@ -133,7 +133,8 @@ export const createSession = (options: SessionOptions): Session => {
       }),
     colour: deps.colour ?? false,
     pause: (ms, signal) => deps.pause?.(ms, signal) ?? Promise.resolve(),
-    runDashboard: () => deps.runDashboard?.(target) ?? null,
+    runDashboard: () =>
+      deps.runDashboard?.(fleet === null ? [{ name: '', target }] : fleet.hosts) ?? null,
     close: () => {
       dropClient();
       fleet?.close();

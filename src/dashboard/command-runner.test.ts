@@ -26,8 +26,8 @@ const run = async (command: ProcessCommand, answers: Record<string, FakeAnswer>)
   return { outcome, methods: rpc.methods() };
 };
 
-const web = { kind: 'process', namespec: 'web' } as const;
-const api = { kind: 'group', group: 'api', members: ['api:api_0', 'api:api_1'] } as const;
+const web = { kind: 'process', host: '', namespec: 'web' } as const;
+const api = { kind: 'group', host: '', group: 'api', members: ['api:api_0', 'api:api_1'] } as const;
 
 describe('running a command', () => {
   it.each([

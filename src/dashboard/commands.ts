@@ -1,10 +1,18 @@
 // What the dashboard asks the daemon to do (start, stop, restart, signal, clear, update), on
 // what (one process, a group, everything), and what came of it.
 
+import { hostKey } from './host-link.js';
+
+/** `host`: the daemon it is on, by its fleet name ('' without a fleet); `all` is every host's. */
 export type CommandTarget =
-  | { readonly kind: 'process'; readonly namespec: string }
+  | { readonly kind: 'process'; readonly host: string; readonly namespec: string }
   /** `members`: the group's processes, for clearing their logs one by one. */
-  | { readonly kind: 'group'; readonly group: string; readonly members: readonly string[] }
+  | {
+      readonly kind: 'group';
+      readonly host: string;
+      readonly group: string;
+      readonly members: readonly string[];
+    }
   | { readonly kind: 'all' };
 
 export type TargetedVerb = 'start' | 'stop' | 'restart' | 'clear';
@@ -36,9 +44,9 @@ export const SIGNALS = [
 export const describeTarget = (target: CommandTarget): string => {
   switch (target.kind) {
     case 'process':
-      return target.namespec;
+      return hostKey(target.host, target.namespec);
     case 'group':
-      return `${target.group}:*`;
+      return hostKey(target.host, `${target.group}:*`);
     case 'all':
       return 'all';
   }

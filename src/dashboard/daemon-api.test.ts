@@ -55,14 +55,14 @@ describe('usage history', () => {
   });
 
   it('keeps the last samples per process, starts over for a new pid, drops the gone', () => {
-    let table = recordUsage(new Map(), [usage(10, 1)]);
+    let table = recordUsage(new Map(), [usage(10, 1)], '');
     for (let i = 2; i <= HISTORY_LENGTH + 2; i++) {
-      table = recordUsage(table, [usage(10, i)]);
+      table = recordUsage(table, [usage(10, i)], '');
     }
     expect(table.get('web:web')?.cpu).toHaveLength(HISTORY_LENGTH);
     expect(table.get('web:web')?.cpu.at(-1)).toBe(HISTORY_LENGTH + 2);
-    expect(recordUsage(table, [usage(11, 5)]).get('web:web')?.cpu).toEqual([5]);
-    expect(recordUsage(table, [usage(10, 0, false)]).get('web:web')?.cpu).toEqual([]);
-    expect(recordUsage(table, []).size).toBe(0);
+    expect(recordUsage(table, [usage(11, 5)], '').get('web:web')?.cpu).toEqual([5]);
+    expect(recordUsage(table, [usage(10, 0, false)], '').get('web:web')?.cpu).toEqual([]);
+    expect(recordUsage(table, [], '').size).toBe(0);
   });
 });

@@ -2,11 +2,10 @@
 // asks the daemon for what the table does not carry), the moves scroll it, Esc or Enter goes
 // back to the table. Pure.
 
-import { processKey } from './daemon-api.js';
 import { lastDetailTop } from './detail-view.js';
 import type { Effect } from './inputs.js';
 import { selectedRow } from './navigation.js';
-import { layoutOf, type DashboardState } from './state.js';
+import { layoutOf, linkOf, type DashboardState } from './state.js';
 import { only, say, type Step } from './step.js';
 
 /** The page's lines on screen: the table's rows and its column titles' row less the title. */
@@ -17,18 +16,21 @@ export const openDetail = (state: DashboardState): Step => {
   if (row === undefined) {
     return say(state, 'nothing selected');
   }
+  if (row.kind === 'host') {
+    return say(state, `${row.host} has no process to show`);
+  }
   if (row.kind === 'group') {
     return say(state, `${row.group} is a group: select one of its processes for its details`);
   }
-  const key = processKey(row.info.group, row.info.name);
-  const effects: Effect[] = [{ type: 'fetch-config' }];
-  if (state.support.detail !== 'no') {
-    effects.push({ type: 'fetch-detail', namespec: row.namespec, key });
+  const { host, key, namespec } = row;
+  const effects: Effect[] = [{ type: 'fetch-config', host }];
+  if (linkOf(state, host).support.detail !== 'no') {
+    effects.push({ type: 'fetch-detail', host, namespec, key });
   }
   return {
     state: {
       ...state,
-      page: { kind: 'detail', key, namespec: row.namespec, scrollTop: 0 },
+      page: { kind: 'detail', host, key, namespec, scrollTop: 0 },
       config: { kind: 'loading' },
       detail:
         state.detail.kind === 'loaded' && state.detail.key === key

@@ -3,15 +3,16 @@
 
 import type { DashboardApi } from './daemon-api.js';
 import { callFeature } from './feature-call.js';
-import type { DashboardInput } from './inputs.js';
-import type { DashboardState } from './state.js';
+import type { Support } from './host-link.js';
+import type { DaemonInput } from './inputs.js';
+import { linkOf, type DashboardState } from './state.js';
 
 /** One fetch of a page's details: what the beat and the page opening both do. */
 export const fetchDetail = (
   api: DashboardApi,
-  support: DashboardState['support']['detail'],
+  support: Support,
   page: { readonly namespec: string; readonly key: string },
-  dispatch: (input: DashboardInput) => void,
+  dispatch: (input: DaemonInput) => void,
 ): Promise<void> =>
   callFeature(
     {
@@ -23,13 +24,21 @@ export const fetchDetail = (
     dispatch,
   );
 
+/** `host`'s part: only when the page open is one of its processes. */
 export const syncDetail = async (
   api: DashboardApi,
   state: DashboardState,
-  dispatch: (input: DashboardInput) => void,
+  host: string,
+  dispatch: (input: DaemonInput) => void,
 ): Promise<void> => {
-  const { connection, support, page } = state;
-  if (connection.kind !== 'up' || support.detail === 'no' || page.kind !== 'detail') {
+  const { page } = state;
+  const { connection, support } = linkOf(state, host);
+  if (
+    connection.kind !== 'up' ||
+    support.detail === 'no' ||
+    page.kind !== 'detail' ||
+    page.host !== host
+  ) {
     return;
   }
   await fetchDetail(api, support.detail, page, dispatch);

@@ -3,17 +3,19 @@
 
 import { processKey } from './daemon-api.js';
 import { detailContent, type DetailSources } from './detail-content.js';
-import type { DashboardState } from './state.js';
+import { hostKey } from './host-link.js';
+import { linkOf, type DashboardState } from './state.js';
 import { fitLine, seg, type Line } from './view-types.js';
 
 type DetailPage = Extract<DashboardState['page'], { kind: 'detail' }>;
 
 const sourcesOf = (state: DashboardState, key: string): DetailSources | null => {
-  const info = state.processes.find((p) => processKey(p.group, p.name) === key);
+  const info = state.processes.find((p) => hostKey(p.host, processKey(p.group, p.name)) === key);
   if (info === undefined) {
     return null;
   }
-  const { config, detail, support } = state;
+  const { config, detail } = state;
+  const { support, serverOffsetMs } = linkOf(state, info.host);
   const failed = config.kind === 'failed' ? `not known (${config.reason})` : null;
   return {
     info,
@@ -21,9 +23,9 @@ const sourcesOf = (state: DashboardState, key: string): DetailSources | null => 
     detail: detail.kind === 'loaded' && detail.key === key ? detail.info : undefined,
     health: state.health.get(key),
     restarts: support.stats === 'no' ? undefined : (state.usage.get(key)?.latest.restarts ?? 0),
-    nowSec: Math.floor((state.nowMs + state.serverOffsetMs) / 1000),
+    nowSec: Math.floor((state.nowMs + serverOffsetMs) / 1000),
     nowMs: state.nowMs,
-    serverOffsetMs: state.serverOffsetMs,
+    serverOffsetMs,
     unknown: failed ?? '…',
     detailUnsupported: support.detail === 'no',
   };
@@ -55,7 +57,7 @@ export const detailPart = (state: DashboardState, page: DetailPage, height: numb
   const more = lines.length > top + height ? `  ↓ ${lines.length - top - height} more` : '';
   const title = fitLine(
     [
-      seg(` ${page.namespec}`, { bold: true, underline: true }),
+      seg(` ${hostKey(page.host, page.namespec)}`, { bold: true, underline: true }),
       seg(`  details${more}`, { underline: true }),
     ],
     cols,

@@ -58,10 +58,16 @@ const answered = (state: DashboardState, ...inputs: DashboardInput[]) => feed(st
 describe('the detail page', () => {
   it('opens on Enter for the selected process and asks for its config and details', () => {
     const { state, effects } = openWeb();
-    expect(state.page).toEqual({ kind: 'detail', key: 'web:web', namespec: 'web', scrollTop: 0 });
+    expect(state.page).toEqual({
+      kind: 'detail',
+      host: '',
+      key: 'web:web',
+      namespec: 'web',
+      scrollTop: 0,
+    });
     expect(effects).toEqual([
-      { type: 'fetch-config' },
-      { type: 'fetch-detail', namespec: 'web', key: 'web:web' },
+      { type: 'fetch-config', host: '' },
+      { type: 'fetch-detail', host: '', namespec: 'web', key: 'web:web' },
     ]);
     const lines = screenOf(state);
     expect(lines[1]).toMatch(/^ web {2}details/);
@@ -72,10 +78,11 @@ describe('the detail page', () => {
   it('shows command, directory, user, the tree under its parents, and the masked environment', () => {
     const state = answered(
       openWeb().state,
-      { type: 'config', configs: [webConfig] },
-      { type: 'detail', key: 'web:web', info: webDetail },
+      { type: 'config', host: '', configs: [webConfig] },
+      { type: 'detail', host: '', key: 'web:web', info: webDetail },
       {
         type: 'usage',
+        host: '',
         usage: [
           {
             key: 'web:web',
@@ -109,19 +116,24 @@ describe('the detail page', () => {
     expect(text).toMatch(/^ state +RUNNING +pid 100 +$/m);
     // Nothing to say about health without a probe or depends_on.
     const plain = processHealth();
-    expect(screenOf(feed(state, { type: 'health', health: [plain] })).join('\n')).not.toMatch(
-      /^ health/m,
-    );
+    expect(
+      screenOf(feed(state, { type: 'health', host: '', health: [plain] })).join('\n'),
+    ).not.toMatch(/^ health/m);
   });
 
   it('from supervisord: command and user from getAllConfigInfo, no tree or environment, no fetch', () => {
-    const unsupported = feed(sampleState(), { type: 'support', feature: 'detail', support: 'no' });
+    const unsupported = feed(sampleState(), {
+      type: 'support',
+      host: '',
+      feature: 'detail',
+      support: 'no',
+    });
     const { state, effects } = openWeb(unsupported);
-    expect(effects).toEqual([{ type: 'fetch-config' }]);
+    expect(effects).toEqual([{ type: 'fetch-config', host: '' }]);
     const text = screenOf(
       answered(
         { ...state, size: { cols: 100, rows: 60 } },
-        { type: 'config', configs: [webConfig] },
+        { type: 'config', host: '', configs: [webConfig] },
       ),
     ).join('\n');
     expect(text).toMatch(/^ command +\/usr\/bin\/node server\.js +$/m);
@@ -131,13 +143,18 @@ describe('the detail page', () => {
   });
 
   it('says what went wrong when the config could not be read', () => {
-    const state = answered(openWeb().state, { type: 'config-failed', reason: 'timed out' });
+    const state = answered(openWeb().state, {
+      type: 'config-failed',
+      host: '',
+      reason: 'timed out',
+    });
     expect(screenOf(state).join('\n')).toMatch(/^ directory +not known \(timed out\)/m);
   });
 
   it('takes no answer meant for another page', () => {
     const state = answered(openWeb().state, {
       type: 'detail',
+      host: '',
       key: 'cron:cron',
       info: { ...webDetail, command: 'cron -f' },
     });
@@ -164,6 +181,7 @@ describe('the detail page', () => {
     });
     const state = answered(openWeb(sampleState(processes)).state, {
       type: 'health',
+      host: '',
       health: [health],
     });
     const text = screenOf(state).join('\n');
@@ -195,7 +213,7 @@ describe('the detail page', () => {
     const long = `python -m worker ${'--option '.repeat(12)}--last`;
     const state = answered(
       { ...openWeb().state, size: { cols: 80, rows: 40 } },
-      { type: 'detail', key: 'web:web', info: { ...webDetail, command: long } },
+      { type: 'detail', host: '', key: 'web:web', info: { ...webDetail, command: long } },
     );
     const lines = screenOf(state);
     const at = lines.findIndex((l) => l.startsWith(' command'));
@@ -210,6 +228,7 @@ describe('the detail page', () => {
     const small = sampleState(undefined, { cols: 80, rows: 24 });
     const opened = answered(openWeb(small).state, {
       type: 'detail',
+      host: '',
       key: 'web:web',
       info: webDetail,
     });
@@ -237,7 +256,7 @@ describe('the detail page', () => {
       {
         type: 'run-command',
         id: 1,
-        command: { verb: 'start', target: { kind: 'process', namespec: 'web' } },
+        command: { verb: 'start', target: { kind: 'process', host: '', namespec: 'web' } },
       },
     ]);
   });
@@ -252,6 +271,7 @@ describe('the detail page', () => {
     const opened = openWeb().state;
     const gone = feed(opened, {
       type: 'processes',
+      host: '',
       processes: SAMPLE_PROCESSES.filter((p) => p.name !== 'web'),
       receivedAtMs: NOW_SEC * 1000,
     });
@@ -290,10 +310,10 @@ describe('fetching the details on the beat', () => {
     const rpc = fakeRpcClient({ 'tssupervisor.getProcessDetail': answer });
     const api = dashboardApi({ quick: rpc.client, waiting: rpc.client, longPoll: rpc.client });
     const inputs: DashboardInput[] = [];
-    await syncDetail(api, state, (input) => inputs.push(input));
+    await syncDetail(api, state, '', (input) => inputs.push({ ...input, host: '' }));
     return { calls: rpc.calls, inputs };
   };
-  const connected = feed(sampleState(), { type: 'connected' });
+  const connected = feed(sampleState(), { type: 'connected', host: '' });
 
   it('asks only while a page is open, for its process', async () => {
     expect((await beat(connected)).calls).toHaveLength(0);
@@ -302,15 +322,15 @@ describe('fetching the details on the beat', () => {
       ['tssupervisor.getProcessDetail', ['web']],
     ]);
     expect(inputs).toEqual([
-      { type: 'detail', key: 'web:web', info: webDetail },
-      { type: 'support', feature: 'detail', support: 'yes' },
+      { type: 'detail', host: '', key: 'web:web', info: webDetail },
+      { type: 'support', host: '', feature: 'detail', support: 'yes' },
     ]);
   });
 
   it('stops asking a daemon without it (supervisord)', async () => {
     const open = openWeb(connected).state;
     const { inputs } = await beat(open, fault('UNKNOWN_METHOD'));
-    expect(inputs).toEqual([{ type: 'support', feature: 'detail', support: 'no' }]);
+    expect(inputs).toEqual([{ type: 'support', host: '', feature: 'detail', support: 'no' }]);
     expect((await beat(feed(open, ...inputs))).calls).toHaveLength(0);
   });
 });

@@ -2,8 +2,8 @@
 // first answer, or an UNKNOWN_METHOD fault (supervisord), says whether the daemon has it.
 
 import { isUnknownMethod } from './failures.js';
-import type { DashboardInput } from './inputs.js';
-import type { Feature, Support } from './state.js';
+import type { Feature, Support } from './host-link.js';
+import type { DaemonInput } from './inputs.js';
 
 export interface FeatureCall<T> {
   readonly feature: Feature;
@@ -11,12 +11,12 @@ export interface FeatureCall<T> {
   readonly support: Support;
   readonly call: () => Promise<T>;
   /** The answer as the reducer takes it. */
-  readonly answer: (result: T) => DashboardInput;
+  readonly answer: (result: T) => DaemonInput;
 }
 
 export const callFeature = async <T>(
   { feature, support, call, answer }: FeatureCall<T>,
-  dispatch: (input: DashboardInput) => void,
+  dispatch: (input: DaemonInput) => void,
 ): Promise<void> => {
   try {
     dispatch(answer(await call()));

@@ -1,9 +1,11 @@
-// The header line: the server, a census of the states, the sort and the filter, fitted to the
-// width by giving up the least needed first (the name, a default sort, then the server's address
-// in the middle); or, while the daemon cannot be reached, a red banner. Pure.
+// The header line: the server (in a fleet, how many hosts and which are down), a census of the
+// states, the sort and the filter, fitted to the width by giving up the least needed first (the
+// name, a default sort, then the server's address in the middle); or, while the one daemon
+// cannot be reached, a red banner (a fleet's hosts say so in their rows). Pure.
 
 import { formatClock } from './cell-format.js';
-import type { DashboardState } from './state.js';
+import type { Connection } from './host-link.js';
+import { isFleet, type DashboardState } from './state.js';
 import { fitLine, seg, type Line, type Style } from './view-types.js';
 
 const HEADER: Style = { inverse: true };
@@ -63,21 +65,32 @@ const joined = (parts: readonly string[]): string =>
  * The parts that fit, giving up the least needed first: the default sort, the name, the
  * middle of the server's address (then all of it), and the word `processes`.
  */
+/** What the header names: the server's address, or the fleet (`3 hosts, down: web2`). */
+const serverText = (state: DashboardState): string => {
+  if (!isFleet(state)) {
+    return state.hosts[0]?.serverUrl ?? '';
+  }
+  const down = state.hosts.filter((link) => link.connection.kind === 'lost');
+  const names = down.map((link) => link.name).join(', ');
+  return `${state.hosts.length} hosts${down.length === 0 ? '' : `, down: ${names}`}`;
+};
+
 const fitted = (state: DashboardState): string => {
-  const { filter, connection, size } = state;
+  const { filter, size } = state;
+  const server = serverText(state);
   const fits = (parts: readonly string[]) => widthOf(joined(parts)) + 1 <= size.cols;
-  const counts = (short: boolean) =>
-    connection.kind === 'connecting' ? 'connecting…' : census(state, short);
+  const connecting = state.hosts.every((link) => link.connection.kind === 'connecting');
+  const counts = (short: boolean) => (connecting ? 'connecting…' : census(state, short));
   const rest = (short: boolean, defaultSort = false) => [
     counts(short),
     state.sort === 'name' && !defaultSort ? '' : `sort: ${state.sort}`,
     filter.text === '' ? '' : `filter: ${filter.text}`,
-    state.support.events === 'no' ? 'polling' : '',
+    state.hosts.some((link) => link.support.events === 'no') ? 'polling' : '',
   ];
   const candidates = [
-    ['tssupervisor', state.serverUrl, ...rest(false, true)],
-    ['tssupervisor', state.serverUrl, ...rest(false)],
-    [state.serverUrl, ...rest(false)],
+    ['tssupervisor', server, ...rest(false, true)],
+    ['tssupervisor', server, ...rest(false)],
+    [server, ...rest(false)],
   ];
   const found = candidates.find(fits);
   if (found !== undefined) {
@@ -87,7 +100,7 @@ const fitted = (state: DashboardState): string => {
     const others = rest(short);
     const room = size.cols - 1 - widthOf(joined(others)) - SEPARATOR_WIDTH;
     if (room >= URL_MIN) {
-      return joined([shortenMiddle(state.serverUrl, room), ...others]);
+      return joined([shortenMiddle(server, room), ...others]);
     }
     if (fits(others)) {
       return joined(others);
@@ -97,7 +110,7 @@ const fitted = (state: DashboardState): string => {
 };
 
 /** The banner's versions, from the fullest: the first that fits is shown. */
-const banners = (connection: Extract<DashboardState['connection'], { kind: 'lost' }>): string[] => {
+const banners = (connection: Extract<Connection, { kind: 'lost' }>): string[] => {
   const attempt = `attempt ${connection.attempts}`;
   const lost = ` ✖ connection lost: ${connection.reason} — reconnecting (${attempt}`;
   return [
@@ -108,8 +121,9 @@ const banners = (connection: Extract<DashboardState['connection'], { kind: 'lost
 };
 
 export const headerLine = (state: DashboardState): Line => {
-  const { connection, size } = state;
-  if (connection.kind === 'lost') {
+  const { size } = state;
+  const connection = state.hosts[0]?.connection;
+  if (!isFleet(state) && connection?.kind === 'lost') {
     const versions = banners(connection);
     const text =
       versions.find((v) => Array.from(v).length <= size.cols) ?? versions[versions.length - 1];

@@ -5,19 +5,20 @@
 import type { DashboardApi } from './daemon-api.js';
 import { callFeature } from './feature-call.js';
 import { anyHealth } from './health-text.js';
-import type { DashboardInput } from './inputs.js';
-import type { DashboardState } from './state.js';
+import { isHostKey } from './host-link.js';
+import type { DaemonInput } from './inputs.js';
+import { linkOf, type DashboardState } from './state.js';
 
 /** Without any probe or dependency: how many beats between two looks. */
 export const IDLE_HEALTH_BEATS = 5;
 
 export const syncHealth = async (
   api: DashboardApi,
-  state: DashboardState,
-  beat: number,
-  dispatch: (input: DashboardInput) => void,
+  { state, host, beat }: { state: DashboardState; host: string; beat: number },
+  dispatch: (input: DaemonInput) => void,
 ): Promise<void> => {
-  const { connection, support, health } = state;
+  const { connection, support } = linkOf(state, host);
+  const health = new Map([...state.health].filter(([key]) => isHostKey(host, key)));
   if (connection.kind !== 'up' || support.health === 'no') {
     return;
   }

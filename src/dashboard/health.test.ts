@@ -56,22 +56,33 @@ describe('fetching health', () => {
     const rpc = fakeRpcClient({ 'tssupervisor.getProcessHealth': answer });
     const api = dashboardApi({ quick: rpc.client, waiting: rpc.client, longPoll: rpc.client });
     const inputs: DashboardInput[] = [];
-    await syncHealth(api, state, beat, (input) => inputs.push(input));
+    await syncHealth(api, { state, host: '', beat }, (input) =>
+      inputs.push({ ...input, host: '' }),
+    );
     return { calls: rpc.calls.length, inputs };
   };
 
   it('asks every beat while it does not know, or while some process has a probe', async () => {
     expect((await beatWith(sampleState(), 1)).calls).toBe(1);
-    const known = feed(sampleState(), { type: 'support', feature: 'health', support: 'yes' });
+    const known = feed(sampleState(), {
+      type: 'support',
+      host: '',
+      feature: 'health',
+      support: 'yes',
+    });
     expect((await beatWith(known, 1)).calls).toBe(0);
     expect((await beatWith(known, IDLE_HEALTH_BEATS)).calls).toBe(1);
-    const probed = feed(known, { type: 'health', health: [health({ readiness: 'ready' })] });
+    const probed = feed(known, {
+      type: 'health',
+      host: '',
+      health: [health({ readiness: 'ready' })],
+    });
     expect((await beatWith(probed, 1)).calls).toBe(1);
   });
 
   it('stops asking a daemon without it (supervisord)', async () => {
     const { inputs } = await beatWith(sampleState(), 0, fault('UNKNOWN_METHOD'));
-    expect(inputs).toEqual([{ type: 'support', feature: 'health', support: 'no' }]);
+    expect(inputs).toEqual([{ type: 'support', host: '', feature: 'health', support: 'no' }]);
     const without = feed(sampleState(), ...inputs);
     expect((await beatWith(without, 0)).calls).toBe(0);
   });

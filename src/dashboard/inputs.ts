@@ -7,13 +7,10 @@ import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandOutcome, ProcessCommand } from './commands.js';
 import type { ProcessHealth, ProcessUsage } from './daemon-api.js';
 import type { LogStatus } from './log-pane.js';
-import type { Feature, Support } from './state.js';
+import type { Feature, Support } from './host-link.js';
 
-export type DashboardInput =
-  /** `key`: the screen's key name (`j`, `S`, `enter`, `C-c`); `ch`: the character typed, if any. */
-  | { readonly type: 'key'; readonly key: string; readonly ch: string | undefined }
-  | { readonly type: 'resize'; readonly cols: number; readonly rows: number }
-  | { readonly type: 'tick'; readonly nowMs: number }
+/** What one daemon's syncs report: its answers, what it serves, whether it answers at all. */
+export type DaemonInput =
   | {
       readonly type: 'processes';
       readonly processes: readonly ProcessInfo[];
@@ -31,7 +28,15 @@ export type DashboardInput =
       readonly support: Support;
     }
   | { readonly type: 'connected' }
-  | { readonly type: 'connection-lost'; readonly reason: string; readonly atMs: number }
+  | { readonly type: 'connection-lost'; readonly reason: string; readonly atMs: number };
+
+export type DashboardInput =
+  /** `key`: the screen's key name (`j`, `S`, `enter`, `C-c`); `ch`: the character typed, if any. */
+  | { readonly type: 'key'; readonly key: string; readonly ch: string | undefined }
+  | { readonly type: 'resize'; readonly cols: number; readonly rows: number }
+  | { readonly type: 'tick'; readonly nowMs: number }
+  /** `host`: the daemon it comes from, by its fleet name ('' without a fleet). */
+  | (DaemonInput & { readonly host: string })
   /** `replace`: the text is the log read back from scratch, not an addition. */
   | {
       readonly type: 'log-text';
@@ -44,8 +49,13 @@ export type DashboardInput =
 
 export type Effect =
   | { readonly type: 'run-command'; readonly id: number; readonly command: ProcessCommand }
-  /** getAllConfigInfo, for a detail page. */
-  | { readonly type: 'fetch-config' }
+  /** getAllConfigInfo of a host, for a detail page. */
+  | { readonly type: 'fetch-config'; readonly host: string }
   /** tssupervisor.getProcessDetail of the process whose page just opened. */
-  | { readonly type: 'fetch-detail'; readonly namespec: string; readonly key: string }
+  | {
+      readonly type: 'fetch-detail';
+      readonly host: string;
+      readonly namespec: string;
+      readonly key: string;
+    }
   | { readonly type: 'quit' };

@@ -135,7 +135,7 @@ export const BINDINGS: readonly Binding[] = [
     intent: 'filter',
     keys: ['/'],
     label: '/',
-    help: 'a new filter by name or state (Enter keeps it, Esc clears it)',
+    help: 'a new filter: [host:]name or state (Enter keeps, Esc clears)',
     footer: 'filter',
   },
   {
@@ -159,7 +159,7 @@ export const BINDINGS: readonly Binding[] = [
     intent: 'group',
     keys: ['g'],
     label: 'g',
-    help: 'group rows by process group, or not',
+    help: 'group rows by host and process group, or not',
     footer: null,
   },
   toLogPane('table'),

@@ -4,6 +4,7 @@ import { fakeRpcClient, fault, ok, type FakeAnswer } from '../../test/fakes/fake
 import { ManualClock } from '../../test/fakes/manual-clock.js';
 import type { LogStreamEnd } from '../ports/log-stream.js';
 import { dashboardApi } from './daemon-api.js';
+import type { HostClient } from './host-client.js';
 import type { DashboardInput } from './inputs.js';
 import { createLogFollower, type LogFollower } from './log-follower.js';
 import { feed, key, sampleState } from './testing/sample-state.js';
@@ -29,10 +30,9 @@ const setup = (answers: Record<string, FakeAnswer>) => {
   const clock = new ManualClock();
   const inputs: DashboardInput[] = [];
   const streams: OpenStream[] = [];
-  follower = createLogFollower({
+  const host: HostClient = {
+    name: '',
     api: dashboardApi({ quick: rpc.client, waiting: rpc.client, longPoll: rpc.client }),
-    clock,
-    dispatch: (input) => inputs.push(input),
     serverUrl: 'unix:///s.sock',
     openLog: (path, signal, onData) =>
       new Promise((resolve) => {
@@ -44,6 +44,11 @@ const setup = (answers: Record<string, FakeAnswer>) => {
         });
         signal.addEventListener('abort', () => resolve({ kind: 'aborted' }));
       }),
+  };
+  follower = createLogFollower({
+    host: () => host,
+    clock,
+    dispatch: (input) => inputs.push(input),
   });
   const texts = () =>
     inputs.flatMap((i) => (i.type === 'log-text' ? [`${i.replace ? '=' : '+'}${i.text}`] : []));

@@ -6,7 +6,7 @@
 import { FAULT_CODES } from '../model/faults.js';
 import type { Clock } from '../ports/clock.js';
 import type { LogStreamEnd } from '../ports/log-stream.js';
-import type { DashboardApi } from './daemon-api.js';
+import type { HostClient } from './host-client.js';
 import { delay, isAborted } from './delay.js';
 import { faultDetail, failureText } from './failures.js';
 import type { DashboardInput } from './inputs.js';
@@ -15,19 +15,11 @@ import { unseenPart } from './log-overlap.js';
 import type { LogTarget } from './log-pane.js';
 import type { DashboardState } from './state.js';
 
-/** Streams a log path until `signal` aborts or the stream ends. */
-export type OpenDashboardLog = (
-  path: string,
-  signal: AbortSignal,
-  onData: (chunk: Uint8Array) => void,
-) => Promise<LogStreamEnd>;
-
 export interface LogFollowerDeps {
-  readonly api: DashboardApi;
+  /** The daemon a log target's host names. */
+  readonly host: (name: string) => HostClient;
   readonly clock: Clock;
-  readonly openLog: OpenDashboardLog;
   readonly dispatch: (input: DashboardInput) => void;
-  readonly serverUrl: string;
 }
 
 export interface LogFollower {
@@ -65,10 +57,10 @@ const endText = (end: LogStreamEnd): string => {
   }
 };
 
-export const createLogFollower = (deps: LogFollowerDeps): LogFollower => {
-  const { api, clock, dispatch } = deps;
-  let followingId: string | null = null;
-  let session: AbortController | null = null;
+/** Follows one target's log on its daemon. */
+const followerOn = (daemon: HostClient, deps: LogFollowerDeps) => {
+  const { api, serverUrl } = daemon;
+  const { clock, dispatch } = deps;
 
   /** One log read back: its text, or why there is none (and whether to try again). */
   const readTail = async (read: () => Promise<string>): Promise<History> => {
@@ -82,7 +74,7 @@ export const createLogFollower = (deps: LogFollowerDeps): LogFollower => {
       if (missing !== null) {
         return { kind: 'none', reason: 'no log file yet', retry: true };
       }
-      return { kind: 'none', reason: failureText(error, deps.serverUrl), retry: true };
+      return { kind: 'none', reason: failureText(error, serverUrl), retry: true };
     }
   };
 
@@ -98,7 +90,7 @@ export const createLogFollower = (deps: LogFollowerDeps): LogFollower => {
   ): Promise<LogStreamEnd> => {
     const decoder = new TextDecoder('utf-8');
     let first = true;
-    return deps.openLog(path, signal, (chunk) => {
+    return daemon.openLog(path, signal, (chunk) => {
       const text = decoder.decode(chunk, { stream: true });
       const unseen = first ? unseenPart(history, text) : text;
       first = false;
@@ -197,6 +189,12 @@ export const createLogFollower = (deps: LogFollowerDeps): LogFollower => {
       await delay(clock, RETRY_MS, signal);
     }
   };
+  return follow;
+};
+
+export const createLogFollower = (deps: LogFollowerDeps): LogFollower => {
+  let followingId: string | null = null;
+  let session: AbortController | null = null;
 
   const stop = (): void => {
     session?.abort();
@@ -214,7 +212,7 @@ export const createLogFollower = (deps: LogFollowerDeps): LogFollower => {
       if (target !== null) {
         const controller = new AbortController();
         session = controller;
-        void follow(target, targetId, controller.signal);
+        void followerOn(deps.host(target.host), deps)(target, targetId, controller.signal);
       }
     },
     close: stop,

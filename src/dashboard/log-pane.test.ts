@@ -13,7 +13,12 @@ import {
   toggleWrap,
 } from './log-pane.js';
 
-const following = retarget(emptyLogPane, { kind: 'process', namespec: 'web', channel: 'stdout' });
+const following = retarget(emptyLogPane, {
+  kind: 'process',
+  host: '',
+  namespec: 'web',
+  channel: 'stdout',
+});
 
 describe('log text', () => {
   it('splits lines, keeps an unfinished last line apart until its newline comes', () => {
@@ -66,8 +71,13 @@ describe('log text', () => {
 
   it('another target starts empty; the same one keeps its lines', () => {
     const pane = appendLogText(following, 'x\n');
-    expect(retarget(pane, { kind: 'process', namespec: 'web', channel: 'stdout' })).toBe(pane);
-    expect(retarget(pane, { kind: 'main' })).toMatchObject({ lines: [], targetId: 'main' });
+    expect(retarget(pane, { kind: 'process', host: '', namespec: 'web', channel: 'stdout' })).toBe(
+      pane,
+    );
+    expect(retarget(pane, { kind: 'main', host: '' })).toMatchObject({
+      lines: [],
+      targetId: 'main',
+    });
     expect(retarget(pane, null).status).toEqual({ kind: 'idle' });
   });
 });

@@ -2,15 +2,22 @@
 // stdout, stderr or both, or the daemon's main log), the last lines of it, how far it is scrolled,
 // whether it follows the end as lines arrive, whether long lines wrap, and what it searches.
 
+import { hostKey } from './host-link.js';
 import { maxScrollBack, type LogViewport } from './log-window.js';
 
 /** `both`: stdout and stderr in one, each line tagged (log-merge.ts). */
 export type LogChannel = 'stdout' | 'stderr' | 'both';
 export type LogSource = 'process' | 'main';
 
+/** `host`: whose log, by its fleet name ('' without a fleet). */
 export type LogTarget =
-  | { readonly kind: 'process'; readonly namespec: string; readonly channel: LogChannel }
-  | { readonly kind: 'main' };
+  | {
+      readonly kind: 'process';
+      readonly host: string;
+      readonly namespec: string;
+      readonly channel: LogChannel;
+    }
+  | { readonly kind: 'main'; readonly host: string };
 
 export type LogStatus =
   /** Nothing to follow (a group or nothing is selected). */
@@ -55,7 +62,12 @@ export const MAX_LOG_LINES = 2000;
 const TAB_WIDTH = 8;
 
 export const logTargetId = (target: LogTarget | null): string =>
-  target === null ? '' : target.kind === 'main' ? 'main' : `${target.namespec}/${target.channel}`;
+  target === null
+    ? ''
+    : hostKey(
+        target.host,
+        target.kind === 'main' ? 'main' : `${target.namespec}/${target.channel}`,
+      );
 
 export const emptyLogPane: LogPane = {
   source: 'process',

@@ -10,7 +10,12 @@ import {
 } from './log-pane.js';
 import { findMatch, matchRanges, revealLine, searchPosition } from './log-search.js';
 
-const pane = retarget(emptyLogPane, { kind: 'process', namespec: 'web', channel: 'stdout' });
+const pane = retarget(emptyLogPane, {
+  kind: 'process',
+  host: '',
+  namespec: 'web',
+  channel: 'stdout',
+});
 const view = { height: 4, width: 40 };
 
 /** Lines `line 0` … `line n-1`, every tenth also saying `error`. */

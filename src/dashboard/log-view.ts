@@ -3,6 +3,7 @@
 // highlighted (those of the match shown brighter), stream tags and the program's own leading
 // timestamps dimmed. Pure.
 
+import { hostKey } from './host-link.js';
 import { leadingTimestamp, STREAM_TAGS, tagLength } from './log-merge.js';
 import { logLines, type LogPane, type LogStatus } from './log-pane.js';
 import { matchRanges, searchPosition } from './log-search.js';
@@ -34,9 +35,10 @@ const titleOf = (pane: LogPane): string => {
     return 'log';
   }
   if (target.kind === 'main') {
-    return "daemon's main log";
+    return target.host === '' ? "daemon's main log" : `${target.host}: daemon's main log`;
   }
-  return `${target.namespec} ${target.channel === 'both' ? 'stdout+stderr' : target.channel}`;
+  const channel = target.channel === 'both' ? 'stdout+stderr' : target.channel;
+  return `${hostKey(target.host, target.namespec)} ${channel}`;
 };
 
 /** Paused, or scrolled back: how far, and how to follow the end again. */

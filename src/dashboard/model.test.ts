@@ -34,7 +34,11 @@ describe('rows and selection', () => {
     let state = feed(sampleState(), key('o'), key('o'), key('end'));
     expect(state.sort).toBe('cpu');
     expect(state.selectedKey).toBe('web:web');
-    state = feed(state, { type: 'usage', usage: [usage('web', 'web', { cpuPercent: 90 })] });
+    state = feed(state, {
+      type: 'usage',
+      host: '',
+      usage: [usage('web', 'web', { cpuPercent: 90 })],
+    });
     expect(keysOf(state)[0]).toBe('web:web');
     expect(state.selectedKey).toBe('web:web');
     expect(state.selectedIndex).toBe(0);
@@ -45,6 +49,7 @@ describe('rows and selection', () => {
     expect(state.selectedKey).toBe('cron:cron');
     const after = feed(state, {
       type: 'processes',
+      host: '',
       processes: sampleState().processes.filter((p) => p.name !== 'cron'),
       receivedAtMs: NOW_SEC * 1000,
     });
@@ -139,7 +144,7 @@ describe('commands', () => {
       {
         type: 'run-command',
         id: 1,
-        command: { verb: 'restart', target: { kind: 'process', namespec: 'web' } },
+        command: { verb: 'restart', target: { kind: 'process', host: '', namespec: 'web' } },
       },
     ]);
     expect([...step.state.pending.values()]).toEqual(['restarting web…']);
@@ -160,7 +165,12 @@ describe('commands', () => {
         id: 1,
         command: {
           verb: 'clear',
-          target: { kind: 'group', group: 'api', members: ['api:api_0', 'api:api_1', 'api:api_2'] },
+          target: {
+            kind: 'group',
+            host: '',
+            group: 'api',
+            members: ['api:api_0', 'api:api_1', 'api:api_2'],
+          },
         },
       },
     ]);
@@ -185,7 +195,11 @@ describe('commands', () => {
       {
         type: 'run-command',
         id: 1,
-        command: { verb: 'signal', target: { kind: 'process', namespec: 'web' }, signal: 'INT' },
+        command: {
+          verb: 'signal',
+          target: { kind: 'process', host: '', namespec: 'web' },
+          signal: 'INT',
+        },
       },
     ]);
     expect(reduce(picking, key('escape')).state.overlay).toBeNull();
@@ -215,14 +229,19 @@ describe('the log pane', () => {
     let state = sampleState();
     expect(state.log.target).toBeNull();
     state = feed(state, key('j'));
-    expect(state.log.target).toEqual({ kind: 'process', namespec: 'api:api_0', channel: 'stdout' });
+    expect(state.log.target).toEqual({
+      kind: 'process',
+      host: '',
+      namespec: 'api:api_0',
+      channel: 'stdout',
+    });
     expect(state.log.status).toEqual({ kind: 'loading' });
     state = feed(state, key('e'));
     expect(state.log.targetId).toBe('api:api_0/stderr');
     state = feed(state, key('m'));
-    expect(state.log.target).toEqual({ kind: 'main' });
+    expect(state.log.target).toEqual({ kind: 'main', host: '' });
     state = feed(state, key('j'));
-    expect(state.log.target).toEqual({ kind: 'main' });
+    expect(state.log.target).toEqual({ kind: 'main', host: '' });
     state = feed(state, key('m'));
     expect(state.log.targetId).toBe('api:api_1/stderr');
   });
@@ -366,16 +385,21 @@ describe('the connection', () => {
   it('counts attempts while lost and keeps the first failure time; data brings it back', () => {
     let state = feed(
       sampleState(),
-      { type: 'connection-lost', reason: 'refused', atMs: 1000 },
-      { type: 'connection-lost', reason: 'refused', atMs: 2000 },
+      { type: 'connection-lost', host: '', reason: 'refused', atMs: 1000 },
+      { type: 'connection-lost', host: '', reason: 'refused', atMs: 2000 },
     );
-    expect(state.connection).toEqual({
+    expect(state.hosts[0]?.connection).toEqual({
       kind: 'lost',
       reason: 'refused',
       sinceMs: 1000,
       attempts: 2,
     });
-    state = feed(state, { type: 'processes', processes: state.processes, receivedAtMs: 3000 });
-    expect(state.connection).toEqual({ kind: 'up' });
+    state = feed(state, {
+      type: 'processes',
+      host: '',
+      processes: state.processes,
+      receivedAtMs: 3000,
+    });
+    expect(state.hosts[0]?.connection).toEqual({ kind: 'up' });
   });
 });

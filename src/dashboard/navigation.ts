@@ -46,6 +46,7 @@ export const withRows = (
   reselect: Reselect = { prefer: [state.selectedKey], otherwise: 'same-place' },
 ): DashboardState => {
   const rows = buildRows(state.processes, state.usage, {
+    hosts: state.hosts,
     filter: state.filter.text,
     sort: state.sort,
     grouped: state.grouped,
@@ -72,28 +73,32 @@ export const pageSize = (state: DashboardState): number =>
 export const selectedRow = (state: DashboardState): TableRow | undefined =>
   state.rows[state.selectedIndex];
 
-/** What s/x/r/i/c act on: the selected process, or every process of the selected group. */
+/**
+ * What s/x/r/i/c act on: the selected process, or every process of the selected group; null
+ * with nothing selected, or a fleet's host with nothing to act on.
+ */
 export const selectedTarget = (state: DashboardState): CommandTarget | null => {
   const row = selectedRow(state);
-  if (row === undefined) {
+  if (row === undefined || row.kind === 'host') {
     return null;
   }
+  const { host } = row;
   if (row.kind === 'process') {
-    return { kind: 'process', namespec: row.namespec };
+    return { kind: 'process', host, namespec: row.namespec };
   }
   const members = state.processes
-    .filter((p) => p.group === row.group)
+    .filter((p) => p.host === host && p.group === row.group)
     .map((p) => makeNamespec(p.group, p.name));
-  return { kind: 'group', group: row.group, members };
+  return { kind: 'group', host, group: row.group, members };
 };
 
-/** The log the pane should follow now. */
+/** The log the pane should follow now: the main log is the selected row's host's. */
 export const wantedLogTarget = (state: DashboardState): LogTarget | null => {
-  if (state.log.source === 'main') {
-    return { kind: 'main' };
-  }
   const row = selectedRow(state);
+  if (state.log.source === 'main') {
+    return { kind: 'main', host: row?.host ?? state.hosts[0]?.name ?? '' };
+  }
   return row?.kind === 'process'
-    ? { kind: 'process', namespec: row.namespec, channel: state.log.channel }
+    ? { kind: 'process', host: row.host, namespec: row.namespec, channel: state.log.channel }
     : null;
 };

@@ -33,7 +33,7 @@ const start = (answers: Parameters<typeof fakeRpcClient>[0]) => {
   void syncProcesses({
     api: dashboardApi({ quick: rpc.client, waiting: rpc.client, longPoll: rpc.client }),
     clock,
-    dispatch: (input) => inputs.push(input),
+    dispatch: (input) => inputs.push({ ...input, host: '' }),
     serverUrl: 'unix:///s.sock',
     signal: running.signal,
   });
@@ -51,7 +51,7 @@ describe('keeping the process list current', () => {
     });
     await flush();
     expect(fetched()).toBe(1);
-    expect(inputs).toContainEqual({ type: 'support', feature: 'events', support: 'yes' });
+    expect(inputs).toContainEqual({ type: 'support', host: '', feature: 'events', support: 'yes' });
     expect(rpc.calls.at(-1)).toEqual({
       method: 'tssupervisor.waitForStateChange',
       params: ['run.1', 20_000],
@@ -68,7 +68,7 @@ describe('keeping the process list current', () => {
   it('polls once a second against a daemon without the long-poll (supervisord)', async () => {
     const { inputs, fetched, clock } = start({ getAllProcessInfo: ok([processInfo('web')]) });
     await flush();
-    expect(inputs).toContainEqual({ type: 'support', feature: 'events', support: 'no' });
+    expect(inputs).toContainEqual({ type: 'support', host: '', feature: 'events', support: 'no' });
     expect(fetched()).toBe(1);
     clock.advance(999);
     await flush();

@@ -6,12 +6,12 @@ import type { Clock } from '../ports/clock.js';
 import type { DashboardApi } from './daemon-api.js';
 import { delay, isAborted } from './delay.js';
 import { failureText, isUnknownMethod } from './failures.js';
-import type { DashboardInput } from './inputs.js';
+import type { DaemonInput } from './inputs.js';
 
 export interface ProcessSyncDeps {
   readonly api: DashboardApi;
   readonly clock: Clock;
-  readonly dispatch: (input: DashboardInput) => void;
+  readonly dispatch: (input: DaemonInput) => void;
   readonly serverUrl: string;
   readonly signal: AbortSignal;
 }

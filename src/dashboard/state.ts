@@ -6,29 +6,13 @@ import type { ProcessDetailInfo } from '../protocol/process-detail.js';
 import type { ProcessInfo } from '../protocol/process-info.js';
 import type { CommandTarget, ProcessCommand } from './commands.js';
 import type { ProcessHealth } from './daemon-api.js';
+import { newHostLink, type HostAddress, type HostLink } from './host-link.js';
 import type { KeyContext } from './keymap.js';
 import { layoutFor, type Size } from './layout.js';
 import { emptyLogPane, type LogPane } from './log-pane.js';
 import type { StatusMessage } from './status-message.js';
 import type { SortKey, TableRow } from './table-rows.js';
 import type { UsageTable } from './usage-history.js';
-
-export type Connection =
-  | { readonly kind: 'connecting' }
-  | { readonly kind: 'up' }
-  | {
-      readonly kind: 'lost';
-      readonly reason: string;
-      /** local wall ms of the first failure */
-      readonly sinceMs: number;
-      readonly attempts: number;
-    };
-
-/** Whether the daemon serves one of our tssupervisor.* methods (supervisord does not). */
-export type Support = 'unknown' | 'yes' | 'no';
-
-/** What rests on one of them: the long-poll, the figures, readiness and liveness, details. */
-export type Feature = 'events' | 'stats' | 'health' | 'detail';
 
 export type Overlay =
   /** `context`: where the keys were when it opened, whose keys it lists first. */
@@ -39,9 +23,10 @@ export type Overlay =
 /** What the screen shows above the log pane: the table, or one process's details. */
 export type Page =
   | { readonly kind: 'table' }
-  /** `key`: the process's `group:name`; `scrollTop`: the page's first line on screen. */
+  /** `key`: the process's hostKey; `scrollTop`: the page's first line on screen. */
   | {
       readonly kind: 'detail';
+      readonly host: string;
       readonly key: string;
       readonly namespec: string;
       readonly scrollTop: number;
@@ -67,20 +52,20 @@ export interface Filter {
   readonly returnKey: string | null;
 }
 
+/** A process as the dashboard holds it: what getAllProcessInfo said, and which host said it. */
+export type HostedProcess = ProcessInfo & { readonly host: string };
+
 export interface DashboardState {
-  readonly serverUrl: string;
   readonly size: Size;
   /** Local wall-clock ms, moved on by ticks: uptimes are counted from it. */
   readonly nowMs: number;
-  readonly connection: Connection;
-  readonly support: Readonly<Record<Feature, Support>>;
-  /** The last getAllProcessInfo answer; `loaded` once there was one. */
-  readonly processes: readonly ProcessInfo[];
-  readonly loaded: boolean;
-  /** The daemon's wall clock minus ours, from the `now` of the last answer. */
-  readonly serverOffsetMs: number;
+  /** The daemons shown, in the fleet's order: one (named '') without a fleet. */
+  readonly hosts: readonly HostLink[];
+  /** Every host's last getAllProcessInfo answer, each process tagged with its host. */
+  readonly processes: readonly HostedProcess[];
+  /** By process hostKey. */
   readonly usage: UsageTable;
-  /** The last getProcessHealth answer, by process key. */
+  /** The last getProcessHealth answers, by process hostKey. */
   readonly health: ReadonlyMap<string, ProcessHealth>;
   readonly sort: SortKey;
   readonly grouped: boolean;
@@ -107,15 +92,15 @@ export interface DashboardState {
   readonly message: StatusMessage | null;
 }
 
-export const initialState = (serverUrl: string, size: Size, nowMs: number): DashboardState => ({
-  serverUrl,
+export const initialState = (
+  hosts: readonly HostAddress[],
+  size: Size,
+  nowMs: number,
+): DashboardState => ({
   size,
   nowMs,
-  connection: { kind: 'connecting' },
-  support: { events: 'unknown', stats: 'unknown', health: 'unknown', detail: 'unknown' },
+  hosts: hosts.map(newHostLink),
   processes: [],
-  loaded: false,
-  serverOffsetMs: 0,
   usage: new Map(),
   health: new Map(),
   sort: 'name',
@@ -148,3 +133,12 @@ export const logViewport = (state: DashboardState) => ({
 /** Which of the keymap's contexts the keys are in. */
 export const keyContext = (state: DashboardState): KeyContext =>
   state.focus === 'log' ? 'log' : state.page.kind;
+
+/** Whether this is a fleet's dashboard (a HOST column, a row per host that is down). */
+export const isFleet = (state: DashboardState): boolean => state.hosts.length > 1;
+
+const LINK_MISSING: HostLink = newHostLink({ name: '', serverUrl: '' });
+
+/** The link of `host`; every state has its hosts, so a missing one is a caller's slip. */
+export const linkOf = (state: DashboardState, host: string): HostLink =>
+  state.hosts.find((link) => link.name === host) ?? LINK_MISSING;

@@ -3,6 +3,7 @@
 // least useful go first. Pure.
 
 export type ColumnId =
+  | 'host'
   | 'name'
   | 'state'
   | 'health'
@@ -36,6 +37,7 @@ const HEALTH_MIN = 10;
 const HEALTH_MAX = 32;
 
 const SPECS: readonly ColumnSpec[] = [
+  { id: 'host', title: 'HOST', width: 4, align: 'left', dropRank: 0 },
   { id: 'name', title: 'NAME', width: NAME_MIN, align: 'left', dropRank: 0 },
   { id: 'state', title: 'STATE', width: 9, align: 'left', dropRank: 0 },
   { id: 'health', title: 'HEALTH', width: HEALTH_MIN, align: 'left', dropRank: 1 },
@@ -52,10 +54,14 @@ const SPECS: readonly ColumnSpec[] = [
 const widthOf = (columns: readonly Column[]): number =>
   MARKER_WIDTH + columns.reduce((total, c) => total + c.width, 0) + GAP * (columns.length - 1);
 
-/** What the rows need: the widest name, and the widest HEALTH text (null: no such column). */
+/**
+ * What the rows need: the widest name, the widest HEALTH text and, in a fleet, the widest
+ * host name (null: no such column).
+ */
 export interface ColumnNeeds {
   readonly longestName: number;
   readonly longestHealth: number | null;
+  readonly longestHost: number | null;
 }
 
 const growth = (spare: number, wanted: number, min: number, max: number): number =>
@@ -63,9 +69,16 @@ const growth = (spare: number, wanted: number, min: number, max: number): number
 
 export const columnsFor = (
   cols: number,
-  needs: ColumnNeeds = { longestName: NAME_MAX, longestHealth: null },
+  needs: ColumnNeeds = { longestName: NAME_MAX, longestHealth: null, longestHost: null },
 ): readonly Column[] => {
-  let specs = SPECS.filter((s) => s.id !== 'health' || needs.longestHealth !== null);
+  const { longestHost } = needs;
+  let specs = SPECS.filter(
+    (s) =>
+      (s.id !== 'health' || needs.longestHealth !== null) &&
+      (s.id !== 'host' || longestHost !== null),
+  ).map((s) =>
+    s.id === 'host' && longestHost !== null ? { ...s, width: Math.max(s.width, longestHost) } : s,
+  );
   while (widthOf(specs) > cols) {
     const dropped = specs.reduce((a, b) => (b.dropRank > a.dropRank ? b : a));
     if (dropped.dropRank === 0) {

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 
+import type { ProcessInfo } from '../protocol/process-info.js';
+import { newHostLink } from './host-link.js';
 import { buildRows, type SortKey } from './table-rows.js';
 import { info, NOW_SEC, SAMPLE_PROCESSES, usage } from './testing/sample-state.js';
 import { recordUsage } from './usage-history.js';
 
-const figures = recordUsage(new Map(), [
-  usage('web', 'web', { pid: 100, cpuPercent: 5, rssKb: 9000, restarts: 0 }),
-  usage('api', 'api_0', { pid: 101, cpuPercent: 30, rssKb: 100, restarts: 4 }),
-  usage('api', 'api_1', { pid: 102, cpuPercent: 40, rssKb: 100, restarts: 0 }),
-]);
+const figures = recordUsage(
+  new Map(),
+  [
+    usage('web', 'web', { pid: 100, cpuPercent: 5, rssKb: 9000, restarts: 0 }),
+    usage('api', 'api_0', { pid: 101, cpuPercent: 30, rssKb: 100, restarts: 4 }),
+    usage('api', 'api_1', { pid: 102, cpuPercent: 40, rssKb: 100, restarts: 0 }),
+  ],
+  '',
+);
+
+const ONE = [newHostLink({ name: '', serverUrl: 'unix:///s.sock' })];
+const hosted = (processes: readonly ProcessInfo[], host = '') =>
+  processes.map((p) => ({ ...p, host }));
 
 const keys = (sort: SortKey, grouped = true, filter = '') =>
-  buildRows(SAMPLE_PROCESSES, figures, { sort, grouped, filter }).map((r) => r.key);
+  buildRows(hosted(SAMPLE_PROCESSES), figures, { hosts: ONE, sort, grouped, filter }).map(
+    (r) => r.key,
+  );
 
 describe('table rows', () => {
   it.each<[SortKey, string[]]>([
@@ -46,9 +58,12 @@ describe('table rows', () => {
       info('off', 'off', 'STOPPED'),
     ];
     expect(
-      buildRows(processes, new Map(), { sort: 'uptime', grouped: true, filter: '' }).map(
-        (r) => r.key,
-      ),
+      buildRows(hosted(processes), new Map(), {
+        hosts: ONE,
+        sort: 'uptime',
+        grouped: true,
+        filter: '',
+      }).map((r) => r.key),
     ).toEqual(['new:new', 'old:old', 'off:off']);
   });
 

@@ -1,11 +1,13 @@
 // The process table as lines: column titles, then one line per visible row with the state in
-// its colour, uptime, restarts, CPU and memory with sparklines, and what went wrong. Pure.
+// its colour, uptime, restarts, CPU and memory with sparklines, and what went wrong; in a fleet,
+// each row's host first, and a host with nothing to list says why (down: its reason). Pure.
 
 import type { ProcessInfo } from '../protocol/process-info.js';
 import { formatKb, formatPercent, formatUptime, sparkline } from './cell-format.js';
 import { anyHealth, hasHealth, healthWord } from './health-text.js';
 import { processKey } from './daemon-api.js';
-import type { DashboardState } from './state.js';
+import { hostKey, type HostLink } from './host-link.js';
+import { isFleet, linkOf, type DashboardState } from './state.js';
 import {
   columnsFor,
   COLUMN_GAP,
@@ -132,7 +134,9 @@ const groupCells = (
   const worst = [...row.members].sort(
     (a, b) => SEVERITY_ORDER.indexOf(a.statename) - SEVERITY_ORDER.indexOf(b.statename),
   )[0];
-  const latest = row.members.map((p) => usage.get(processKey(p.group, p.name))?.latest);
+  const latest = row.members.map(
+    (p) => usage.get(hostKey(p.host, processKey(p.group, p.name)))?.latest,
+  );
   const sum = (pick: (u: NonNullable<(typeof latest)[number]>) => number): number =>
     latest.reduce((total, u) => total + (u === undefined || !u.sampled ? 0 : pick(u)), 0);
   const running = row.members.filter((p) => p.statename === 'RUNNING').length;
@@ -193,17 +197,44 @@ const assemble = (cells: Cells, columns: readonly Column[], marker: string): Lin
   return line;
 };
 
+/** A fleet's host with no process to list: down and why, still connecting, or empty. */
+const hostCells = (link: HostLink): Cells => {
+  const { connection } = link;
+  switch (connection.kind) {
+    case 'lost':
+      return {
+        state: seg('DOWN', { fg: 'red', bold: true }),
+        info: seg(`down: ${connection.reason}`, { fg: 'red' }),
+      };
+    case 'connecting':
+      return { info: seg('connecting…', { fg: 'grey' }) };
+    case 'up':
+      return { info: seg('no processes', { fg: 'grey' }) };
+  }
+};
+
 /** The name as the table shows it: members indented under their group's header. */
-const shownName = (row: TableRow): string =>
-  row.kind === 'group' ? `${row.group}:*` : row.member ? `  ${row.namespec}` : row.namespec;
+const shownName = (row: TableRow): string => {
+  switch (row.kind) {
+    case 'host':
+      return '';
+    case 'group':
+      return `${row.group}:*`;
+    case 'process':
+      return row.member ? `  ${row.namespec}` : row.namespec;
+  }
+};
 
 /** The HEALTH cell of a process, or of a group: how many of its processes are ready. */
 const healthCell = (row: TableRow, health: DashboardState['health']): Segment => {
+  if (row.kind === 'host') {
+    return seg('');
+  }
   if (row.kind === 'process') {
     const word = healthWord(health.get(row.key));
     return seg(word.text, { fg: word.colour });
   }
-  const members = row.members.map((p) => health.get(processKey(p.group, p.name)));
+  const members = row.members.map((p) => health.get(hostKey(p.host, processKey(p.group, p.name))));
   if (!members.some((h) => h !== undefined && hasHealth(h))) {
     return seg('');
   }
@@ -226,6 +257,9 @@ export const tableColumns = (state: DashboardState): readonly Column[] =>
           0,
         )
       : null,
+    longestHost: isFleet(state)
+      ? state.hosts.reduce((widest, link) => Math.max(widest, link.name.length), 0)
+      : null,
   });
 
 export const columnTitles = (columns: readonly Column[], cols: number): Line => {
@@ -238,9 +272,22 @@ export const tableLines = (state: DashboardState, height: number): readonly Line
   const { cols } = state.size;
   const columns = tableColumns(state);
   const widths = new Map(columns.map((c) => [c.id, c.width]));
-  const figures: Figures = {
-    statsKnown: state.support.stats !== 'no',
-    nowSec: Math.floor((state.nowMs + state.serverOffsetMs) / 1000),
+  const figuresOf = (host: string): Figures => {
+    const link = linkOf(state, host);
+    return {
+      statsKnown: link.support.stats !== 'no',
+      nowSec: Math.floor((state.nowMs + link.serverOffsetMs) / 1000),
+    };
+  };
+  const cellsOf = (row: TableRow): Cells => {
+    switch (row.kind) {
+      case 'host':
+        return hostCells(linkOf(state, row.host));
+      case 'process':
+        return processCells(row, state.usage.get(row.key), widths, figuresOf(row.host));
+      case 'group':
+        return groupCells(row, state.usage, figuresOf(row.host));
+    }
   };
   const lines: Line[] = [];
   for (let i = state.scrollTop; i < state.rows.length && lines.length < height; i++) {
@@ -249,9 +296,8 @@ export const tableLines = (state: DashboardState, height: number): readonly Line
       break;
     }
     const cells = {
-      ...(row.kind === 'process'
-        ? processCells(row, state.usage.get(row.key), widths, figures)
-        : groupCells(row, state.usage, figures)),
+      ...cellsOf(row),
+      host: seg(row.host, { fg: 'cyan' }),
       health: healthCell(row, state.health),
     };
     const selected = i === state.selectedIndex;

@@ -1,7 +1,6 @@
-// The dashboard's one-second beat: moves its clock on (uptimes and messages) and, while
-// connected to a daemon that serves them, fetches tssupervisor.getProcessStats (CPU, memory,
-// restarts), as health-sync.ts decides tssupervisor.getProcessHealth, and an open detail page's
-// tssupervisor.getProcessDetail.
+// One host's one-second beat: while it is connected and serves them, fetches
+// tssupervisor.getProcessStats (CPU, memory, restarts), as health-sync.ts decides
+// tssupervisor.getProcessHealth, and an open detail page's tssupervisor.getProcessDetail.
 
 import type { Clock } from '../ports/clock.js';
 import type { DashboardApi } from './daemon-api.js';
@@ -9,13 +8,15 @@ import { delay } from './delay.js';
 import { syncDetail } from './detail-sync.js';
 import { callFeature } from './feature-call.js';
 import { syncHealth } from './health-sync.js';
-import type { DashboardInput } from './inputs.js';
-import type { DashboardState } from './state.js';
+import type { DaemonInput } from './inputs.js';
+import { linkOf, type DashboardState } from './state.js';
 
 export interface UsageSyncDeps {
   readonly api: DashboardApi;
   readonly clock: Clock;
-  readonly dispatch: (input: DashboardInput) => void;
+  /** The host's name in the fleet ('' for the single daemon). */
+  readonly host: string;
+  readonly dispatch: (input: DaemonInput) => void;
   readonly state: () => DashboardState;
   readonly signal: AbortSignal;
 }
@@ -23,11 +24,10 @@ export interface UsageSyncDeps {
 export const BEAT_MS = 1000;
 
 export const syncUsage = async (deps: UsageSyncDeps): Promise<void> => {
-  const { api, clock, dispatch, signal } = deps;
+  const { api, clock, dispatch, host, signal } = deps;
   for (let beat = 0; !signal.aborted; beat++) {
     const beganMs = clock.monotonicMs();
-    dispatch({ type: 'tick', nowMs: clock.wallMs() });
-    const { connection, support } = deps.state();
+    const { connection, support } = linkOf(deps.state(), host);
     if (connection.kind === 'up' && support.stats !== 'no') {
       await callFeature(
         {
@@ -39,8 +39,8 @@ export const syncUsage = async (deps: UsageSyncDeps): Promise<void> => {
         dispatch,
       );
     }
-    await syncHealth(api, deps.state(), beat, dispatch);
-    await syncDetail(api, deps.state(), dispatch);
+    await syncHealth(api, { state: deps.state(), host, beat }, dispatch);
+    await syncDetail(api, deps.state(), host, dispatch);
     await delay(clock, BEAT_MS - (clock.monotonicMs() - beganMs), signal);
   }
 };

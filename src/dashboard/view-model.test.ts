@@ -30,7 +30,13 @@ describe('the frame', () => {
 
   it('keeps the census whole at 80 columns, giving up the name and the middle of the server', () => {
     const state = sampleState(undefined, { cols: 80, rows: 24 });
-    const long = { ...state, serverUrl: 'unix:///var/run/supervisor/very/deep/supervisor.sock' };
+    const long = {
+      ...state,
+      hosts: state.hosts.map((h) => ({
+        ...h,
+        serverUrl: 'unix:///var/run/supervisor/very/deep/supervisor.sock',
+      })),
+    };
     const [first] = texts(viewModel(long).lines);
     expect(first).toContain('6 processes: 3 running, 1 backoff, 1 fatal, 1 stopped');
     expect(first).toMatch(/^ unix:\/\/\/var.*…visor\.sock │ 6 processes/);
@@ -65,6 +71,7 @@ describe('the frame', () => {
 describe('the process table', () => {
   const state = feed(sampleState(), {
     type: 'usage',
+    host: '',
     usage: [usage('web', 'web', { pid: 100, cpuPercent: 12.5, rssKb: 2048, restarts: 3 })],
   });
   const { lines } = viewModel(state);
@@ -116,6 +123,7 @@ describe('the process table', () => {
     const base = { readiness: 'none', liveness: 'none', probeFailures: 0, restartInSec: null };
     const healthy = feed(sampleState(undefined, { cols: 120, rows: 30 }), {
       type: 'health',
+      host: '',
       health: [
         {
           ...base,
@@ -154,7 +162,7 @@ describe('the process table', () => {
   });
 
   it('shows a dash for CPU and memory when the daemon has no tssupervisor.* (supervisord)', () => {
-    const old = feed(sampleState(), { type: 'support', feature: 'stats', support: 'no' });
+    const old = feed(sampleState(), { type: 'support', host: '', feature: 'stats', support: 'no' });
     expect(textOf(rowOf(viewModel(old).lines, 'web')!)).toMatch(/–\s+–/);
   });
 
@@ -330,6 +338,7 @@ describe('the log pane, status line and footer', () => {
   it('a lost connection turns the header into a red banner', () => {
     const lost = feed(sampleState(), {
       type: 'connection-lost',
+      host: '',
       reason: 'unix:///run/supervisor.sock refused connection',
       atMs: 0,
     });

@@ -7,13 +7,18 @@ import { headerLine } from './header-view.js';
 import { FULL_SIZE, MIN_SIZE, type Layout } from './layout.js';
 import { logBody, logTitle } from './log-view.js';
 import { overlayView } from './overlay-view.js';
-import { keyContext, layoutOf, type DashboardState } from './state.js';
+import { isFleet, keyContext, layoutOf, type DashboardState } from './state.js';
 import { columnTitles, tableColumns, tableLines } from './table-view.js';
 import { fitLine, seg, type Line, type ViewModel } from './view-types.js';
 
 const placeholder = (state: DashboardState): string | null => {
-  if (!state.loaded) {
-    return state.connection.kind === 'lost' ? 'the daemon is not reachable' : 'asking the daemon…';
+  const [only] = state.hosts;
+  if (isFleet(state) || only === undefined) {
+    // Each host has a row of its own until its processes come.
+    return state.rows.length === 0 ? `no process matches “${state.filter.text}”` : null;
+  }
+  if (!only.loaded) {
+    return only.connection.kind === 'lost' ? 'the daemon is not reachable' : 'asking the daemon…';
   }
   if (state.processes.length === 0) {
     return 'no processes configured';

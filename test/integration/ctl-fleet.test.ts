@@ -1,7 +1,7 @@
 // tssupervisorctl addressing a fleet of three real daemons (two on unix sockets, one over TCP
 // with basic auth): status with a host column, start/stop/restart by host:name and across the
 // fleet, --json, and one daemon stopped mid-test (shown DOWN, non-zero exit, the others still
-// answering), then started again in place and back in the fleet.
+// answering), then started again in place and back in the fleet; restart --rolling host by host.
 
 import { writeFileSync } from 'node:fs';
 
@@ -11,30 +11,16 @@ import { runOurs, type ProcessRun } from '../fakes/ctl-runner.js';
 import {
   baseConfig,
   foreverProgram,
-  killDaemon,
   startDaemon,
   type RunningDaemon,
 } from '../helpers/daemon-harness.js';
 import { freePort } from '../helpers/ports.js';
-import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
+import { daemonPool } from '../helpers/daemon-pool.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-const started: RunningDaemon[] = [];
-const dirs: TempDir[] = [];
-afterEach(async () => {
-  // The last started first: a daemon restarted in place shares its dir with the first one.
-  for (const daemon of started.splice(0).reverse()) {
-    await killDaemon(daemon);
-  }
-  for (const dir of dirs.splice(0)) {
-    dir.remove();
-  }
-});
-
-const track = (daemon: RunningDaemon): RunningDaemon => {
-  started.push(daemon);
-  return daemon;
-};
+const pool = daemonPool();
+afterEach(() => pool.cleanup());
+const { track } = pool;
 
 const PROGRAMS =
   foreverProgram('app') +
@@ -63,8 +49,7 @@ const startFleet = async (): Promise<Fleet> => {
     track(startDaemon(baseConfig(PROGRAMS + inetSection(port)))),
     track(startDaemon(web3Config)),
   ] as const;
-  const ctlDir = makeTempDir('tss-fleet-');
-  dirs.push(ctlDir);
+  const ctlDir = pool.tempDir('tss-fleet-');
   const config = ctlDir.join('ctl.conf');
   const [web1, , web3] = daemons;
   writeFileSync(
@@ -230,5 +215,23 @@ describe('a fleet of three daemons', () => {
     const one = await ctl(fleet, ['--host', 'web2', 'status', 'only1', 'app']);
     expect(one.stdout).toMatch(/^only1: ERROR \(no such process\)\napp {30}RUNNING {3}pid \d+/);
     expect(one.exit).toBe(4);
+  });
+
+  it('restart --rolling rolls one host’s pool at a time, every pid new, in fleet order', async () => {
+    const fleet = await startFleet();
+    const pids = (stdout: string): string[] => stdout.match(/pid \d+/g) ?? [];
+    const before = await ctl(fleet, ['status', 'web:*']);
+    const run = await ctl(fleet, ['restart', '--rolling', 'web']);
+    expect(run.stdout).toBe(
+      ['web1', 'web2', 'web3']
+        .flatMap((host) => [`${host}:web:web_0: restarted`, `${host}:web:web_1: restarted`])
+        .join('\n') + '\n',
+    );
+    expect(run.exit).toBe(0);
+    const after = await ctl(fleet, ['status', 'web:*', 'app']);
+    expect(rows(after.stdout).map((row) => row[2])).toEqual(Array(9).fill('RUNNING'));
+    const webAfter = pids((await ctl(fleet, ['status', 'web:*'])).stdout);
+    expect(webAfter).toHaveLength(6);
+    expect(webAfter.filter((pid) => pids(before.stdout).includes(pid))).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 // The real dashboard (`tssupervisorctl dashboard`, built) in a real terminal: tmux on its own
 // server socket, driven with send-keys and read with capture-pane, against a real daemon.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -18,6 +17,7 @@ import {
   type RunningDaemon,
 } from '../helpers/daemon-harness.js';
 import { isAlive } from '../helpers/processes.js';
+import { openTmuxPane, type TmuxPane } from '../helpers/tmux-pane.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { struct } from './rpc-supervisor-harness.js';
 
@@ -46,57 +46,40 @@ interface Harness {
   readonly rpc: RpcClient;
   /** A daemon started again on the same config (the daemon-restart test). */
   second: ChildProcess | null;
-  readonly tmuxSocket: string;
+  pane: TmuxPane | null;
 }
 
 let harness: Harness | undefined;
-let sessions = 0;
-/** The tmux servers' names: this run's own, even beside a run in another pid namespace. */
-const RUN_ID = `${process.pid}-${randomBytes(4).toString('hex')}`;
 
 afterEach(async () => {
   if (harness === undefined) {
     return;
   }
-  const { tmuxSocket, second, daemon, rpc } = harness;
+  const { pane, second, daemon, rpc } = harness;
   harness = undefined;
   rpc.close();
-  try {
-    execFileSync('tmux', ['-L', tmuxSocket, 'kill-server'], { stdio: 'ignore' });
-  } catch {
-    // already gone: the dashboard quit and took the session with it
-  }
+  pane?.kill();
   if (second?.pid !== undefined && isAlive(second.pid)) {
     second.kill('SIGKILL');
   }
   await killDaemon(daemon);
 });
 
-const tmux = (...args: string[]): string =>
-  execFileSync('tmux', ['-L', harness?.tmuxSocket ?? '', ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-const screen = (): string[] => tmux('capture-pane', '-p', '-t', 'dash').split('\n').slice(0, -1);
-
-const keys = (...keyNames: string[]): void => {
-  tmux('send-keys', '-t', 'dash', ...keyNames);
+/** The open dashboard's terminal. */
+const paneOf = (): TmuxPane => {
+  const pane = harness?.pane;
+  if (pane == null) {
+    throw new Error('no dashboard open');
+  }
+  return pane;
 };
 
-/** Waits until the screen satisfies `test`; the last screen is in the error otherwise. */
-const waitForScreen = (what: string, test: (lines: string[]) => boolean, timeoutMs = 15_000) => {
-  let last: string[] = [];
-  return waitFor(
-    () => {
-      last = screen();
-      return test(last) && last;
-    },
-    { timeoutMs, intervalMs: 50, what: `${what}; the screen was:\n${last.join('\n')}` },
-  ).catch((error: unknown) => {
-    throw new Error(`${String(error)}\n${last.join('\n')}`);
-  });
-};
+const tmux = (...args: string[]): string => paneOf().tmux(...args);
+
+const keys = (...keyNames: string[]): void => paneOf().keys(...keyNames);
+
+const waitForScreen = (what: string, test: (lines: string[]) => boolean, timeoutMs = 15_000) =>
+  paneOf().waitForScreen(what, test, timeoutMs);
 
 const rowOf = (lines: string[], name: string): string | undefined =>
   lines.find((l) => new RegExp(`^[▶ ] +${name} `).test(l));
@@ -112,20 +95,11 @@ const openDashboard = async (size = { cols: COLS, rows: ROWS }): Promise<Harness
     password: null,
     transport: createNodeHttpClient(),
   });
-  harness = { daemon, rpc, second: null, tmuxSocket: `tssup-dash-${RUN_ID}-${sessions++}` };
+  harness = { daemon, rpc, second: null, pane: null };
   await waitFor(async () => (await pidOf(rpc, 'web')) > 0, { what: 'web to run' });
-  tmux(
-    'new-session',
-    '-d',
-    '-s',
-    'dash',
-    '-x',
-    String(size.cols),
-    '-y',
-    String(size.rows),
-    '-e',
-    'LANG=C.UTF-8',
+  harness.pane = openTmuxPane(
     `${process.execPath} ${CTL_BIN} -c ${daemon.configPath} dashboard`,
+    size,
   );
   await waitForScreen('the dashboard to show the programs', (lines) =>
     lines.some((l) => l.includes('4 processes')),
@@ -174,7 +148,7 @@ describe('the dashboard in tmux', () => {
 
   it('lays itself out again when the terminal is resized', async () => {
     await openDashboard();
-    tmux('resize-window', '-t', 'dash', '-x', '100', '-y', '30');
+    tmux('resize-window', '-t', 'pane', '-x', '100', '-y', '30');
     const lines = await waitForScreen(
       'a 100×30 layout',
       (l) =>
@@ -330,16 +304,8 @@ describe('the dashboard in tmux', () => {
   it('q quits and gives the terminal back', async () => {
     await openDashboard();
     keys('q');
-    await waitFor(
-      () => {
-        try {
-          tmux('has-session', '-t', 'dash');
-          return false;
-        } catch {
-          return true;
-        }
-      },
-      { what: 'the dashboard (and so its tmux session) to end' },
-    );
+    await waitFor(() => !paneOf().alive(), {
+      what: 'the dashboard (and so its tmux session) to end',
+    });
   });
 });

@@ -49,7 +49,7 @@ export interface CommandContext {
   readonly colour: boolean;
   /** Resolves after `ms`, or at once when `signal` aborts. */
   pause(ms: number, signal: AbortSignal): Promise<void>;
-  /** Ours: runs the dashboard on this server until the user quits; null when there is none. */
+  /** Ours: runs the dashboard on this server (or fleet) until the user quits; null: none here. */
   runDashboard(): Promise<number> | null;
 }
 

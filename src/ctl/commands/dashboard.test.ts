@@ -9,8 +9,8 @@ const withDashboard = (exitStatus: number) => {
   const opened: ServerTarget[] = [];
   const deps = {
     ...fake.deps,
-    runDashboard: (target: ServerTarget) => {
-      opened.push(target);
+    runDashboard: (hosts: readonly { name: string; target: ServerTarget }[]) => {
+      opened.push(...hosts.map((h) => h.target));
       return Promise.resolve(exitStatus);
     },
   };

@@ -1,5 +1,6 @@
-// Ours: `dashboard` (alias `top`), the live terminal dashboard on the same server, with the
-// same -c/-s/-u/-p. Not in `help`'s list, which stays supervisorctl's; `help dashboard` works.
+// Ours: `dashboard` (alias `top`), the live terminal dashboard on the same server (or every
+// server of a fleet), with the same -c/-s/-u/-p/--host. Not in `help`'s list, which stays
+// supervisorctl's; `help dashboard` works.
 
 import { EXIT } from '../exit-codes.js';
 import { usageError, type CtlCommand } from './command.js';
@@ -30,6 +31,8 @@ const dashboardVerb = (name: string): CtlCommand => {
       ctx.setExitStatus(await running);
       return undefined;
     },
+    // The session hands the fleet's hosts to the dashboard, which shows them all.
+    runFleet: (ctx, _fleet, arg) => command.run(ctx, arg),
   };
   return command;
 };

@@ -1,6 +1,6 @@
 // `restart name|group:*|all ...`: stop, then start, the same names (both outputs); does not
 // reread the configuration. Under --json both phases go into one array. Ours: `--rolling`
-// restarts groups one process at a time (rolling-restart.ts).
+// restarts groups one process at a time (rolling-restart.ts), in a fleet one host at a time.
 
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
@@ -11,6 +11,7 @@ import { rollingPhase } from './rolling-restart.js';
 import { START_PHASE, startPhase } from './start.js';
 import { STOP_PHASE, stopPhase } from './stop.js';
 import { runFleetAction } from '../fleet/fleet-actions.js';
+import { runFleetRolling } from '../fleet/fleet-rolling.js';
 
 const readWords = (arg: string): { rolling: boolean; names: string[] } => {
   const words = splitWords(arg);
@@ -57,8 +58,7 @@ export const restartCommand: CtlCommand = {
       return noNames(ctx);
     }
     if (rolling) {
-      ctx.note('Error: restart --rolling works on one server: pick it with --host NAME');
-      ctx.setExitStatus(EXIT.INVALID_ARGS);
+      await runFleetRolling(ctx, fleet, names);
       return undefined;
     }
     await runFleetAction(ctx, fleet, names, [STOP_PHASE, START_PHASE]);

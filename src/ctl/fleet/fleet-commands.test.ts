@@ -227,13 +227,114 @@ describe('start, stop and restart across a fleet', () => {
     expect(run.stdout).toMatch(/^Error: restart requires a process name\n/);
     expect(run.exit).toBe(1);
   });
+});
 
-  it('leaves a rolling restart to one server', async () => {
-    const run = await fleet(['restart', '--rolling', 'web']);
-    expect(run.stdout).toBe(
-      'Error: restart --rolling works on one server: pick it with --host NAME\n',
+describe('restart --rolling across a fleet', () => {
+  const rolled = (name: string, group: string, status = 80, description = 'OK') =>
+    ok([{ name, group, status, description }]);
+  /** c also runs web:web_0. */
+  const hostCWithWeb = (more: Answers = {}): Answers =>
+    hostC({
+      getAllProcessInfo: ok([
+        processInfo('dog', 'RUNNING', { pid: 31 }),
+        processInfo('web_0', 'RUNNING', { group: 'web', pid: 32 }),
+      ]),
+      ...more,
+    });
+  const rolls = (run: Awaited<ReturnType<typeof fleet>>, url: string) =>
+    run.fake.servers
+      .get(url)
+      ?.calls.filter((c) => c.method === 'tssupervisor.rollingRestart')
+      .map((c) => c.params[0]);
+
+  it('rolls one host’s group at a time, in fleet order, where the group is', async () => {
+    const log: string[] = [];
+    const run = await fleet(
+      ['restart', '--rolling', 'web'],
+      hostA({
+        'tssupervisor.rollingRestart': () => {
+          log.push('a asked');
+          return {
+            later: Promise.resolve().then(() => {
+              log.push('a answered');
+              return rolled('web_0', 'web');
+            }),
+          };
+        },
+      }),
+      hostB(),
+      hostCWithWeb({
+        'tssupervisor.rollingRestart': () => {
+          log.push('c asked');
+          return rolled('web_0', 'web');
+        },
+      }),
     );
-    expect(run.exit).toBe(2);
+    expect(run.stdout).toBe('a:web:web_0: restarted\nc:web:web_0: restarted\n');
+    expect(run.exit).toBe(0);
+    expect(log).toEqual(['a asked', 'a answered', 'c asked']);
+    expect(rolls(run, B)).toEqual([]);
+  });
+
+  it('stops at the host whose group did not come back; the hosts after it are untouched', async () => {
+    const run = await fleet(
+      ['restart', '--rolling', 'web'],
+      hostA({
+        'tssupervisor.rollingRestart': rolled('web_0', 'web', 50, 'SPAWN_ERROR: web:web_0'),
+      }),
+      hostB(),
+      hostCWithWeb({ 'tssupervisor.rollingRestart': rolled('web_0', 'web') }),
+    );
+    expect(run.stdout).toBe('a:web:web_0: ERROR (spawn error)\n');
+    expect(run.exit).toBe(7);
+    expect(rolls(run, C)).toEqual([]);
+  });
+
+  it('stops at a host that is down, saying so', async () => {
+    const run = await fleet(
+      ['restart', '--rolling', 'a:web', 'b:cat', 'c:dog'],
+      hostA({ 'tssupervisor.rollingRestart': rolled('web_0', 'web') }),
+      hostB({ getVersion: refused(B) }),
+      hostC({ 'tssupervisor.rollingRestart': rolled('dog', 'dog') }),
+    );
+    expect(run.stdout).toBe(`a:web:web_0: restarted\nb: ERROR (down: ${B} refused connection)\n`);
+    expect(run.exit).not.toBe(0);
+    expect(rolls(run, C)).toEqual([]);
+  });
+
+  it('--json: the hosts it reached, and a result per process named by its host', async () => {
+    const run = await fleet(
+      ['restart', '--rolling', '--json', 'web'],
+      hostA({ 'tssupervisor.rollingRestart': rolled('web_0', 'web') }),
+      hostB(),
+      hostCWithWeb({ 'tssupervisor.rollingRestart': rolled('web_0', 'web') }),
+    );
+    const doc = JSON.parse(run.stdout) as {
+      hosts: { host: string; state: string }[];
+      results: { host: string; namespec: string; ok: boolean }[];
+    };
+    expect(doc.hosts.map((h) => [h.host, h.state])).toEqual([
+      ['a', 'up'],
+      ['b', 'up'],
+      ['c', 'up'],
+    ]);
+    expect(doc.results.map((r) => [r.host, r.namespec, r.ok])).toEqual([
+      ['a', 'web:web_0', true],
+      ['c', 'web:web_0', true],
+    ]);
+  });
+
+  it('refuses a single process before touching any host; a group no host has, once', async () => {
+    const single = await fleet(['restart', '--rolling', 'a:web', 'c:web:web_0']);
+    expect(single.stdout).toBe(
+      'Error: --rolling restarts whole groups (web or web:*), not c:web:web_0\n',
+    );
+    expect(single.exit).toBe(2);
+    expect(rolls(single, A)).toEqual([]);
+
+    const nowhere = await fleet(['restart', '--rolling', 'nope']);
+    expect(nowhere.stdout).toBe('nope: ERROR (no such group)\n');
+    expect(nowhere.exit).toBe(1);
   });
 });
 

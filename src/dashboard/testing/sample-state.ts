@@ -83,13 +83,16 @@ export const key = (name: string, ch?: string): DashboardInput => ({
   ch: ch ?? (name.length === 1 ? name : undefined),
 });
 
+export const SERVER_URL = 'unix:///run/supervisor.sock';
+
 /** A 160×48 dashboard that received SAMPLE_PROCESSES at local time = the daemon's time. */
 export const sampleState = (
   processes: readonly ProcessInfo[] = SAMPLE_PROCESSES,
   size = { cols: 160, rows: 48 },
 ): DashboardState =>
-  feed(initialState('unix:///run/supervisor.sock', size, NOW_SEC * 1000), {
+  feed(initialState([{ name: '', serverUrl: SERVER_URL }], size, NOW_SEC * 1000), {
     type: 'processes',
+    host: '',
     processes,
     receivedAtMs: NOW_SEC * 1000,
   });
