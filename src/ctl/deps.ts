@@ -42,6 +42,8 @@ export interface CtlDeps {
   readonly colour?: boolean;
   /** Resolves after `ms`, or at once when `signal` aborts (`logs -f` polls with it). */
   readonly pause?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The wall clock in epoch milliseconds (`logs --since 10m`); default Date.now. */
+  readonly wallMs?: () => number;
   /** Ours: the terminal dashboard on a server until the user quits; its exit status. */
   readonly runDashboard?: (target: ServerTarget) => Promise<number>;
 }
