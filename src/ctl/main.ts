@@ -86,6 +86,7 @@ const deps: CtlDeps = {
   openLogStream: openHttpLogStream,
   colour: process.stdout.isTTY && process.env['NO_COLOR'] === undefined,
   pause,
+  wallMs: () => Date.now(),
   openTerminal: (options) =>
     openReadlineTerminal({
       ...options,

@@ -132,6 +132,7 @@ export const createSession = (options: SessionOptions): Session => {
         onData: (chunk) => deps.stdout.write(chunk),
       }),
     colour: deps.colour ?? false,
+    wallMs: () => (deps.wallMs ?? Date.now)(),
     pause: (ms, signal) => deps.pause?.(ms, signal) ?? Promise.resolve(),
     runDashboard: () =>
       deps.runDashboard?.(fleet === null ? [{ name: '', target }] : fleet.hosts) ?? null,

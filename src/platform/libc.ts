@@ -1,6 +1,6 @@
 // The libc calls Node lacks, through koffi (loaded lazily, once): waitpid on one pid with
-// WNOHANG, prctl(PR_SET_CHILD_SUBREAPER), pipe2 (Node's own child pipes are socketpairs) and a
-// unix datagram socket (syslog). Without koffi (no prebuilt binary for this platform, no
+// WNOHANG, prctl(PR_SET_CHILD_SUBREAPER), pipe2 (Node's own child pipes are socketpairs),
+// fcntl(F_SETPIPE_SZ) and a unix datagram socket (syslog). Without koffi (no prebuilt binary for this platform, no
 // libc.so.6) loadLibc says why once and the daemon carries on without them.
 
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import { constants, endianness } from 'node:os';
 const WNOHANG = 1;
 const PR_SET_CHILD_SUBREAPER = 36;
 const O_CLOEXEC = 0o2000000;
+const F_SETPIPE_SZ = 1031;
 const AF_UNIX = 1;
 const SOCK_DGRAM = 2;
 const SOCK_NONBLOCK = 0o4000;
@@ -26,6 +27,8 @@ export interface Libc {
   becomeSubreaper(): number | undefined;
   /** pipe2(fds, O_CLOEXEC): [read end, write end], or null when it fails (e.g. EMFILE). */
   pipe(): readonly [number, number] | null;
+  /** fcntl(fd, F_SETPIPE_SZ, bytes): the pipe's new capacity, or minus the errno. */
+  setPipeSize(fd: number, bytes: number): number;
   /** A non-blocking unix datagram socket connected to `path`: the fd, or minus the errno. */
   connectUnixDatagram(path: string): number;
   /** send(fd, bytes, MSG_DONTWAIT): 0 once sent, else the errno (EAGAIN: the reader is full). */
@@ -58,6 +61,7 @@ const load = (): Loaded => {
     const connect = lib.func('int connect(int fd, const void *addr, uint32_t len)');
     const send = lib.func('intptr_t send(int fd, const void *buf, size_t len, int flags)');
     const close = lib.func('int close(int fd)');
+    const fcntl = lib.func('int fcntl(int fd, int cmd, int arg)');
     const connectUnixDatagram = (path: string): number => {
       const name = Buffer.from(path, 'utf8');
       if (name.length >= SOCKADDR_UN_SIZE - 2) {
@@ -90,6 +94,10 @@ const load = (): Loaded => {
         pipe: () => {
           const fds = new Int32Array(2);
           return pipe2(fds, O_CLOEXEC) === 0 ? [fds[0] ?? -1, fds[1] ?? -1] : null;
+        },
+        setPipeSize: (fd, bytes) => {
+          const size = fcntl(fd, F_SETPIPE_SZ, bytes) as number;
+          return size < 0 ? -koffi.errno() : size;
         },
         connectUnixDatagram,
         sendDatagram: (fd, bytes) =>

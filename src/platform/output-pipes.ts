@@ -4,12 +4,14 @@
 // The pipes come from pipe2 through koffi (close-on-exec, so no other child inherits them); the
 // child gets the write ends as fds 1 and 2 (the same pipe for both when stderr is redirected),
 // the daemon reads the read ends as streams. Without koffi, null: the spawner uses Node's pipes.
+// A loud child's pipe is widened from 64 KiB to 1 MiB the first time a read finds it full, so the
+// child and the daemon wake each other far less often (docs/decisions/014-wider-busy-pipes.md).
 
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 
-import { loadLibc } from './libc.js';
+import { type Libc, loadLibc } from './libc.js';
 
 export interface OutputPipes {
   /** What spawn's stdio gets for fds 1 and 2. */
@@ -30,7 +32,46 @@ const closeQuietly = (fds: readonly number[]): void => {
   }
 };
 
-const reader = (fd: number): Readable => new Socket({ fd, readable: true, writable: false });
+/** Node reads a pipe 64 KiB at a time: a read this long found the pipe full (the child waits). */
+export const BUSY_READ_BYTES = 64 * 1024;
+/** What a busy pipe is widened to: Linux's default /proc/sys/fs/pipe-max-size. */
+export const WIDE_PIPE_BYTES = 1024 * 1024;
+
+/**
+ * Only a privileged daemon widens pipes: the kernel charges pipe buffers to the user that created
+ * them, and once an unprivileged user holds more than pipe-user-pages-soft (64 MiB) every new pipe
+ * it creates gets 8 KiB, which would make the other programs' pipes smaller.
+ */
+const widens = (): boolean => process.getuid?.() === 0;
+
+/** The read end of an output pipe, widened once when a read comes back full. */
+class OutputPipeReader extends Socket {
+  private widened = false;
+
+  constructor(
+    private readonly pipeFd: number,
+    private readonly libc: Libc | null,
+  ) {
+    super({ fd: pipeFd, readable: true, writable: false });
+  }
+
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (
+      !this.widened &&
+      this.libc !== null &&
+      chunk instanceof Uint8Array &&
+      chunk.length >= BUSY_READ_BYTES
+    ) {
+      // Once, whatever the answer: a refusal (EPERM, EBUSY) leaves the pipe as it was.
+      this.widened = true;
+      this.libc.setPipeSize(this.pipeFd, WIDE_PIPE_BYTES);
+    }
+    return super.push(chunk, encoding);
+  }
+}
+
+const reader = (fd: number, libc: Libc): Readable =>
+  new OutputPipeReader(fd, widens() ? libc : null);
 
 /** Pipes for a child's stdout and (unless redirected to stdout's) stderr; null without pipe2. */
 export const openOutputPipes = (redirectStderr: boolean): OutputPipes | null => {
@@ -52,7 +93,10 @@ export const openOutputPipes = (redirectStderr: boolean): OutputPipes | null => 
     childEnds: [stdout[1], stderr === null ? stdout[1] : stderr[1]],
     attach: () => {
       closeQuietly([stdout[1], ...(stderr === null ? [] : [stderr[1]])]);
-      return { stdout: reader(stdout[0]), stderr: stderr === null ? null : reader(stderr[0]) };
+      return {
+        stdout: reader(stdout[0], libc.libc),
+        stderr: stderr === null ? null : reader(stderr[0], libc.libc),
+      };
     },
     discard: () => closeQuietly(all),
   };

@@ -45,6 +45,8 @@ export interface FakeCtlOptions {
   readonly colour?: boolean;
   /** Called at each pause (`logs -f`'s polls), numbered from 1; the pause then ends at once. */
   readonly onPause?: (count: number, fake: FakeCtl) => void;
+  /** The wall clock the ctl sees (epoch ms); default 2026-12-05T12:00:00Z. */
+  readonly wallMs?: number;
 }
 
 export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
@@ -132,6 +134,7 @@ export const fakeCtl = (options: FakeCtlOptions = {}): FakeCtl => {
       }),
     openTerminal: terminal,
     colour: options.colour ?? false,
+    wallMs: () => options.wallMs ?? Date.UTC(2026, 11, 5, 12),
     pause: () => {
       pauses++;
       options.onPause?.(pauses, fake);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ExitStatus } from '../../src/model/exit-status.js';
 import { nodeSpawner } from '../../src/platform/node-spawner.js';
+import { WIDE_PIPE_BYTES } from '../../src/platform/output-pipes.js';
 import type { ChildHandle, SpawnSpec } from '../../src/ports/spawner.js';
 import { PROGRAMS } from '../helpers/daemon-harness.js';
 import { isAlive, readPid } from '../helpers/processes.js';
@@ -36,12 +37,34 @@ const spawnOk = (s: SpawnSpec): ChildHandle => {
 const exitOf = (child: ChildHandle): Promise<ExitStatus> =>
   new Promise((resolve) => child.onExit(resolve));
 
+const readBytes = (stream: Readable | null): Promise<Buffer> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    stream?.on('data', (b: Buffer) => chunks.push(b));
+    stream?.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+
+/** Python: write `count` bytes 0..255 repeated to stdout, then stdout's pipe size to stderr. */
+const PIPE_SIZE_REPORTER =
+  'import fcntl, sys\n' +
+  'sys.stdout.buffer.write(bytes(range(256)) * (int(sys.argv[1]) // 256))\n' +
+  'sys.stdout.buffer.flush()\n' +
+  'sys.stderr.write(str(fcntl.fcntl(1, fcntl.F_GETPIPE_SZ)))\n';
+
 const readAll = (stream: Readable | null): Promise<string> =>
   new Promise((resolve) => {
     let text = '';
     stream?.on('data', (b: Buffer) => (text += b.toString()));
     stream?.on('end', () => resolve(text));
   });
+
+const bytes256 = (count: number): Uint8Array => {
+  const out = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    out[i] = i % 256;
+  }
+  return out;
+};
 
 let dir: TempDir;
 beforeEach(() => {
@@ -114,6 +137,26 @@ describe('node spawner', () => {
       }),
     );
     expect(await readAll(child.stdout)).toBe('a\nb\nc\n');
+  });
+
+  it('widens a busy output pipe to 1 MiB (when root), a quiet one stays at 64 KiB, no byte lost', async () => {
+    const run = async (bytes: number): Promise<{ out: Buffer; size: number }> => {
+      const child = spawnOk(spec(['python3', '-c', PIPE_SIZE_REPORTER, String(bytes)]));
+      const [out, err, status] = await Promise.all([
+        readBytes(child.stdout),
+        readAll(child.stderr),
+        exitOf(child),
+      ]);
+      expect(status).toEqual({ kind: 'exited', code: 0 });
+      return { out, size: Number(err) };
+    };
+    const loud = await run(8 * 1024 * 1024);
+    expect(loud.out.equals(Buffer.from(bytes256(8 * 1024 * 1024)))).toBe(true);
+    // An unprivileged daemon leaves pipe sizes alone (the kernel's per-user pipe budget).
+    expect(loud.size).toBe(process.getuid?.() === 0 ? WIDE_PIPE_BYTES : 64 * 1024);
+    const quiet = await run(256);
+    expect(quiet.out.equals(Buffer.from(bytes256(256)))).toBe(true);
+    expect(quiet.size).toBe(64 * 1024);
   });
 
   it("keeps a child's pipes out of the children spawned after it", async () => {

@@ -47,6 +47,8 @@ export interface CommandContext {
   followLog(path: string, signal: AbortSignal): Promise<LogStreamEnd>;
   /** Whether stdout takes ANSI colours (a terminal, no NO_COLOR). */
   readonly colour: boolean;
+  /** The wall clock, epoch milliseconds. */
+  wallMs(): number;
   /** Resolves after `ms`, or at once when `signal` aborts. */
   pause(ms: number, signal: AbortSignal): Promise<void>;
   /** Ours: runs the dashboard on this server (or fleet) until the user quits; null: none here. */

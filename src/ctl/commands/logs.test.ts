@@ -118,6 +118,55 @@ describe('logs', () => {
     expect(run.exit).toBe(0);
   });
 
+  it('--since keeps the lines of timestamped and json logs from that time on; a raw log shows none', async () => {
+    const stamp = (minute: number): string =>
+      `2026-12-05T11:${String(minute).padStart(2, '0')}:00.000+00:00`;
+    const store = logStore({
+      'api:api/stdout': `${stamp(40)} early\n${stamp(50)} edge\n${stamp(55)} late\n`,
+      'api:api/stderr': [40, 52].map((m) => `{"time":"${stamp(m)}","line":"e${m}"}\n`).join(''),
+      'workers:w_0/stdout': 'raw line\n',
+    });
+    const wallMs = Date.UTC(2026, 11, 5, 12);
+    const run = await runCtl(['logs', '--since', '10m'], { answers: store.answers, wallMs });
+    expect(run.stdout).toBe(
+      [
+        `api          | ${stamp(50)} edge`,
+        `api          | ${stamp(55)} late`,
+        `api (stderr) | {"time":"${stamp(52)}","line":"e52"}`,
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toBe(
+      'workers:w_0: a raw log, its lines carry no time: --since shows none of it\n',
+    );
+    expect(run.exit).toBe(0);
+    const last = await runCtl(['logs', '-n', '1', '--since=2026-12-05T11:45:00Z', 'api'], {
+      answers: store.answers,
+      wallMs,
+    });
+    expect(last.stdout).toBe(
+      [
+        `api          | ${stamp(55)} late`,
+        `api (stderr) | {"time":"${stamp(52)}","line":"e52"}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a bad --since value with exit status 2', async () => {
+    const store = logStore({ 'api:api/stdout': 'a\n' });
+    for (const argv of [
+      ['logs', '--since', 'soon'],
+      ['logs', '--since=2026-02-30'],
+    ]) {
+      const run = await runCtl(argv, { answers: store.answers });
+      expect(run.stdout).toMatch(/^Error: bad --since value '.*': give a duration .*\nlogs /);
+      expect(run.exit).toBe(2);
+    }
+    const missing = await runCtl(['logs', '--since'], { answers: store.answers });
+    expect(missing.stdout).toMatch(/^Error: --since needs a duration or a time\n/);
+  });
+
   it('names what matches no process, with exit status 1', async () => {
     const store = logStore({ 'api:api/stdout': 'a\n', 'api:api/stderr': '' });
     const run = await runCtl(['logs', 'nope'], { answers: store.answers });

@@ -1,12 +1,14 @@
-// `logs [-f] [-n N] [NAME…]` (ours): the last lines of several processes' stdout and stderr,
-// each line prefixed with its process (`web | …`, coloured on a terminal), then with -f their
-// new lines as they come, merged, until Ctrl-C. Only the tail and read RPC methods, so it works
-// against supervisord too.
+// `logs [-f] [-n N] [--since WHEN] [NAME…]` (ours): the last lines of several processes' stdout
+// and stderr, each line prefixed with its process (`web | …`, coloured on a terminal), then with
+// -f their new lines as they come, merged, until Ctrl-C. --since keeps the lines of timestamped
+// and json logs from that time on. Only the tail and read RPC methods, so it works against
+// supervisord too.
 
 import { FAULT_CODES } from '../../model/faults.js';
 import { catchFault } from '../../protocol/faults.js';
 import { EXIT } from '../exit-codes.js';
 import { splitWords } from '../line-parse.js';
+import { linesSince, parseSince } from '../log-since.js';
 import {
   labelWidth,
   lastLines,
@@ -22,6 +24,8 @@ import { PRESS_CTRL_C } from './follow.js';
 export const DEFAULT_LOG_LINES = 10;
 /** How much of each log is read back for those lines. */
 export const HISTORY_BYTES = 64 * 1024;
+/** How much of each log --since reads back (lines older than that are not shown). */
+export const SINCE_HISTORY_BYTES = 1024 * 1024;
 /** How often -f asks for new output. */
 export const POLL_MS = 250;
 /** The most read from one log per poll (what is beyond waits for the next poll). */
@@ -29,18 +33,28 @@ const MAX_READ_BYTES = 1024 * 1024;
 
 interface Options {
   readonly follow: boolean;
-  readonly lines: number;
+  /** -n; null when not given */
+  readonly lines: number | null;
+  /** --since as given; null when not given */
+  readonly since: string | null;
   readonly names: readonly string[];
 }
 
 const parse = (words: readonly string[]): Options | { readonly bad: string } => {
   let follow = false;
-  let lines = DEFAULT_LOG_LINES;
+  let lines: number | null = null;
+  let since: string | null = null;
   const names: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (word === '-f' || word === '--follow') {
       follow = true;
+    } else if (word === '--since' || word.startsWith('--since=')) {
+      const value = word === '--since' ? words[++i] : word.slice('--since='.length);
+      if (value === undefined || value === '') {
+        return { bad: 'Error: --since needs a duration or a time' };
+      }
+      since = value;
     } else if (word === '-n' || word === '--lines' || /^-n\d+$/.test(word)) {
       const value = word.length > 2 && !word.startsWith('--') ? word.slice(2) : words[++i];
       if (value === undefined || !/^\d+$/.test(value)) {
@@ -53,7 +67,7 @@ const parse = (words: readonly string[]): Options | { readonly bad: string } => 
       names.push(word);
     }
   }
-  return { follow, lines, names };
+  return { follow, lines, since, names };
 };
 
 interface Followed {
@@ -98,11 +112,39 @@ const readRange = async (
   return read.ok ? read.value : null;
 };
 
-/** The first lines: the last `count` of each log, in the daemon's order. */
+/**
+ * Which lines of a log's tail are shown first: the last `count`, or with `sinceMs` those at or
+ * after it (then the last `count` of them, if -n was given). A raw log's lines carry no time:
+ * with --since none of its history is shown, and stderr says so.
+ */
+interface HistoryChoice {
+  readonly count: number | null;
+  readonly sinceMs: number | null;
+}
+
+/** `lines`: the whole lines of a log's tail, oldest first. */
+const chooseLines = (
+  ctx: CommandContext,
+  source: LogSource,
+  lines: readonly string[],
+  choice: HistoryChoice,
+): string[] => {
+  if (choice.sinceMs === null) {
+    return lines.slice(-(choice.count ?? DEFAULT_LOG_LINES));
+  }
+  const since = linesSince(lines, choice.sinceMs);
+  if (since.kind === 'raw') {
+    ctx.warn(`${source.label}: a raw log, its lines carry no time: --since shows none of it`);
+    return [];
+  }
+  return choice.count === null ? [...since.lines] : since.lines.slice(-choice.count);
+};
+
+/** The first lines of each log, in the daemon's order. */
 const showHistory = async (
   ctx: CommandContext,
   followed: readonly Followed[],
-  count: number,
+  choice: HistoryChoice,
   prefix: (source: LogSource) => string,
 ): Promise<void> => {
   const parts = await Promise.all(
@@ -113,13 +155,15 @@ const showHistory = async (
         return '';
       }
       f.offset = size;
-      if (count === 0) {
+      if (choice.count === 0) {
         return '';
       }
-      const from = Math.max(0, size - HISTORY_BYTES);
+      const back = choice.sinceMs === null ? HISTORY_BYTES : SINCE_HISTORY_BYTES;
+      const from = Math.max(0, size - back);
       const text = (await readRange(ctx, f.source, from, size)) ?? '';
       const head = prefix(f.source);
-      return lastLines(text, count, from > 0)
+      const lines = lastLines(text, Number.MAX_SAFE_INTEGER, from > 0);
+      return chooseLines(ctx, f.source, lines, choice)
         .map((line) => `${head}${line}\n`)
         .join('');
     }),
@@ -176,6 +220,8 @@ export const logsCommand: CtlCommand = {
     'logs [-n <n>] [<name>...]\tThe last <n> lines (10) of the stdout and stderr logs of the named',
     '\t\t\tprocesses or groups (all by default), each line prefixed with its process.',
     'logs -f [-n <n>] [<name>...]\tThen follow them, merged, as they grow; Ctrl-C to stop.',
+    'logs --since <when> ...\tOnly lines from <when> on (10m, 2h, 1d, 2026-12-05T10:00), for',
+    '\t\t\tlog_format=timestamped or json logs; a raw log shows none.',
   ],
   run: async (ctx, arg) => {
     if (!(await ctx.upcheck())) {
@@ -184,6 +230,10 @@ export const logsCommand: CtlCommand = {
     const options = parse(splitWords(arg));
     if ('bad' in options) {
       return usageError(ctx, logsCommand, options.bad, EXIT.GENERIC);
+    }
+    const since = options.since === null ? null : parseSince(options.since, ctx.wallMs());
+    if (since !== null && !since.ok) {
+      return usageError(ctx, logsCommand, since.message, EXIT.INVALID_ARGS);
     }
     const selection = selectSources(await ctx.api.getAllProcessInfo(), options.names);
     for (const name of selection.unknown) {
@@ -204,7 +254,12 @@ export const logsCommand: CtlCommand = {
       splitter: new LineSplitter(),
       gone: false,
     }));
-    await showHistory(ctx, followed, options.lines, prefix);
+    await showHistory(
+      ctx,
+      followed,
+      { count: options.lines, sinceMs: since?.fromMs ?? null },
+      prefix,
+    );
     if (!options.follow) {
       return undefined;
     }
