@@ -42,7 +42,8 @@ export interface CtlDeps {
   readonly colour?: boolean;
   /** Resolves after `ms`, or at once when `signal` aborts (`logs -f` polls with it). */
   readonly pause?: (ms: number, signal: AbortSignal) => Promise<void>;
-<<<<<<< HEAD
+  /** The wall clock in epoch milliseconds (`logs --since 10m`); default Date.now. */
+  readonly wallMs?: () => number;
   /**
    * Ours: the terminal dashboard until the user quits; its exit status. `hosts`: one server
    * (named '') or a fleet's, in order.
@@ -50,10 +51,4 @@ export interface CtlDeps {
   readonly runDashboard?: (
     hosts: readonly { readonly name: string; readonly target: ServerTarget }[],
   ) => Promise<number>;
-=======
-  /** The wall clock in epoch milliseconds (`logs --since 10m`); default Date.now. */
-  readonly wallMs?: () => number;
-  /** Ours: the terminal dashboard on a server until the user quits; its exit status. */
-  readonly runDashboard?: (target: ServerTarget) => Promise<number>;
->>>>>>> log-cpu
 }
