@@ -6,7 +6,8 @@
 #
 #   python3 bench/tools/log-cpu-threads.py RUNS SUBJECT[:FORMAT][@ENV=VALUE,...] ...
 #   SUBJECT: ts (this checkout's bin/tssupervisord), sd (/usr/bin/supervisord),
-#            base (a second build at $BASE_TS, e.g. an older commit's bin/tssupervisord)
+#            base (a second build at $BASE_TS, e.g. an older commit's bin/tssupervisord;
+#            base2 at $BASE2_TS, and so on)
 #   FORMAT:  raw (default), timestamped or json;  PERF=1 also records `perf record -g`.
 #   e.g.     python3 bench/tools/log-cpu-threads.py 5 base ts sd ts:timestamped
 import os,sys,time,subprocess,shutil,glob,collections,hashlib
@@ -29,7 +30,7 @@ def threads(pid):
             ns=int(open(t+'/schedstat').read().split()[0])
             tid=t.rsplit('/',1)[1]
             sw=sum(int(l.split()[1]) for l in open(t+'/status') if 'ctxt_switches' in l)
-            out[tid]=('main' if tid==str(pid) else 'other',ut,stt,ns,sw)
+            out[tid]=('main' if tid==str(pid) else (comm if os.environ.get('COMMS') else 'other'),ut,stt,ns,sw)
         except FileNotFoundError: pass
     return out
 def logtotal(d):
@@ -41,7 +42,10 @@ def logtotal(d):
 def io(pid):
     return {l.split(':')[0]:int(l.split()[1]) for l in open(f'/proc/{pid}/io')}
 def run(subject,fmt,env,label):
-    d=f'{base}/{subject}-{fmt}'; shutil.rmtree(d,ignore_errors=True); os.makedirs(d+'/logs')
+    d=f'{base}/{subject}-{fmt}'
+    # Every run starts from the same disk state: no earlier run's logs left, nothing dirty.
+    for old in glob.glob(f'{base}/*-*/'): shutil.rmtree(old,ignore_errors=True)
+    os.sync(); os.makedirs(d+'/logs')
     fifo=d+'/go.fifo'; os.mkfifo(fifo)
     conf=f"""[supervisord]
 nodaemon=true
@@ -64,7 +68,7 @@ stdout_logfile_maxbytes=50MB
 stdout_logfile_backups=10
 """+(f"log_format={fmt}\n" if fmt!='raw' else '')
     open(d+'/s.conf','w').write(conf)
-    cmd=['/usr/bin/supervisord'] if subject=='sd' else ['node',*os.environ.get('TSNODEARGS','').split(),os.environ['BASE_TS'] if subject=='base' else TS]
+    cmd=['/usr/bin/supervisord'] if subject=='sd' else ['node',*os.environ.get('TSNODEARGS','').split(),os.environ[subject.upper()+'_TS'] if subject.startswith('base') else TS]
     cmd=[c for c in cmd if c]
     p=subprocess.Popen(cmd+['-n','-c',d+'/s.conf'],env={**os.environ,**env},stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)
     try:

@@ -113,7 +113,9 @@ export class ListenerOutput implements ProcessOutput {
       stream.resume();
     };
     const onData = (chunk: Buffer | string): void => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      // Copied: a pipe's chunk is lent (a view of the shared read buffer) and the protocol keeps
+      // an unfinished message; a listener's output is small.
+      const bytes = Buffer.from(chunk);
       const more = stdoutLog.record(bytes, pid);
       session.output(bytes);
       if (!more && !waiting) {

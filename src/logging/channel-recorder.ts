@@ -1,14 +1,13 @@
 // Everything one channel (stdout or stderr) of one process does with a chunk of output: the log
 // file (raw, or framed into lines by log_format), the line-framed copies (forwarded to the
-// daemon's own output, syslog), the tail buffer, the main log's debug copy and PROCESS_LOG
-// events, with their backpressure.
+// daemon's own output, syslog), the main log's debug copy and PROCESS_LOG events, with their
+// backpressure. Chunks are lent (views of the pipe reader's buffer): each part copies what it keeps.
 
 import type { EventBus } from '../events/event-bus.js';
 import type { OutputChannel } from '../model/events.js';
 import type { LineFramedSink } from './line-framed-sink.js';
 import type { RotatingFileWriter } from './rotating-file-writer.js';
 import type { DebugOutputCopy, Drainable } from './sinks.js';
-import type { TailBuffer } from './tail-buffer.js';
 
 export type LogEventPublisher = Pick<EventBus, 'publish' | 'hasSubscribers'>;
 
@@ -22,7 +21,6 @@ export interface ChannelParts {
   readonly framedFile?: LineFramedSink | null;
   /** line-framed copies: *_forward's on the daemon's stdout/stderr, *_syslog's */
   readonly copies?: readonly LineFramedSink[];
-  readonly tail: TailBuffer;
   /** set when loglevel=debug */
   readonly debugCopy: DebugOutputCopy | null;
   /** set only when *_events_enabled, so a disabled channel never builds an event */
@@ -40,25 +38,20 @@ export class ChannelRecorder {
     return this.parts.writer;
   }
 
-  get tail(): TailBuffer {
-    return this.parts.tail;
-  }
-
   get captureMaxBytes(): number {
     return this.parts.captureMaxBytes ?? 0;
   }
 
   /**
-   * One chunk, already ANSI-stripped if configured, from the child with `pid`. False when a sink
-   * is full: the caller stops reading until onceWritable fires.
+   * One chunk (lent for the call), already ANSI-stripped if configured, from the child with
+   * `pid`. False when a sink is full: the caller stops reading until onceWritable fires.
    */
   record(data: Uint8Array, pid: number): boolean {
-    const { writer, framedFile, copies = [], tail, debugCopy, processName, channel } = this.parts;
+    const { writer, framedFile, copies = [], debugCopy, processName, channel } = this.parts;
     let more = writer === null || (framedFile ?? writer).write(data);
     for (const copy of copies) {
       more = copy.write(data) && more;
     }
-    tail.push(data);
     if (debugCopy !== null && !debugCopy.copyChildOutput(processName, channel, data)) {
       more = false;
     }
@@ -93,7 +86,9 @@ export class ChannelRecorder {
   private publishLog(data: Uint8Array, pid: number): void {
     const { events, processName, groupName, channel } = this.parts;
     if (events !== null && events.hasSubscribers('PROCESS_LOG')) {
-      events.publish({ type: 'PROCESS_LOG', channel, processName, groupName, pid, data });
+      // The event waits in the listeners' queue: its own copy of the lent chunk.
+      const copy = Buffer.from(data);
+      events.publish({ type: 'PROCESS_LOG', channel, processName, groupName, pid, data: copy });
     }
   }
 

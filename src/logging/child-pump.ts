@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import type { AnsiStripper } from './ansi-stripper.js';
 
 export interface ChunkTarget {
+  /** `data` is lent for the call (a view of the shared read buffer): copy what is kept. */
   record(data: Uint8Array, pid: number): boolean;
   onceWritable(callback: () => void): void;
   /** The pipe reached EOF: pass on anything held back. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatIsoLocal } from './iso-timestamp.js';
-import { incompleteUtf8Tail, LineFormatter } from './line-formatter.js';
+import { incompleteUtf8Tail, LineFormatter, RENDER_BLOCK_BYTES } from './line-formatter.js';
 import { headedLines, jsonLines } from './line-renderers.js';
 
 const T0 = new Date(2024, 4, 1, 13, 4, 5, 123).getTime();
@@ -142,6 +142,18 @@ describe('JSON lines', () => {
     expect(out.split('\n')[0]).toBe(
       `{"time":"${stamp(T0)}","program":"web","process":"web:web_0","stream":"stdout","line":"hello"}`,
     );
+  });
+
+  it('renders a long read in blocks, each line whole: a 100 KiB line stays one object', () => {
+    const lines = [
+      'a'.repeat(100 * 1024),
+      ...Array.from({ length: 20_000 }, (_, i) => `line ${i}`),
+    ];
+    const read = bytes(`${lines.join('\n')}\n`);
+    expect(read.length).toBeGreaterThan(2 * RENDER_BLOCK_BYTES);
+    const out = json().push(read, T0);
+    expect(out.length).toBeGreaterThan(2);
+    expect(parse(text(out))).toEqual(lines.map((line) => ({ time: stamp(T0), ...fields, line })));
   });
 
   it('stays valid JSON for control characters, CRLF and cut UTF-8', () => {

@@ -13,6 +13,12 @@ export const DEFAULT_MAX_HELD_BYTES = 64 * 1024;
 const NEWLINE = Uint8Array.of(0x0a);
 
 /**
+ * A long chunk is rendered in blocks of about this size, each cut after a newline: the text a
+ * block renders to stays a young-generation string instead of a large object for V8 to collect.
+ */
+export const RENDER_BLOCK_BYTES = 64 * 1024;
+
+/**
  * How many bytes at the end of `bytes` are the start of a UTF-8 character whose other bytes have
  * not arrived yet (0–3), so that a flushed partial line does not cut a character in two.
  */
@@ -57,6 +63,22 @@ export class LineFormatter {
   /** Bytes to write for this chunk, in order (often one buffer, sometimes none). */
   push(chunk: Uint8Array, wallMs: number): Uint8Array[] {
     const out: Uint8Array[] = [];
+    let from = 0;
+    // Each block but the last ends with a newline, so the output is the same as in one go.
+    while (chunk.length - from > RENDER_BLOCK_BYTES) {
+      const before = chunk.lastIndexOf(0x0a, from + RENDER_BLOCK_BYTES - 1);
+      const after = before >= from ? before : chunk.indexOf(0x0a, from + RENDER_BLOCK_BYTES);
+      if (after === -1) {
+        break;
+      }
+      this.pushBlock(chunk.subarray(from, after + 1), wallMs, out);
+      from = after + 1;
+    }
+    this.pushBlock(from === 0 ? chunk : chunk.subarray(from), wallMs, out);
+    return out;
+  }
+
+  private pushBlock(chunk: Uint8Array, wallMs: number, out: Uint8Array[]): void {
     const last = chunk.lastIndexOf(0x0a);
     let rest = chunk;
     if (last !== -1) {
@@ -70,13 +92,13 @@ export class LineFormatter {
       if (this.heldBytes === 0) {
         this.heldFrom = wallMs;
       }
-      this.held.push(rest);
+      // Held past this call: copied (the chunk is lent; ByteSink).
+      this.held.push(Buffer.from(rest));
       this.heldBytes += rest.length;
       if (this.heldBytes >= this.maxHeldBytes) {
         this.flushInto(out, wallMs);
       }
     }
-    return out;
   }
 
   /**

@@ -96,7 +96,8 @@ export class MainLog implements DaemonLogger, DebugOutputCopy {
     const head = `${linePrefix(now, 'debug')}${title}`;
     if (isUtf8(data)) {
       this.emit(Buffer.from(head));
-      this.emit(data);
+      // Lent by the pipe reader, and the file may queue it: copied.
+      this.emit(Buffer.from(data));
       this.emit(NEWLINE);
       this.toSyslog(now, 'debug', `${title}${Buffer.from(data).toString('utf8')}`);
     } else {

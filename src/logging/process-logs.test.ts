@@ -123,16 +123,32 @@ describe('ProcessLogs', () => {
     expect(copies.sort()).toEqual(['web stderr y', 'web stdout x']);
   });
 
-  it('keeps recent output for tail, with or without a file', async () => {
-    const { logs } = await build({
-      stdout: channel({ logfile: { kind: 'none' } }),
-      tailBytes: 4,
-    });
-    const child = fakeChild(7);
-    logs.attach(child);
-    await end(child, 'abcdef');
-    await logs.drained();
-    expect(Buffer.from(logs.recentOutput('stdout')).toString()).toBe('cdef');
+  it('keeps its own copy of what it holds: the read buffer is overwritten after every read', async () => {
+    for (const logFormat of ['raw', 'timestamped'] as const) {
+      const { fs, logs, bus } = await build({
+        logFormat,
+        stdout: channel({ eventsEnabled: true }),
+      });
+      const events: ProcessLogEvent[] = [];
+      bus.subscribe('PROCESS_LOG', (e) => events.push(e));
+      const child = fakeChild(7);
+      logs.attach(child);
+      // As the pipe reader lends them: views of one buffer that the next read overwrites, while
+      // the file's first write is still queued and a line is still unfinished.
+      const shared = Buffer.alloc(16);
+      for (const part of ['ab', 'c\nd', 'e\n', 'f']) {
+        child.stdout.emit('data', shared.subarray(0, shared.write(part)));
+        shared.fill('#');
+      }
+      await end(child, '');
+      await logs.drained();
+      const text = fs.text(logs.stdoutPath ?? '');
+      const unstamped = text.replace(/^\S+ /gm, '');
+      expect(logFormat === 'raw' ? text : unstamped).toBe(
+        logFormat === 'raw' ? 'abc\nde\nf' : 'abc\nde\nf\n',
+      );
+      expect(Buffer.concat(events.map((e) => e.data)).toString()).toBe('abc\nde\nf');
+    }
   });
 
   it('reads a predecessor to EOF while its successor already writes', async () => {

@@ -22,7 +22,6 @@ import { headedLines, jsonLines, type JsonFields, type LineRenderer } from './li
 import { RotatingFileWriter } from './rotating-file-writer.js';
 import type { WriterStats } from './rotating-file-writer.js';
 import type { ByteSink, DebugOutputCopy, ForwardTargets } from './sinks.js';
-import { TailBuffer } from './tail-buffer.js';
 import { describeWriterReport } from './writer-reports.js';
 
 /** `stdout_logfile=`: AUTO, NONE, or a path (relative ones resolve against the daemon's cwd). */
@@ -60,8 +59,6 @@ export interface ProcessLogsOptions {
   readonly stripAnsi: boolean;
   /** bytes each log file may queue before the child's pipe is paused (default 1 MiB) */
   readonly highWaterMark?: number;
-  /** recent output kept per channel for tail (default 64 KiB) */
-  readonly tailBytes?: number;
 }
 
 export interface ProcessLogsDeps {
@@ -85,7 +82,6 @@ export interface ProcessLogsDeps {
 export type ClearResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 const DEFAULT_HIGH_WATER_MARK = 1024 * 1024;
-const DEFAULT_TAIL_BYTES = 64 * 1024;
 const RETRY_INTERVAL_MS = 5_000;
 /** created with 0666 minus the daemon's umask, as supervisord's open() does */
 const PATH_PERMISSIONS = 0o666;
@@ -131,11 +127,6 @@ export class ProcessLogs implements ProcessOutput {
 
   onceWritable(channel: OutputChannel, callback: () => void): void {
     this.recorder(channel).onceWritable(callback);
-  }
-
-  /** The most recent output of a channel (up to tailBytes), whether or not it has a log file. */
-  recentOutput(channel: OutputChannel): Uint8Array {
-    return this.recorder(channel).tail.read();
   }
 
   /**
@@ -245,7 +236,6 @@ export const createProcessLogs = async (
       framedFile:
         writer === null || format === 'raw' ? null : framed(fileRenderer(format, fields), writer),
       copies,
-      tail: new TailBuffer(options.tailBytes ?? DEFAULT_TAIL_BYTES),
       debugCopy: deps.debugCopy,
       events: settings.eventsEnabled ? deps.events : null,
       captureMaxBytes: settings.captureMaxBytes ?? 0,

@@ -1,51 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { LINE_SLACK_BYTES, RotatingFileWriter } from './rotating-file-writer.js';
-import type { RotatingFileOptions } from './rotating-file-writer.js';
-import type { WriterReport } from './writer-reports.js';
+import { LINE_SLACK_BYTES } from './rotating-file-writer.js';
 import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
-
-const b = (s: string): Uint8Array => Buffer.from(s);
-
-interface Setup {
-  fs: MemoryFileSystem;
-  writer: RotatingFileWriter;
-  reports: WriterReport[];
-  clock: { ms: number };
-}
-
-const setup = (options: Partial<RotatingFileOptions> = {}, fs = new MemoryFileSystem()): Setup => {
-  fs.mkdir('/l');
-  const reports: WriterReport[] = [];
-  const clock = { ms: 0 };
-  const writer = new RotatingFileWriter(
-    { fs, report: (r) => reports.push(r), monotonicMs: () => clock.ms },
-    {
-      path: '/l/x.log',
-      maxBytes: 0,
-      backups: 0,
-      permissions: 0o644,
-      highWaterMark: 1024,
-      retryIntervalMs: 0,
-      ...options,
-    },
-  );
-  return { fs, writer, reports, clock };
-};
-
-/** Let the writer's loop reach its next await (it finishes an open a few microtasks later). */
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** A gate that holds every write until opened. */
-const gate = (fs: MemoryFileSystem): (() => void) => {
-  let open: () => void = () => undefined;
-  let promise = new Promise<void>((resolve) => (open = resolve));
-  fs.writeGate = () => promise;
-  return () => {
-    open();
-    promise = Promise.resolve();
-  };
-};
+import { b, gate, settle, setup } from '../../test/support/logging/writer-fixture.js';
 
 describe('RotatingFileWriter', () => {
   it('appends to an existing file', async () => {

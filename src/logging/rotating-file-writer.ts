@@ -1,6 +1,9 @@
-// One log file written asynchronously in large coalesced writes: size rotation, reopen (SIGUSR2),
+// One log file, written on the daemon's thread when the file is local and idle, otherwise
+// asynchronously in large coalesced writes: size rotation, reopen (SIGUSR2),
 // clear, bounded queue with backpressure, and failures reported instead of thrown.
 // All file operations run one at a time in `loop`, so no byte is lost or written twice.
+
+import { Buffer } from 'node:buffer';
 
 import type {
   FileSystem,
@@ -35,6 +38,12 @@ export interface RotatingFileOptions {
   readonly lineAligned?: boolean;
 }
 
+/**
+ * A write on the daemon's thread that takes this long (a disk under heavy writeback) sends the
+ * file's later writes to the thread pool until it is reopened, so the event loop is not held.
+ */
+export const SLOW_DIRECT_WRITE_MS = 50;
+
 /** How far a line-aligned log may grow past maxBytes waiting for the end of a line. */
 export const LINE_SLACK_BYTES = 64 * 1024;
 
@@ -61,6 +70,8 @@ interface OpenFile {
   size: number;
   /** normally maxBytes; pushed further after a failed rotation so it is not retried per write */
   rotateAt: number;
+  /** written on the daemon's thread (writeDirectly) while true */
+  direct: boolean;
 }
 
 type WriterState =
@@ -107,6 +118,7 @@ export class RotatingFileWriter implements ByteSink {
     return { writtenBytes, droppedBytes, writes, rotations, peakBufferedBytes: peak };
   }
 
+  /** `chunk` is lent for the call (a child's output arrives in a reused read buffer). */
   write(chunk: Uint8Array): boolean {
     const kind = this.state.kind;
     if (kind === 'closed' || kind === 'broken') {
@@ -114,7 +126,12 @@ export class RotatingFileWriter implements ByteSink {
       this.maybeRetry();
       return true;
     }
-    this.queue.push(chunk);
+    const rest = this.writeDirectly(chunk);
+    if (rest.length === 0) {
+      return true;
+    }
+    // Queued bytes outlive the call: copied.
+    this.queue.push(Buffer.from(rest));
     const buffered = this.queue.pendingBytes + this.inFlightBytes;
     if (buffered > this.counters.peak) {
       this.counters.peak = buffered;
@@ -240,16 +257,66 @@ export class RotatingFileWriter implements ByteSink {
     if (result.value < bytes) {
       this.queue.putBack(batch, result.value);
     }
-    if (
+    if (this.rotationDue(open, result.value === bytes && endsLine(batch))) {
+      await this.rotate(open);
+    }
+  }
+
+  /**
+   * The write that brings the file to maxBytes rotates it (supervisord's rule); a line-aligned
+   * log waits for a write that ends a line, up to LINE_SLACK_BYTES further.
+   */
+  private rotationDue(open: OpenFile, endedLine: boolean): boolean {
+    return (
       open.rotatable &&
       this.options.maxBytes > 0 &&
       open.size >= open.rotateAt &&
       (this.options.lineAligned !== true ||
         open.size >= open.rotateAt + LINE_SLACK_BYTES ||
-        (result.value === bytes && endsLine(batch)))
+        endedLine)
+    );
+  }
+
+  /**
+   * Write on this thread, as supervisord does, when the file allows it (a regular file on a local
+   * disk) and nothing is queued or in flight before this chunk; returns what is left to queue.
+   * Saves the copy and the thread pool's round trip for every read of a busy child. A file whose
+   * write once took SLOW_DIRECT_WRITE_MS is written from the thread pool until it is reopened.
+   */
+  private writeDirectly(chunk: Uint8Array): Uint8Array {
+    const open = this.state;
+    if (
+      open.kind !== 'open' ||
+      !open.direct ||
+      this.running ||
+      !this.queue.isEmpty ||
+      open.file.writeNow == null
     ) {
-      await this.rotate(open);
+      return chunk;
     }
+    const began = this.deps.monotonicMs();
+    const result = open.file.writeNow(chunk);
+    const tookMs = this.deps.monotonicMs() - began;
+    if (tookMs >= SLOW_DIRECT_WRITE_MS) {
+      open.direct = false;
+      // After this write is done with: the main log's own writer reports into itself.
+      queueMicrotask(() => this.deps.report({ kind: 'slow', path: this.path, tookMs }));
+    }
+    // A failure is left to the queued write, which retries it and reports what it finds.
+    const written = result.ok ? result.value : 0;
+    open.size += written;
+    this.counters.writtenBytes += written;
+    this.counters.writes++;
+    const rest = chunk.subarray(written);
+    if (rest.length === 0 && this.rotationDue(open, chunk[chunk.length - 1] === 0x0a)) {
+      void this.control(async () => {
+        if (this.state === open) {
+          await this.rotate(open);
+        }
+        return OK;
+      });
+    }
+    return rest;
   }
 
   private async rotate(open: OpenFile): Promise<void> {
@@ -274,7 +341,12 @@ export class RotatingFileWriter implements ByteSink {
       return opened;
     }
     const wasBroken = this.state.kind === 'broken';
-    this.state = { kind: 'open', ...opened.value, rotateAt: this.options.maxBytes };
+    this.state = {
+      kind: 'open',
+      ...opened.value,
+      rotateAt: this.options.maxBytes,
+      direct: opened.value.file.writeNow != null,
+    };
     if (wasBroken) {
       const droppedBytes = this.droppedSinceFailure;
       this.droppedSinceFailure = 0;

@@ -9,11 +9,18 @@ export interface Drainable {
 }
 
 export interface ByteSink extends Drainable {
-  /** Queue bytes (never copied, never mutated); false means stop feeding until drained. */
+  /**
+   * Take bytes; false means stop feeding until drained. The chunk is lent for the call: a child's
+   * output arrives in one read buffer that the next read overwrites, so a sink that keeps bytes
+   * past the call (a queue, a held line) copies them. Never mutated.
+   */
   write(chunk: Uint8Array): boolean;
 }
 
-/** The main log's copy of child output at loglevel=debug (`'<name>' stdout output:\n<data>`). */
+/**
+ * The main log's copy of child output at loglevel=debug (`'<name>' stdout output:\n<data>`);
+ * `data` is lent, as to a ByteSink.
+ */
 export interface DebugOutputCopy extends Drainable {
   copyChildOutput(processName: string, channel: OutputChannel, data: Uint8Array): boolean;
 }

@@ -13,7 +13,9 @@ export type WriterReport =
       readonly operation: WriterOperation;
       readonly error: FsError;
     }
-  | { readonly kind: 'recovered'; readonly path: string; readonly droppedBytes: number };
+  | { readonly kind: 'recovered'; readonly path: string; readonly droppedBytes: number }
+  /** a write on the daemon's thread took `tookMs`: later ones go to the thread pool */
+  | { readonly kind: 'slow'; readonly path: string; readonly tookMs: number };
 
 export interface ReportMessage {
   readonly level: LogLevel;
@@ -26,6 +28,13 @@ export const describeWriterReport = (report: WriterReport): ReportMessage => {
     return {
       level: 'info',
       message: `${file} is writable again (${report.droppedBytes} bytes of output were dropped)`,
+    };
+  }
+  if (report.kind === 'slow') {
+    const ms = Math.round(report.tookMs);
+    return {
+      level: 'warn',
+      message: `a write to ${file} took ${ms} ms; writing it in the background until it is reopened`,
     };
   }
   const why = report.error.message;

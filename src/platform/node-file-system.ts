@@ -3,6 +3,8 @@
 
 import fs from 'node:fs';
 
+import { isNetworkFileSystem } from './network-file-systems.js';
+
 import type {
   FileStat,
   FileSystem,
@@ -64,7 +66,22 @@ const closeFd = (fd: number): Promise<FsOutcome<undefined>> =>
   attempt((resolve) => fs.close(fd, (error) => resolve(error ? failed(error) : ok(undefined))));
 
 class NodeWritableFile implements WritableFile {
-  constructor(private readonly fd: number) {}
+  readonly writeNow: ((chunk: Uint8Array) => FsOutcome<number>) | null;
+
+  constructor(
+    private readonly fd: number,
+    direct: boolean,
+  ) {
+    this.writeNow = direct ? (chunk) => this.writeOnThisThread(chunk) : null;
+  }
+
+  private writeOnThisThread(chunk: Uint8Array): FsOutcome<number> {
+    try {
+      return ok(fs.writeSync(this.fd, chunk));
+    } catch (error) {
+      return failed(error as NodeJS.ErrnoException);
+    }
+  }
 
   writev(chunks: readonly Uint8Array[]): Promise<FsOutcome<number>> {
     // libuv splits at IOV_MAX and resumes after partial writes itself.
@@ -110,6 +127,20 @@ class NodeReadableFile implements ReadableFile {
   }
 }
 
+/**
+ * Whether writes to this open file may run on the calling thread: only a regular file on a local
+ * file system, where a write lands in the page cache. A pipe or device (/dev/stdout) can block
+ * for as long as its reader lets it, a network file system for as long as its server.
+ */
+const writesDirectly = async (fd: number, path: string): Promise<boolean> => {
+  const stats = await attempt<fs.Stats>((resolve) => fs.fstat(fd, settle(resolve)));
+  if (!stats.ok || !stats.value.isFile()) {
+    return false;
+  }
+  const volume = await attempt<fs.StatsFs>((resolve) => fs.statfs(path, settle(resolve)));
+  return volume.ok && !isNetworkFileSystem(volume.value.type);
+};
+
 export class NodeFileSystem implements FileSystem {
   stat(path: string): Promise<FsOutcome<FileStat>> {
     return attempt((resolve) =>
@@ -131,12 +162,17 @@ export class NodeFileSystem implements FileSystem {
     );
   }
 
-  openWrite(path: string, mode: WriteMode, permissions: number): Promise<FsOutcome<WritableFile>> {
-    return attempt((resolve) =>
-      fs.open(path, FLAGS[mode], permissions, (error, fd) =>
-        resolve(error === null ? ok(new NodeWritableFile(fd)) : failed(error)),
-      ),
+  async openWrite(
+    path: string,
+    mode: WriteMode,
+    permissions: number,
+  ): Promise<FsOutcome<WritableFile>> {
+    const opened = await attempt<number>((resolve) =>
+      fs.open(path, FLAGS[mode], permissions, settle(resolve)),
     );
+    return opened.ok
+      ? ok(new NodeWritableFile(opened.value, await writesDirectly(opened.value, path)))
+      : opened;
   }
 
   openRead(path: string): Promise<FsOutcome<ReadableFile>> {

@@ -5,10 +5,11 @@
 // child gets the write ends as fds 1 and 2 (the same pipe for both when stderr is redirected),
 // the daemon reads the read ends as streams. Without koffi, null: the spawner uses Node's pipes.
 // A loud child's pipe is widened from 64 KiB to 1 MiB the first time a read finds it full, so the
-// child and the daemon wake each other far less often (docs/decisions/014-wider-busy-pipes.md).
+// child and the daemon wake each other far less often (docs/decisions/014-wider-busy-pipes.md),
+// and every pipe is read into one shared buffer (docs/decisions/015-output-read-in-place.md).
 
 import { closeSync } from 'node:fs';
-import { Socket } from 'node:net';
+import { type OnReadOpts, Socket, type SocketConstructorOpts } from 'node:net';
 import type { Readable } from 'node:stream';
 
 import { type Libc, loadLibc } from './libc.js';
@@ -32,7 +33,7 @@ const closeQuietly = (fds: readonly number[]): void => {
   }
 };
 
-/** Node reads a pipe 64 KiB at a time: a read this long found the pipe full (the child waits). */
+/** A pipe holds 64 KiB until widened: a read this long found it full (the child waits). */
 export const BUSY_READ_BYTES = 64 * 1024;
 /** What a busy pipe is widened to: Linux's default /proc/sys/fs/pipe-max-size. */
 export const WIDE_PIPE_BYTES = 1024 * 1024;
@@ -44,7 +45,22 @@ export const WIDE_PIPE_BYTES = 1024 * 1024;
  */
 const widens = (): boolean => process.getuid?.() === 0;
 
-/** The read end of an output pipe, widened once when a read comes back full. */
+/**
+ * How much one read takes from a pipe: a whole widened pipe. Every output pipe reads into the same
+ * buffer (reads run one at a time on the event loop), so a thousand pipes cost one buffer, and a
+ * busy child's output makes no garbage: no allocation per read, no fresh pages to fault in,
+ * nothing for the GC.
+ */
+export const READ_BUFFER_BYTES = WIDE_PIPE_BYTES;
+
+let sharedReadBuffer: Buffer | null = null;
+const readBuffer = (): Buffer => (sharedReadBuffer ??= Buffer.alloc(READ_BUFFER_BYTES));
+
+/**
+ * The read end of an output pipe, widened once when a read comes back full. Each chunk it emits
+ * as 'data' is a view of the shared read buffer, valid only until the listener returns: whoever
+ * keeps bytes copies them (docs/decisions/015-output-read-in-place.md).
+ */
 class OutputPipeReader extends Socket {
   private widened = false;
 
@@ -52,21 +68,25 @@ class OutputPipeReader extends Socket {
     private readonly pipeFd: number,
     private readonly libc: Libc | null,
   ) {
-    super({ fd: pipeFd, readable: true, writable: false });
+    const options: SocketConstructorOpts & { onread: OnReadOpts } = {
+      fd: pipeFd,
+      readable: true,
+      writable: false,
+      // Node's Socket takes `onread` here as well as in connect(); its types list it there only.
+      onread: { buffer: readBuffer(), callback: (bytes, buffer) => this.took(bytes, buffer) },
+    };
+    super(options);
   }
 
-  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (
-      !this.widened &&
-      this.libc !== null &&
-      chunk instanceof Uint8Array &&
-      chunk.length >= BUSY_READ_BYTES
-    ) {
+  private took(bytes: number, buffer: Uint8Array): boolean {
+    if (!this.widened && this.libc !== null && bytes >= BUSY_READ_BYTES) {
       // Once, whatever the answer: a refusal (EPERM, EBUSY) leaves the pipe as it was.
       this.widened = true;
       this.libc.setPipeSize(this.pipeFd, WIDE_PIPE_BYTES);
     }
-    return super.push(chunk, encoding);
+    this.emit('data', buffer.subarray(0, bytes));
+    // Pausing (backpressure) stops the reads through Socket.pause itself.
+    return true;
   }
 }
 

@@ -27,7 +27,8 @@ export const writableSink = (stream: Writable): WritableSink => {
   });
   const usable = (): boolean => !failed && !stream.destroyed;
   return {
-    write: (chunk) => !usable() || stream.write(chunk),
+    // The stream keeps the chunk until written, and a ByteSink's chunk is only lent: a copy.
+    write: (chunk) => !usable() || stream.write(Buffer.from(chunk)),
     onceDrained: (callback) => {
       if (!usable() || !stream.writableNeedDrain) {
         callback();

@@ -35,6 +35,12 @@ export type WriteMode = 'append' | 'truncate' | 'exclusive' | 'write';
 export interface WritableFile {
   /** Write all chunks in order, as few system calls as possible; resolves with bytes written. */
   writev(chunks: readonly Uint8Array[]): Promise<FsOutcome<number>>;
+  /**
+   * Write one chunk now, on the calling thread, returning the bytes written: offered (non-null)
+   * only where a write cannot wait on anything but memory — a regular file on a local file
+   * system. Absent or null: only writev.
+   */
+  readonly writeNow?: ((chunk: Uint8Array) => FsOutcome<number>) | null;
   /** Current size of the open file (fstat). */
   size(): Promise<FsOutcome<number>>;
   close(): Promise<FsOutcome<undefined>>;

@@ -1,5 +1,5 @@
-// The per-process output port: where a spawned child's stdout/stderr go (log files, tail buffers,
-// events). The engine only attaches children; logging/ implements it; the daemon wires the two.
+// The per-process output port: where a spawned child's stdout/stderr go (log files, events). The
+// engine only attaches children; logging/ implements it; the daemon wires the two.
 
 import type { ChildHandle } from './spawner.js';
 

@@ -173,9 +173,15 @@ stdout_logfile=%(here)s/${name}.log`;
     await waitFor(() => existsSync(log) && /tick \d+/.test(readFileSync(log, 'utf8')), {
       what: 'a new talker.log',
     });
-    await waitFor(() => daemon!.mainLog().includes('supervisord logreopen') || undefined, {
-      what: 'new main log',
-    });
+    // As supervisord, the daemon says so before it reopens: the line is the old file's last.
+    const oldMain = daemon.dir.join('supervisord.log.1');
+    await waitFor(
+      () =>
+        (existsSync(daemon!.dir.join('supervisord.log')) &&
+          readFileSync(oldMain, 'utf8').includes('supervisord logreopen')) ||
+        undefined,
+      { what: 'a new main log' },
+    );
     // Nothing is lost or repeated across the two files: ticks continue where they stopped.
     const ticks = (text: string): number[] =>
       [...text.matchAll(/tick (\d+)/g)].map((m) => Number(m[1]));

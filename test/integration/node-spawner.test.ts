@@ -40,7 +40,8 @@ const exitOf = (child: ChildHandle): Promise<ExitStatus> =>
 const readBytes = (stream: Readable | null): Promise<Buffer> =>
   new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    stream?.on('data', (b: Buffer) => chunks.push(b));
+    // A pipe's chunks are lent (views of the reader's shared buffer): keep copies.
+    stream?.on('data', (b: Buffer) => chunks.push(Buffer.from(b)));
     stream?.on('end', () => resolve(Buffer.concat(chunks)));
   });
 

@@ -35,8 +35,15 @@ export class MemoryFileSystem implements FileSystem {
   failure: (operation: MemoryOperation, path: string) => string | null = () => null;
   /** Awaited before every write completes: lets a test hold writes back (a slow disk). */
   writeGate: () => Promise<void> = () => Promise.resolve();
+  /**
+   * Regular files offer writeNow (as local files do on the real file system); it runs this hook
+   * first (a test advances its clock there to make a write slow) and writes at most `limit`
+   * bytes (a short write).
+   */
+  direct: { readonly before?: () => void; readonly limit?: number } | null = null;
   readonly log: string[] = [];
   writeCalls = 0;
+  directWrites = 0;
   openFiles = 0;
 
   mkdir(path: string): void {
@@ -115,7 +122,24 @@ export class MemoryFileSystem implements FileSystem {
 
   private writable(inode: Inode, path: string): WritableFile {
     let open = true;
+    const direct = this.direct;
+    const writeNow =
+      direct === null || inode.kind !== 'file'
+        ? null
+        : (chunk: Uint8Array): FsOutcome<number> => {
+            this.directWrites++;
+            direct.before?.();
+            const injected = this.check('write', path);
+            if (!open || injected !== null) {
+              return injected !== null ? { ok: false, error: injected } : fail('EBADF', path);
+            }
+            const part = chunk.subarray(0, direct.limit ?? chunk.length);
+            inode.chunks.push(Uint8Array.from(part));
+            inode.size += part.length;
+            return ok(part.length);
+          };
     return {
+      writeNow,
       writev: async (chunks) => {
         this.writeCalls++;
         await this.writeGate();
