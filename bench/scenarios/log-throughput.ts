@@ -4,6 +4,7 @@
 // runs a second time with log_format=timestamped (a stamp on each 128-byte line; the files
 // read back without the stamps must hash as the data does).
 
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -84,6 +85,9 @@ export const measureWriter = async (
     () => (readRecords(writer.recordsFile).some((r) => r.event === 'armed') ? true : null),
     60_000,
   );
+  // Nothing dirty on the disk: an earlier run's 256 MiB still being written back would slow
+  // whichever subject runs next (measured: up to twice the CPU per MiB for either daemon).
+  spawnSync('sync');
   await sleep(300);
   const cpuUsed = writer.cpuMeter();
   await writeFile(writer.fifo, 'go\n');
