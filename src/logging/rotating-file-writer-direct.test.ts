@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { type RotatingFileWriter, SLOW_DIRECT_WRITE_MS } from './rotating-file-writer.js';
+import {
+  MAX_OVERSHOOT_BYTES,
+  type RotatingFileWriter,
+  SLOW_DIRECT_WRITE_MS,
+} from './rotating-file-writer.js';
 import { MemoryFileSystem } from '../../test/support/logging/memory-file-system.js';
 import { b, setup } from '../../test/support/logging/writer-fixture.js';
 
@@ -54,6 +58,22 @@ describe('RotatingFileWriter on a file that can be written directly', () => {
     expect(fs.text('/l/x.log.1')).toBe('0123456789');
     expect(fs.text('/l/x.log')).toBe('next');
     expect(writer.stats.rotations).toBe(1);
+  });
+
+  it('cuts a read that would carry a raw log far past maxBytes; a short one goes whole', async () => {
+    const { fs, writer } = setup({ maxBytes: 10, backups: 2 }, local());
+    await opened(writer);
+    writer.write(b('0123456'));
+    writer.write(b('789'));
+    await writer.flush();
+    expect(fs.text('/l/x.log.1')).toBe('0123456789');
+    writer.write(b('abcdef'));
+    const read = Buffer.alloc(10 + MAX_OVERSHOOT_BYTES, 'x');
+    writer.write(read);
+    await writer.flush();
+    // The rest went on through the queue, whole, and filled (and rotated) the next file.
+    expect(fs.text('/l/x.log.2')).toBe(`abcdef${'x'.repeat(4)}`);
+    expect(fs.text('/l/x.log.1')).toBe('x'.repeat(6 + MAX_OVERSHOOT_BYTES));
   });
 
   it('a line-aligned log rotates only after a direct write that ends a line', async () => {

@@ -44,6 +44,9 @@ export interface RotatingFileOptions {
  */
 export const SLOW_DIRECT_WRITE_MS = 50;
 
+/** The most a direct write may carry a raw log past maxBytes before it is cut there. */
+export const MAX_OVERSHOOT_BYTES = 64 * 1024;
+
 /** How far a line-aligned log may grow past maxBytes waiting for the end of a line. */
 export const LINE_SLACK_BYTES = 64 * 1024;
 
@@ -294,8 +297,13 @@ export class RotatingFileWriter implements ByteSink {
     ) {
       return chunk;
     }
+    // A write crossing maxBytes goes whole into the file (supervisord's rule), unless it would
+    // overshoot by more than a 64 KiB pipe read did: a raw log's 1 MiB read is cut at maxBytes.
+    const room = this.options.lineAligned === true ? 0 : this.roomBeforeRotation(open);
+    const part =
+      room > 0 && chunk.length > room + MAX_OVERSHOOT_BYTES ? chunk.subarray(0, room) : chunk;
     const began = this.deps.monotonicMs();
-    const result = open.file.writeNow(chunk);
+    const result = open.file.writeNow(part);
     const tookMs = this.deps.monotonicMs() - began;
     if (tookMs >= SLOW_DIRECT_WRITE_MS) {
       open.direct = false;
@@ -308,7 +316,7 @@ export class RotatingFileWriter implements ByteSink {
     this.counters.writtenBytes += written;
     this.counters.writes++;
     const rest = chunk.subarray(written);
-    if (rest.length === 0 && this.rotationDue(open, chunk[chunk.length - 1] === 0x0a)) {
+    if (written === part.length && this.rotationDue(open, part[part.length - 1] === 0x0a)) {
       void this.control(async () => {
         if (this.state === open) {
           await this.rotate(open);
@@ -317,6 +325,11 @@ export class RotatingFileWriter implements ByteSink {
       });
     }
     return rest;
+  }
+
+  /** Bytes the file takes before it is due for rotation (0: no limit, or already due). */
+  private roomBeforeRotation(open: OpenFile): number {
+    return open.rotatable && this.options.maxBytes > 0 ? Math.max(0, open.rotateAt - open.size) : 0;
   }
 
   private async rotate(open: OpenFile): Promise<void> {
