@@ -1,6 +1,6 @@
 // One log file, written on the daemon's thread when the file is local and idle, otherwise
-// asynchronously in large coalesced writes: size rotation, reopen (SIGUSR2),
-// clear, bounded queue with backpressure, and failures reported instead of thrown.
+// asynchronously in large coalesced writes: size rotation, reopen (SIGUSR2), clear, bounded queue
+// with backpressure, and failures reported instead of thrown.
 // All file operations run one at a time in `loop`, so no byte is lost or written twice.
 
 import { Buffer } from 'node:buffer';

@@ -68,12 +68,15 @@ class OutputPipeReader extends Socket {
     private readonly pipeFd: number,
     private readonly libc: Libc | null,
   ) {
-    const options: SocketConstructorOpts & { onread: OnReadOpts } = {
+    const options: SocketConstructorOpts & { onread: OnReadOpts; manualStart: boolean } = {
       fd: pipeFd,
       readable: true,
       writable: false,
       // Node's Socket takes `onread` here as well as in connect(); its types list it there only.
       onread: { buffer: readBuffer(), callback: (bytes, buffer) => this.took(bytes, buffer) },
+      // A chunk read in place is not buffered by the stream: no read before the first 'data'
+      // listener (whose resume() starts reading), so nothing is read for nobody.
+      manualStart: true,
     };
     super(options);
   }

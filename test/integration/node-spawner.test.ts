@@ -160,6 +160,15 @@ describe('node spawner', () => {
     expect(quiet.size).toBe(64 * 1024);
   });
 
+  it('keeps what a child wrote before anyone listened to its output', async () => {
+    const child = spawnOk(spec(['/bin/sh', '-c', 'echo early; echo late >&2']));
+    await exitOf(child);
+    // The pipes are read only once a listener is there; the bytes wait in the pipe till then.
+    const [out, err] = await Promise.all([readBytes(child.stdout), readAll(child.stderr)]);
+    expect(out.toString()).toBe('early\n');
+    expect(err).toBe('late\n');
+  });
+
   it("keeps a child's pipes out of the children spawned after it", async () => {
     const first = spawnOk(spec(['/bin/sh', '-c', 'sleep 5']));
     const firstPipes = [1, 2].map((fd) => readlinkSync(`/proc/${first.pid}/fd/${fd}`));
