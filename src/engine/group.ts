@@ -16,12 +16,16 @@ export class ProcessGroup {
   /** some member has depends_on */
   readonly hasDependencies: boolean;
 
+  /** some member has restart_on_memory */
+  readonly hasMemoryLimit: boolean;
+
   constructor(
     readonly config: GroupConfig,
     createProcess: (config: ProcessConfig) => SupervisedProcess,
   ) {
     this.processes = config.processes.map(createProcess);
     this.hasDependencies = config.processes.some((p) => p.dependsOn.length > 0);
+    this.hasMemoryLimit = config.processes.some((p) => p.restartTriggers.memoryBytes > 0);
   }
 
   get name(): string {

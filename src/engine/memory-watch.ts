@@ -14,6 +14,8 @@ export interface MemoryWatchDeps {
   readonly sampler: StatsSampler;
   /** every process there is now */
   readonly processes: () => readonly SupervisedProcess[];
+  /** the processes of the groups where some member has a limit (usually none) */
+  readonly withLimits: () => readonly SupervisedProcess[];
 }
 
 const limited = (p: SupervisedProcess): boolean =>
@@ -26,10 +28,14 @@ export class MemoryWatch {
 
   constructor(private readonly deps: MemoryWatchDeps) {}
 
-  /** A process may have entered RUNNING: check once a second while a limited one runs. */
+  /**
+   * A process may have entered RUNNING: check once a second while a limited one runs. Called on
+   * every RUNNING, so it looks only at the groups with a limit (a 2,000-process start is not
+   * 2,000 walks over 2,000 processes).
+   */
   wake(): void {
     if (this.timer === null && !this.sampling && !this.closed) {
-      if (this.deps.processes().some(limited)) {
+      if (this.deps.withLimits().some(limited)) {
         this.arm();
       }
     }
@@ -77,7 +83,7 @@ export class MemoryWatch {
     } finally {
       this.sampling = false;
     }
-    if (this.isOpen() && this.deps.processes().some(limited)) {
+    if (this.isOpen() && this.deps.withLimits().some(limited)) {
       this.arm();
     }
   }

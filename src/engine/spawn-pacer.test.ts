@@ -29,7 +29,7 @@ class TurnClock implements Clock {
 }
 
 /** A pacer whose spawns each cost `costMs` of (fake) time and are recorded by name. */
-const pacerWorld = (costMs: number, pacing = { sliceMs: 10, maxPerSlice: 32 }) => {
+const pacerWorld = (costMs: number, pacing = { sliceMs: 10, maxPerSlice: 32, ioTurns: 0 }) => {
   const clock = new TurnClock();
   const pacer = new SpawnPacer(clock, pacing);
   const spawned: string[] = [];
@@ -76,7 +76,7 @@ describe('spawn pacer', () => {
   });
 
   it('bounds a slice by count when spawns cost no time', () => {
-    const w = pacerWorld(0, { sliceMs: 10, maxPerSlice: 3 });
+    const w = pacerWorld(0, { sliceMs: 10, maxPerSlice: 3, ioTurns: 0 });
     const answers = ['a', 'b', 'c', 'd'].map((n) => w.submit(n));
     expect(answers).toEqual(['a', 'b', 'c', undefined]);
     w.clock.turn();
@@ -84,7 +84,7 @@ describe('spawn pacer', () => {
   });
 
   it('keeps one place per key, and forgets a cancelled key', () => {
-    const w = pacerWorld(0, { sliceMs: 10, maxPerSlice: 1 });
+    const w = pacerWorld(0, { sliceMs: 10, maxPerSlice: 1, ioTurns: 0 });
     const a = {};
     const b = {};
     w.submit('first', {});
@@ -109,9 +109,37 @@ describe('spawn pacer', () => {
     expect(w.submit('e')).toBe('e');
   });
 
+  it('gives the turns after a slice to I/O alone while spawns still wait', () => {
+    const w = pacerWorld(6, { sliceMs: 10, maxPerSlice: 32, ioTurns: 2 });
+    for (const n of ['a', 'b', 'c', 'd', 'e']) {
+      w.submit(n);
+    }
+    expect(w.spawned).toEqual(['a', 'b']);
+    w.clock.turn();
+    expect(w.spawned).toEqual(['a', 'b', 'c (later)', 'd (later)']);
+    // Two turns for I/O: nothing spawns, and a newcomer queues behind 'e'.
+    w.clock.turn();
+    expect(w.submit('f')).toBeUndefined();
+    w.clock.turn();
+    expect(w.spawned).toHaveLength(4);
+    w.clock.turn();
+    expect(w.spawned).toEqual(['a', 'b', 'c (later)', 'd (later)', 'e (later)', 'f (later)']);
+  });
+
+  it('takes no I/O turns once the queue is empty', () => {
+    const w = pacerWorld(6, { sliceMs: 10, maxPerSlice: 32, ioTurns: 2 });
+    for (const n of ['a', 'b', 'c']) {
+      w.submit(n);
+    }
+    w.clock.turn();
+    expect(w.spawned).toEqual(['a', 'b', 'c (later)']);
+    w.clock.turn();
+    expect(w.submit('d')).toBe('d');
+  });
+
   it('keeps draining after a spawn that throws', () => {
     const clock = new TurnClock();
-    const pacer = new SpawnPacer(clock, { sliceMs: 10, maxPerSlice: 1 });
+    const pacer = new SpawnPacer(clock, { sliceMs: 10, maxPerSlice: 1, ioTurns: 0 });
     const ran: string[] = [];
     pacer.submit(
       {},

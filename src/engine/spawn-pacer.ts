@@ -1,6 +1,8 @@
 // Spawning in slices that yield to I/O: every spawn of every process goes through one pacer, which
-// lets a slice of spawns run at once (bounded in time and count) and queues the rest for the next
+// lets a slice of spawns run at once (bounded in time and count) and queues the rest for a later
 // turn of the event loop, so a restart storm or a mass start never starves RPC, logs or signals.
+// After a slice, a few turns of the loop go to I/O alone: an RPC call needs several turns (accept,
+// read, answer), and with a slice in every turn each of its steps would wait out a fork.
 
 import type { Clock, Timer } from '../ports/clock.js';
 
@@ -9,10 +11,15 @@ export interface SpawnPacing {
   readonly sliceMs: number;
   /** and at most this many spawns per turn, however cheap they are */
   readonly maxPerSlice: number;
+  /** turns of the event loop that go to I/O alone after a slice, before the next one */
+  readonly ioTurns: number;
 }
 
-/** One home for the pacing: a slice leaves RPC latency near sliceMs, and costs no throughput. */
-export const DEFAULT_SPAWN_PACING: SpawnPacing = { sliceMs: 10, maxPerSlice: 32 };
+/**
+ * One home for the pacing. A slice leaves RPC latency near sliceMs; the I/O turns between slices
+ * cost microseconds each, so neither costs throughput (measured: docs/decisions/016).
+ */
+export const DEFAULT_SPAWN_PACING: SpawnPacing = { sliceMs: 10, maxPerSlice: 32, ioTurns: 2 };
 
 export class SpawnPacer {
   /** waiting spawns in arrival order; each key at most once */
@@ -21,6 +28,8 @@ export class SpawnPacer {
   private count = 0;
   /** the end-of-turn callback that opens a fresh slice; null while no slice is open */
   private turnEnd: Timer | null = null;
+  /** I/O-only turns still to pass before the queue gets its next slice */
+  private ioTurnsLeft = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -77,6 +86,11 @@ export class SpawnPacer {
 
   private nextTurn(): void {
     this.turnEnd = null;
+    if (this.ioTurnsLeft > 0) {
+      this.ioTurnsLeft -= 1;
+      this.openSlice();
+      return;
+    }
     this.spentMs = 0;
     this.count = 0;
     try {
@@ -88,6 +102,7 @@ export class SpawnPacer {
         this.timed(later);
       }
     } finally {
+      this.ioTurnsLeft = this.queue.size > 0 ? this.pacing.ioTurns : 0;
       // timed() has opened the next slice already; this covers a spawn that threw.
       if (this.queue.size > 0) {
         this.openSlice();

@@ -87,7 +87,15 @@ export class Supervisor {
     this.memoryWatch =
       sampler === undefined
         ? null
-        : new MemoryWatch({ clock: deps.clock, sampler, processes: () => this.allProcesses() });
+        : new MemoryWatch({
+            clock: deps.clock,
+            sampler,
+            processes: () => this.allProcesses(),
+            withLimits: () =>
+              this.groups()
+                .filter((g) => g.hasMemoryLimit)
+                .flatMap((g) => g.processes),
+          });
     if (this.memoryWatch !== null) {
       const watch = this.memoryWatch;
       // restart_on_memory: checks run only while a process with a limit is RUNNING.
