@@ -128,8 +128,11 @@ describe('not PID 1: a child subreaper', () => {
 command=/bin/sh %(here)s/forker.sh %(here)s/grandchild.pid
 `),
       {
-        // The subshell exits at once: its child is orphaned while it sleeps.
-        files: { 'forker.sh': '( sleep 1.5 & echo $! > "$1" )\nexec sleep 3600\n' },
+        // The subshell exits at once: its child is orphaned while it sleeps. The pid file
+        // appears only once the subshell is gone (read earlier, the parent was the subshell).
+        files: {
+          'forker.sh': '( sleep 1.5 & echo $! > "$1.new" )\nmv "$1.new" "$1"\nexec sleep 3600\n',
+        },
       },
     );
     daemon = running;
