@@ -9,6 +9,11 @@ import type { LogStreamEnd, LogStreamRequest } from '../ports/log-stream.js';
 export const openHttpLogStream = (request: LogStreamRequest): Promise<LogStreamEnd> =>
   new Promise((resolve) => {
     const { endpoint, signal } = request;
+    // Aborted before it began (the dashboard's selection moved on): no request at all.
+    if (signal.aborted) {
+      resolve({ kind: 'aborted' });
+      return;
+    }
     let settled = false;
     const settle = (end: LogStreamEnd): void => {
       if (!settled) {
@@ -39,12 +44,8 @@ export const openHttpLogStream = (request: LogStreamRequest): Promise<LogStreamE
         ? { socketPath: endpoint.path }
         : { host: endpoint.host, port: endpoint.port }),
     });
-    const abort = (): void => settle({ kind: 'aborted' });
-    if (signal.aborted) {
-      abort();
-      return;
-    }
-    signal.addEventListener('abort', abort);
+    // First of all: a destroyed request emits 'error' ("socket hang up"), and an 'error' with
+    // no listener ends the process (the dashboard quit when its selection moved fast).
     req.on('error', (error: NodeJS.ErrnoException) => {
       settle(
         error.syscall === 'connect'
@@ -52,6 +53,8 @@ export const openHttpLogStream = (request: LogStreamRequest): Promise<LogStreamE
           : { kind: 'failed', message: error.message },
       );
     });
+    const abort = (): void => settle({ kind: 'aborted' });
+    signal.addEventListener('abort', abort);
     req.on('response', (response) => {
       const status = response.statusCode ?? 0;
       if (status !== 200) {
