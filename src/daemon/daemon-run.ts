@@ -11,6 +11,7 @@ import { cleanAutoLogs } from '../logging/auto-log-files.js';
 import { createLogFollower } from '../logging/log-follower.js';
 import { type MainLog, openMainLog } from '../logging/main-log.js';
 import type { ForwardTargets } from '../logging/sinks.js';
+import type { LogLevel } from '../model/log-level.js';
 import type { DatagramConnector } from '../ports/datagram-socket.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileSystem } from '../ports/file-system.js';
@@ -325,9 +326,16 @@ export class DaemonRun {
     await this.outputs.reopenAll();
   }
 
-  /** Ordered stop of every process, then the servers and logs are closed. */
-  async stop(mood: 'SHUTDOWN' | 'RESTARTING'): Promise<void> {
+  /**
+   * Ordered stop of every process, then `afterProcesses` (while the main log is still open),
+   * then the servers and logs are closed.
+   */
+  async stop(
+    mood: 'SHUTDOWN' | 'RESTARTING',
+    afterProcesses?: (log: (level: LogLevel, message: string) => void) => Promise<void>,
+  ): Promise<void> {
     await this.supervisor.shutdown(mood);
+    await afterProcesses?.((level, message) => this.log.log(level, message));
     this.listeners.close();
     await this.servers.close();
     await this.log.flush();

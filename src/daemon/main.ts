@@ -340,10 +340,11 @@ const main = async (): Promise<void> => {
         reloaded = reread;
       }
     }
-    await run.stop(reloaded === null ? 'SHUTDOWN' : 'RESTARTING');
     if (reloaded === null) {
+      await run.stop('SHUTDOWN', (log) => care.settleOrphans(log));
       break;
     }
+    await run.stop('RESTARTING');
     requested = null;
     config = reloaded;
   }

@@ -12,6 +12,7 @@ import { ChildRegistry, trackingSpawner } from './child-registry.js';
 import { type Guardian, startGuardian } from './guardian.js';
 import { loadLibc } from './libc.js';
 import { type OrphanReaper, startOrphanReaper } from './orphan-reaper.js';
+import { settleOrphans } from './orphan-settling.js';
 
 type Log = (level: LogLevel, message: string) => void;
 
@@ -20,6 +21,11 @@ export interface ChildCare {
   readonly spawner: Spawner;
   /** Before the first autostart: reaper, subreaper, leftovers stopped, ledger, guardian. */
   begin(log: Log): Promise<void>;
+  /**
+   * Every program stopped at shutdown: as PID 1, give the orphans still running a moment (then
+   * SIGTERM) before the daemon's exit has the kernel kill them. Nothing otherwise.
+   */
+  settleOrphans(log: Log): Promise<void>;
   /** A clean exit (every child stopped): dismiss the guardian, remove the ledger. */
   end(): void;
 }
@@ -46,7 +52,12 @@ export const createChildCare = (inner: Spawner, pidfile: string): ChildCare => {
         log('warn', `could not become a child subreaper (prctl errno ${errno})`);
       }
     }
-    reaper = startOrphanReaper({ libc: libc.libc, isTracked: (pid) => registry.has(pid), log });
+    reaper = startOrphanReaper({
+      libc: libc.libc,
+      // The guardian is ours too, spawned beside the registry.
+      isTracked: (pid) => registry.has(pid) || pid === guardian?.pid,
+      log,
+    });
   };
 
   return {
@@ -61,6 +72,25 @@ export const createChildCare = (inner: Spawner, pidfile: string): ChildCare => {
       }
       // However the daemon ends (short of being killed), a stale ledger must not outlive it.
       process.once('exit', () => ledger?.remove());
+    },
+    settleOrphans: async (log) => {
+      const orphans = reaper;
+      if (process.pid !== 1 || orphans === null) {
+        return;
+      }
+      await settleOrphans({
+        liveOrphans: () => orphans.liveOrphans(),
+        terminate: (pid) => {
+          try {
+            process.kill(pid, 'SIGTERM');
+          } catch {
+            // gone meanwhile
+          }
+        },
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        monotonicMs: () => performance.now(),
+        log,
+      });
     },
     end: () => {
       guardian?.dismiss();

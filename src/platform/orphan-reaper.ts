@@ -30,6 +30,8 @@ export interface OrphanReaperOptions {
 export interface OrphanReaper {
   /** Scan now (tests and the daemon's start). */
   scan(): void;
+  /** The orphans re-parented to us that still run (not zombies). */
+  liveOrphans(): number[];
   stop(): void;
 }
 
@@ -94,25 +96,29 @@ export const startOrphanReaper = (options: OrphanReaperOptions): OrphanReaper =>
   let pending: NodeJS.Timeout | null = null;
   let taskLists = true;
 
-  const zombieChildren = (): Zombie[] => {
+  /** Our children that libuv does not track, with their state and start time. */
+  const orphans = (): { pid: number; zombie: boolean; startTicks: number }[] => {
     let children = taskLists ? childrenFromTasks(procRoot) : null;
     if (children === null) {
       taskLists = false;
       children = childrenFromScan(procRoot, ownPid);
     }
-    const zombies: Zombie[] = [];
-    for (const pid of children) {
+    return children.flatMap((pid) => {
       if (options.isTracked(pid)) {
-        continue;
+        return [];
       }
       const text = readText(`${procRoot}/${pid}/stat`);
       const stat = text === null ? null : parseStatFields(text);
-      if (stat?.state === 'Z' && stat.ppid === ownPid) {
-        zombies.push({ pid, startTicks: stat.startTicks });
-      }
-    }
-    return zombies;
+      return stat?.ppid === ownPid
+        ? [{ pid, zombie: stat.state === 'Z', startTicks: stat.startTicks }]
+        : [];
+    });
   };
+
+  const zombieChildren = (): Zombie[] =>
+    orphans()
+      .filter((o) => o.zombie)
+      .map(({ pid, startTicks }) => ({ pid, startTicks }));
 
   const scan = (): void => {
     if (pending !== null) {
@@ -159,6 +165,10 @@ export const startOrphanReaper = (options: OrphanReaperOptions): OrphanReaper =>
   periodic.unref();
   return {
     scan,
+    liveOrphans: () =>
+      orphans()
+        .filter((o) => !o.zombie)
+        .map((o) => o.pid),
     stop: () => {
       process.off('SIGCHLD', onChildSignal);
       clearInterval(periodic);

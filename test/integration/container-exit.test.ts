@@ -101,13 +101,24 @@ ${SIDECAR}`),
 /**
  * A sidecar with a daemonizing grandchild (re-parented to PID 1, still in the sidecar's process
  * group); each writes its name into `stopped` when it receives SIGTERM, so the test can tell an
- * orderly stop by the daemon from the kernel's SIGKILL when the namespace ends.
+ * orderly stop by the daemon from the kernel's SIGKILL when the namespace ends. The sidecar
+ * exits only once the grandchild's line is there: with killasgroup, what is left of its group
+ * when it exits is killed at once.
  */
 const SIDECAR_SCRIPT = `
 stopped="$1/stopped"
 ( sh -c 'trap "echo orphan >> \\"$0\\"; exit 0" TERM; while :; do sleep 0.1; done' "$stopped" & )
-trap 'echo sidecar >> "$stopped"; exit 0' TERM
+trap 'until grep -q orphan "$stopped" 2>/dev/null; do sleep 0.05; done; echo sidecar >> "$stopped"; exit 0' TERM
 while :; do sleep 0.1; done
+`;
+
+/**
+ * A program with a daemon of its own: a new session (no group signal reaches it), left to PID 1
+ * once the program stops; it writes `daemon` into `stopped` on SIGTERM.
+ */
+const DAEMONIZER_SCRIPT = `
+setsid sh -c 'trap "echo daemon >> \\"$0\\"; exit 0" TERM; while :; do sleep 0.1; done' "$1/stopped" &
+exec sleep 3600
 `;
 
 describe('shutdown_on with the daemon as PID 1 of a pid namespace (a container)', () => {
@@ -132,8 +143,16 @@ command=/bin/sh %(here)s/sidecar.sh %(here)s
 startsecs=0
 stopasgroup=true
 priority=200
+
+[program:daemonizer]
+command=/bin/sh %(here)s/daemonizer.sh %(here)s
+startsecs=0
+priority=300
 `),
-      { wrapper: UNSHARE, files: { 'sidecar.sh': SIDECAR_SCRIPT } },
+      {
+        wrapper: UNSHARE,
+        files: { 'sidecar.sh': SIDECAR_SCRIPT, 'daemonizer.sh': DAEMONIZER_SCRIPT },
+      },
     );
     return pid1;
   };
@@ -145,8 +164,9 @@ priority=200
     const namespace = await waitFor(() => pidNamespaceOf(pid1));
     expect(namespace).not.toBe(pidNamespaceOf(process.pid));
     await running.waitForLog('success: sidecar entered RUNNING');
-    await waitFor(() => pidsInNamespace(namespace).length >= 4, {
-      what: 'daemon, main, sidecar and its orphan in the namespace',
+    await running.waitForLog('success: daemonizer entered RUNNING');
+    await waitFor(() => pidsInNamespace(namespace).length >= 6, {
+      what: 'daemon, main, sidecar, its orphan, daemonizer and its daemon in the namespace',
     });
 
     // unshare exits with its child's status: what `docker run` would report.
@@ -158,9 +178,15 @@ priority=200
     );
     expect(log).toMatch(/stopped: sidecar \(exit status 0\)/);
     // SIGTERM reached the sidecar and the grandchild PID 1 had adopted, before the daemon left:
-    // the kernel's SIGKILL at the end of the namespace would have left no such lines.
+    // the kernel's SIGKILL at the end of the namespace would have left no such lines. The
+    // daemon of its own session, which no stop signalled, got SIGTERM from PID 1 at the end.
     const stopped = readFileSync(running.dir.join('stopped'), 'utf8').split('\n').sort();
-    expect(stopped).toEqual(['', 'orphan', 'sidecar']);
+    expect(stopped, log).toEqual(['', 'daemon', 'orphan', 'sidecar']);
+    expect(log).toMatch(
+      /INFO waiting for 1 orphaned process \(\d+\) to exit before the container ends\n(.*\n)*.* WARN sending SIGTERM to 1 orphaned process \(\d+\)\n/,
+    );
+    expect(log).not.toContain('leaving');
+    expect(log).not.toContain('the guardian (pid');
     expect(pidsInNamespace(namespace)).toEqual([]);
   });
 
