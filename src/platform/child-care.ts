@@ -11,6 +11,7 @@ import { LedgerFile, stopLeftovers } from './child-ledger-file.js';
 import { ChildRegistry, trackingSpawner } from './child-registry.js';
 import { type Guardian, startGuardian } from './guardian.js';
 import { loadLibc } from './libc.js';
+import { nodeClock } from './node-clock.js';
 import { type OrphanReaper, startOrphanReaper } from './orphan-reaper.js';
 import { settleOrphans } from './orphan-settling.js';
 
@@ -87,8 +88,7 @@ export const createChildCare = (inner: Spawner, pidfile: string): ChildCare => {
             // gone meanwhile
           }
         },
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        monotonicMs: () => performance.now(),
+        clock: nodeClock,
         log,
       });
     },

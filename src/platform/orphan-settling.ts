@@ -5,6 +5,7 @@
 // and a second wait; whatever runs after that is left to the kernel, and the log says so.
 
 import type { LogLevel } from '../model/log-level.js';
+import type { Clock } from '../ports/clock.js';
 
 /** How long the orphans get on their own, and then after SIGTERM. */
 export const ORPHAN_EXIT_WAIT_MS = 1000;
@@ -15,8 +16,7 @@ export interface OrphanSettling {
   /** the adopted orphans that still run */
   readonly liveOrphans: () => number[];
   readonly terminate: (pid: number) => void;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly monotonicMs: () => number;
+  readonly clock: Clock;
   readonly log: (level: LogLevel, message: string) => void;
 }
 
@@ -25,10 +25,10 @@ const processes = (pids: readonly number[]): string =>
 
 /** Waits until no orphan runs or `ms` passed; the ones still running. */
 const waitForExit = async (s: OrphanSettling, ms: number): Promise<number[]> => {
-  const deadlineMs = s.monotonicMs() + ms;
+  const deadlineMs = s.clock.monotonicMs() + ms;
   let live = s.liveOrphans();
-  while (live.length > 0 && s.monotonicMs() < deadlineMs) {
-    await s.sleep(POLL_MS);
+  while (live.length > 0 && s.clock.monotonicMs() < deadlineMs) {
+    await new Promise<void>((resolve) => s.clock.setTimer(POLL_MS, resolve));
     live = s.liveOrphans();
   }
   return live;

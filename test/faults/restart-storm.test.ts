@@ -1,6 +1,7 @@
 // Overload: restart demand above what the machine can spawn, and a 2,000-process start. The
-// daemon must stay responsive (getState p99 < 100 ms, more only where one fork is slow), bounded (fds and RSS flat), stoppable
-// (SIGTERM exit within 2 s, no child left) and must not lose a main-log line.
+// daemon must stay responsive (getState p99 < 100 ms, more only where one fork is slow),
+// bounded (fds and RSS flat), stoppable (SIGTERM exit within 2 s, no child left) and must not
+// lose a main-log line.
 
 import { afterEach, describe, expect, it } from 'vitest';
 

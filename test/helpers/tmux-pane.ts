@@ -20,6 +20,8 @@ export interface TmuxPane {
   /** Every line of the pane as it shows now. */
   screen(): string[];
   keys(...keyNames: string[]): void;
+  /** `waiting`, whose failure also tells how the program is and what its screen showed. */
+  explained<T>(waiting: Promise<T>): Promise<T>;
   /** Resolves with the screen once `test` holds for it; rejects with the last one at the deadline. */
   waitForScreen(
     what: string,
@@ -28,8 +30,6 @@ export interface TmuxPane {
   ): Promise<string[]>;
   /** Ends the tmux server, and with it the program (nothing if it is gone already). */
   kill(): void;
-  /** How the program ended and what it wrote to stderr ('' while it runs and wrote nothing). */
-  why(): string;
 }
 
 /** This run's own servers, even beside a run in another pid namespace. */
@@ -95,34 +95,38 @@ export const openTmuxPane = (
           : '';
     return [ended, stderr === '' ? '' : `its stderr:\n${stderr}`].filter(Boolean).join('; ');
   };
+  /** An error saying `message`, how the program is, and what its screen shows. */
+  const explain = (message: string): Error => {
+    const how = why();
+    return new Error(
+      `${message}${how === '' ? '' : ` (${how})`}; the screen was:\n${screen().join('\n')}`,
+    );
+  };
+  const explained = <T>(waiting: Promise<T>): Promise<T> =>
+    waiting.catch((error: unknown) => {
+      throw explain(String(error));
+    });
   return {
     tmux,
     alive,
     screen,
-    why,
     keys: (...keyNames) => {
       if (!alive()) {
-        throw new Error(
-          `keys ${keyNames.join(' ')} for a program that is not running (${why()}); the screen was:\n${screen().join('\n')}`,
-        );
+        throw explain(`keys ${keyNames.join(' ')} for a program that is not running`);
       }
       tmux('send-keys', '-t', 'pane', ...keyNames);
     },
-    waitForScreen: (what, test, timeoutMs = 15_000) => {
-      let last: string[] = [];
-      return waitFor(
-        () => {
-          last = screen();
-          return test(last) && last;
-        },
-        { timeoutMs, intervalMs: 50, what },
-      ).catch((error: unknown) => {
-        const how = why();
-        throw new Error(
-          `${String(error)}${how === '' ? '' : ` (${how})`}; the screen was:\n${last.join('\n')}`,
-        );
-      });
-    },
+    explained,
+    waitForScreen: (what, test, timeoutMs = 15_000) =>
+      explained(
+        waitFor(
+          () => {
+            const lines = screen();
+            return test(lines) && lines;
+          },
+          { timeoutMs, intervalMs: 50, what },
+        ),
+      ),
     kill: () => {
       try {
         tmux('kill-server');

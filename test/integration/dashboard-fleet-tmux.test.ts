@@ -98,19 +98,6 @@ const openDashboard = (args: string): TmuxPane => {
   return pane;
 };
 
-/** Waits for a daemon-side outcome of a key; a timeout shows the dashboard's screen. */
-const waitForOutcome = (
-  dash: TmuxPane,
-  what: string,
-  test: () => Promise<boolean>,
-): Promise<unknown> =>
-  waitFor(test, { what }).catch((error: unknown) => {
-    const how = dash.why();
-    throw new Error(
-      `${String(error)}${how === '' ? '' : ` (${how})`}; the screen was:\n${dash.screen().join('\n')}`,
-    );
-  });
-
 /** A table row: the marker, the host, the name, the state (then the rest). */
 const rowOf = (lines: string[], host: string, name: string): string | undefined =>
   lines.find((l) => new RegExp(`^[▶ ] +${host} +${name} `).test(l));
@@ -143,10 +130,10 @@ describe('the dashboard on a fleet of three daemons, in tmux', () => {
       (rowOf(l, 'web2', 'app') ?? '').startsWith('▶'),
     );
     dash.keys('x');
-    await waitForOutcome(
-      dash,
-      'app stopped on web2',
-      async () => (await infoOf(fleet.rpc.web2, 'app'))['statename'] === 'STOPPED',
+    await dash.explained(
+      waitFor(async () => (await infoOf(fleet.rpc.web2, 'app'))['statename'] === 'STOPPED', {
+        what: 'app stopped on web2',
+      }),
     );
     await dash.waitForScreen(
       'web2:app STOPPED and the result',
@@ -181,10 +168,10 @@ describe('the dashboard on a fleet of three daemons, in tmux', () => {
       (l) => stateIn(l, 'web1', ' {2}web:web_0') === 'STOPPED',
     );
     dash.keys('/', ...'web2:app'.split(''), 'Enter', 's');
-    await waitForOutcome(
-      dash,
-      'app started again on web2',
-      async () => (await infoOf(fleet.rpc.web2, 'app'))['statename'] === 'RUNNING',
+    await dash.explained(
+      waitFor(async () => (await infoOf(fleet.rpc.web2, 'app'))['statename'] === 'RUNNING', {
+        what: 'app started again on web2',
+      }),
     );
     await dash.waitForScreen(
       'web2:app RUNNING again',
